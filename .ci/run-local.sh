@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# `make run`: ensure prerequisites + local PostgreSQL, build, migrate, seed, serve.
+#
+# Env contract:
+#   ConnectionStrings__Portal            if set: used as-is (no local cluster); migrations use
+#                                        ConnectionStrings__PortalMigrations if set, else the same string.
+#   YIYANG_DEMO_PASSWORD                 optional, passed through to `seed`.
+#   ASPNETCORE_URLS                      optional, default http://127.0.0.1:5000
+# Otherwise a persistent cluster lives in .local/pg (port 55432), role passwords in .local/pg-secrets.env.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+
+bash .ci/prereqs.sh
+
+if [[ -n "${ConnectionStrings__Portal:-}" ]]; then
+  echo "run: using ConnectionStrings__Portal from the environment (no local cluster)"
+  export ConnectionStrings__PortalMigrations="${ConnectionStrings__PortalMigrations:-$ConnectionStrings__Portal}"
+else
+  # shellcheck source=pg.sh
+  source .ci/pg.sh
+  pgdir=$root/.local/pg
+  port=55432
+  secrets=$pgdir/../pg-secrets.env
+  mkdir -p "$root/.local"
+  if ! pg_exists "$pgdir"; then
+    echo "run: creating PostgreSQL cluster in .local/pg (port $port)"
+    rm -f -- "$secrets"
+    pg_create "$pgdir" "$port"
+  fi
+  pg_start "$pgdir"
+  if [[ ! -f $secrets ]]; then
+    (umask 077; {
+      echo "YIYANG_OWNER_PASSWORD=$(pg_new_password)"
+      echo "YIYANG_APP_PASSWORD=$(pg_new_password)"
+    } > "$secrets.tmp")
+    mv -f -- "$secrets.tmp" "$secrets"
+  fi
+  # shellcheck disable=SC1090
+  source "$secrets"
+  # Idempotent: (re)create roles/database and (re)apply the stored passwords.
+  pg_psql "$pgdir" postgres \
+    -v owner_pw="$YIYANG_OWNER_PASSWORD" -v app_pw="$YIYANG_APP_PASSWORD" <<'SQL'
+SELECT 'CREATE ROLE yiyang_owner' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'yiyang_owner') \gexec
+SELECT 'CREATE ROLE yiyang_app' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'yiyang_app') \gexec
+ALTER ROLE yiyang_owner LOGIN PASSWORD :'owner_pw';
+ALTER ROLE yiyang_app LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE PASSWORD :'app_pw';
+SELECT 'CREATE DATABASE yiyang OWNER yiyang_owner' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'yiyang') \gexec
+SQL
+  export ConnectionStrings__PortalMigrations="Host=127.0.0.1;Port=$port;Database=yiyang;Username=yiyang_owner;Password=$YIYANG_OWNER_PASSWORD"
+  export ConnectionStrings__Portal="Host=127.0.0.1;Port=$port;Database=yiyang;Username=yiyang_app;Password=$YIYANG_APP_PASSWORD"
+  export Database__AppRole=yiyang_app
+  echo "run: PostgreSQL ready on 127.0.0.1:$port (stays running after the app stops;"
+  echo "     'make stop-db' stops it, 'make clean-db' stops and deletes it)"
+fi
+
+proj=src/YiyangPortal.Web
+config=Release
+echo "run: building $proj ($config)"
+dotnet build "$proj" -c "$config" --nologo -v quiet -clp:ErrorsOnly
+dll=$(dotnet msbuild "$proj" -nologo -getProperty:TargetPath -p:Configuration="$config")
+[[ -f $dll ]] || { echo "run: built assembly not found: $dll" >&2; exit 1; }
+
+export ASPNETCORE_ENVIRONMENT=Development
+export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://127.0.0.1:5000}"
+cd "$proj"   # content root
+
+echo "run: applying migrations"
+dotnet "$dll" migrate
+echo "run: seeding demo data"
+dotnet "$dll" seed
+
+echo "run: serving on $ASPNETCORE_URLS  (Ctrl-C to stop)"
+exec dotnet "$dll"

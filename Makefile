@@ -1,0 +1,17 @@
+# Thin wrappers; the logic lives in .ci/*.sh
+.PHONY: run test format clean-db stop-db
+
+run:
+	@bash .ci/run-local.sh
+
+test:
+	@bash .ci/test.sh
+
+format:
+	@dotnet format YiyangPortal.sln
+
+stop-db:
+	@bash .ci/db.sh stop
+
+clean-db:
+	@bash .ci/db.sh clean

@@ -1,0 +1,57 @@
+using System.Text.RegularExpressions;
+using YiyangPortal.Domain.Common;
+
+namespace YiyangPortal.Domain.Tenancy;
+
+/// <summary>A city deployment (e.g. 绍兴市). The root of tenancy: it is not itself tenant-owned.</summary>
+public sealed partial class Tenant
+{
+    private Tenant()
+    {
+        Slug = string.Empty;
+        Name = string.Empty;
+    }
+
+    public Tenant(string slug, string name, string divisionCode)
+    {
+        if (!SlugPattern().IsMatch(slug))
+        {
+            throw new DomainException("租户标识只能由小写字母、数字和连字符组成，长度 2–40。");
+        }
+
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new DomainException("请填写城市名称。");
+        }
+
+        Id = Guid.CreateVersion7();
+        Slug = slug;
+        Name = name.Trim();
+        DivisionCode = divisionCode;
+        IsActive = true;
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>First path segment of every tenant URL (<c>/shaoxing/...</c>).</summary>
+    public string Slug { get; private set; }
+
+    public string Name { get; private set; }
+
+    /// <summary>GB/T 2260 administrative division code of the city (e.g. 330600 for 绍兴市).</summary>
+    public string DivisionCode { get; private set; } = string.Empty;
+
+    public bool IsActive { get; private set; }
+
+    /// <summary>Path segments that can never be tenant slugs because the platform uses them.</summary>
+    public static IReadOnlySet<string> ReservedSlugs { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "health", "lib", "css", "js", "img", "login", "logout", "platform", "culture", "account", "error", "verify",
+    };
+
+    public static bool IsValidSlug(string? slug) =>
+        slug is not null && SlugPattern().IsMatch(slug) && !ReservedSlugs.Contains(slug);
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,39}$")]
+    private static partial Regex SlugPattern();
+}

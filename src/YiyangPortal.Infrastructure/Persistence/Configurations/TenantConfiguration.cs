@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using YiyangPortal.Domain.Tenancy;
+
+namespace YiyangPortal.Infrastructure.Persistence.Configurations;
+
+internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
+{
+    public void Configure(EntityTypeBuilder<Tenant> builder)
+    {
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Slug).HasMaxLength(40).IsRequired();
+        builder.HasIndex(t => t.Slug).IsUnique();
+        builder.Property(t => t.Name).HasMaxLength(50).IsRequired();
+        builder.Property(t => t.DivisionCode).HasMaxLength(6).IsRequired();
+    }
+}

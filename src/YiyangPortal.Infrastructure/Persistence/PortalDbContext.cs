@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using YiyangPortal.Domain.Common;
+using YiyangPortal.Domain.Institutions;
+using YiyangPortal.Domain.Tenancy;
+using YiyangPortal.Infrastructure.Identity;
+using YiyangPortal.Infrastructure.Tenancy;
+
+namespace YiyangPortal.Infrastructure.Persistence;
+
+/// <summary>The portal's one database context. Configuration lives in one class per entity.</summary>
+public sealed class PortalDbContext : IdentityUserContext<PortalUser, Guid>, IDataProtectionKeyContext
+{
+    /// <summary>Name of the global query filter that hides other tenants' rows.</summary>
+    public const string TenantFilter = "Tenant";
+
+    private readonly ITenantContext _tenant;
+
+    public PortalDbContext(DbContextOptions<PortalDbContext> options, ITenantContext tenant)
+        : base(options)
+    {
+        _tenant = tenant;
+    }
+
+    /// <summary>Read by the query filters (per query) and by the connection interceptor (per connection).</summary>
+    public Guid? CurrentTenantId => _tenant.TenantId;
+
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+
+    public DbSet<County> Counties => Set<County>();
+
+    public DbSet<ElderCareInstitution> ElderCareInstitutions => Set<ElderCareInstitution>();
+
+    public DbSet<MedicalInstitution> MedicalInstitutions => Set<MedicalInstitution>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+
+        foreach (var type in builder.Model.GetEntityTypes()
+                     .Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType))
+                     .Select(t => t.ClrType)
+                     .ToList())
+        {
+            ApplyTenantFilterMethod.MakeGenericMethod(type).Invoke(this, [builder]);
+        }
+
+        builder.Entity<PortalUser>().HasQueryFilter(TenantFilter, u => u.TenantId == CurrentTenantId);
+    }
+
+    private static readonly System.Reflection.MethodInfo ApplyTenantFilterMethod =
+        typeof(PortalDbContext).GetMethod(
+            nameof(ApplyTenantFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
+
+    private void ApplyTenantFilter<T>(ModelBuilder builder)
+        where T : class, ITenantOwned =>
+        builder.Entity<T>().HasQueryFilter(TenantFilter, e => e.TenantId == CurrentTenantId);
+}

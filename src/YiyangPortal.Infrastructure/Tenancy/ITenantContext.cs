@@ -1,0 +1,34 @@
+namespace YiyangPortal.Infrastructure.Tenancy;
+
+/// <summary>The tenant of the current unit of work (an HTTP request, a seeding step). Null: no tenant.</summary>
+public interface ITenantContext
+{
+    Guid? TenantId { get; }
+
+    string? Slug { get; }
+
+    string? Name { get; }
+}
+
+/// <summary>Scoped holder set once per request by the tenant resolution middleware.</summary>
+public sealed class TenantContext : ITenantContext
+{
+    public Guid? TenantId { get; private set; }
+
+    public string? Slug { get; private set; }
+
+    public string? Name { get; private set; }
+
+    public void Set(Guid tenantId, string slug, string name)
+    {
+        if (TenantId is not null && TenantId != tenantId)
+        {
+            // A scope belongs to one tenant for its whole life: switching would let tracked rows cross over.
+            throw new InvalidOperationException("The tenant of a scope cannot change once set.");
+        }
+
+        TenantId = tenantId;
+        Slug = slug;
+        Name = name;
+    }
+}

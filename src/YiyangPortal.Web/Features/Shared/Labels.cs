@@ -1,0 +1,65 @@
+using YiyangPortal.Domain.Identity;
+using YiyangPortal.Domain.Institutions;
+using YiyangPortal.Domain.Tenancy;
+
+namespace YiyangPortal.Web.Features.Shared;
+
+/// <summary>The Chinese names of the domain's enumerations; they are also the localization keys.</summary>
+public static class Labels
+{
+    public static string Of(PortalRole role) => role switch
+    {
+        PortalRole.PlatformAdmin => "平台管理员",
+        PortalRole.TenantAdmin => "租户管理员",
+        PortalRole.ElderCareStaff => "养老机构工作人员",
+        PortalRole.MedicalAdmin => "医疗机构管理员",
+        PortalRole.Regulator => "监管人员",
+        _ => role.ToString(),
+    };
+
+    public static string Of(Bureau bureau) => bureau switch
+    {
+        Bureau.CivilAffairs => "民政局",
+        Bureau.Health => "卫生健康局",
+        _ => bureau.ToString(),
+    };
+
+    public static string Of(ElderCareInstitutionKind kind) => kind switch
+    {
+        ElderCareInstitutionKind.NursingHome => "养老机构",
+        ElderCareInstitutionKind.CommunityHomeCare => "社区居家养老服务机构",
+        ElderCareInstitutionKind.DayCare => "日间照料机构",
+        _ => kind.ToString(),
+    };
+
+    public static string Of(MedicalInstitutionKind kind) => kind switch
+    {
+        MedicalInstitutionKind.GeneralHospital => "综合医院",
+        MedicalInstitutionKind.TcmHospital => "中医医院",
+        MedicalInstitutionKind.RehabilitationHospital => "康复医院/康复医疗中心",
+        MedicalInstitutionKind.NursingHospital => "护理院(站/中心)",
+        MedicalInstitutionKind.HospiceCenter => "安宁疗护中心",
+        MedicalInstitutionKind.TownshipHealthCenter => "乡镇卫生院",
+        MedicalInstitutionKind.CommunityHealthCenter => "社区卫生服务中心",
+        MedicalInstitutionKind.CommunityHealthStation => "社区卫生服务站",
+        MedicalInstitutionKind.VillageClinic => "村卫生室",
+        _ => kind.ToString(),
+    };
+
+    public static string Of(HospitalGrade grade) => grade switch
+    {
+        HospitalGrade.Ungraded => "未定级",
+        HospitalGrade.Level1 => "一级",
+        HospitalGrade.Level2 => "二级",
+        HospitalGrade.Level3 => "三级",
+        _ => grade.ToString(),
+    };
+
+    public static string Of(CountyKind kind) => kind switch
+    {
+        CountyKind.District => "区",
+        CountyKind.County => "县",
+        CountyKind.CountyLevelCity => "县级市",
+        _ => kind.ToString(),
+    };
+}

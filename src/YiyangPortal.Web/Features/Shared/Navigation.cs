@@ -1,0 +1,52 @@
+using YiyangPortal.Domain.Identity;
+
+namespace YiyangPortal.Web.Features.Shared;
+
+/// <summary>A navigation entry. <see cref="Href"/> is null for a page that is planned but not yet available.</summary>
+public sealed record NavItem(string Label, string? Href);
+
+/// <summary>Each role's own navigation; the first entry is the role's home page.</summary>
+public static class Navigation
+{
+    public static string HomeOf(PortalRole role) => For(role)[0].Href!;
+
+    public static IReadOnlyList<NavItem> For(PortalRole role) => role switch
+    {
+        PortalRole.PlatformAdmin =>
+        [
+            new("平台概览", "~/platform"),
+            new("城市租户", null),
+            new("运行状态", null),
+        ],
+        PortalRole.TenantAdmin =>
+        [
+            new("工作台", "~/admin"),
+            new("机构管理", null),
+            new("账户管理", null),
+            new("服务目录", null),
+        ],
+        PortalRole.ElderCareStaff =>
+        [
+            new("工作台", "~/eldercare"),
+            new("我的协议", null),
+            new("新建协议", null),
+            new("医疗机构", null),
+            new("备案", null),
+        ],
+        PortalRole.MedicalAdmin =>
+        [
+            new("工作台", "~/medical"),
+            new("待审核协议", null),
+            new("收费标准", null),
+            new("本机构信息", null),
+        ],
+        PortalRole.Regulator =>
+        [
+            new("工作台", "~/regulator"),
+            new("备案审查", null),
+            new("统计分析", null),
+            new("机构名录", null),
+        ],
+        _ => [],
+    };
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using YiyangPortal.Domain.Identity;
+using YiyangPortal.Infrastructure.Persistence;
+using YiyangPortal.Web.Features.Shared;
+
+namespace YiyangPortal.Web.Features.TenantAdmin;
+
+public sealed record CountySummary(string County, string Code, int ElderCare, int Medical, int Accounts);
+
+/// <summary>Home of a city's administrator: the counties with their institutions and accounts.</summary>
+[Authorize(Roles = nameof(PortalRole.TenantAdmin))]
+[Route("admin")]
+public sealed class TenantAdminController(PortalDbContext db) : PortalController
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index()
+    {
+        var rows = await db.Counties.AsNoTracking()
+            .OrderBy(c => c.DivisionCode)
+            .Select(c => new CountySummary(
+                c.Name,
+                c.DivisionCode,
+                db.ElderCareInstitutions.Count(e => e.CountyId == c.Id),
+                db.MedicalInstitutions.Count(m => m.CountyId == c.Id),
+                db.Users.Count(u => u.CountyId == c.Id
+                                    || db.ElderCareInstitutions.Any(e => e.Id == u.ElderCareInstitutionId && e.CountyId == c.Id)
+                                    || db.MedicalInstitutions.Any(m => m.Id == u.MedicalInstitutionId && m.CountyId == c.Id))))
+            .ToListAsync();
+        ViewData["Accounts"] = await db.Users.CountAsync();
+        return View(rows);
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Serilog;
+using YiyangPortal.Web.Localization;
+using YiyangPortal.Web.Security;
+using YiyangPortal.Web.Tenancy;
+
+namespace YiyangPortal.Web.Hosting;
+
+internal static class PortalPipeline
+{
+    public static WebApplication UsePortal(this WebApplication app)
+    {
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error/500");
+            app.UseHsts();
+        }
+
+        app.UseSerilogRequestLogging();
+
+        // Before tenant resolution: probes never depend on a tenant.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+
+        app.UseMiddleware<TenantResolutionMiddleware>();
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseStaticFiles();
+        app.UseRequestLocalization(PortalCultures.Options());
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapControllers();
+        return app;
+    }
+}

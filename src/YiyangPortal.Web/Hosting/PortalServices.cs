@@ -1,0 +1,105 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using FluentValidation;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.Extensions.WebEncoders;
+using YiyangPortal.Infrastructure;
+using YiyangPortal.Infrastructure.Identity;
+using YiyangPortal.Infrastructure.Persistence;
+using YiyangPortal.Web.Security;
+using YiyangPortal.Web.Tenancy;
+using YiyangPortal.Web.Validation;
+
+namespace YiyangPortal.Web.Hosting;
+
+internal static class PortalServices
+{
+    public static string RequireConnectionString(IConfiguration configuration) =>
+        configuration.GetConnectionString("Portal") is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException(
+                "ConnectionStrings:Portal is not set (environment variable ConnectionStrings__Portal). `make run` sets it.");
+
+    public static IServiceCollection AddPortal(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        services.AddPortalInfrastructure(RequireConnectionString(configuration));
+        services.Configure<TenancyOptions>(configuration.GetSection(TenancyOptions.Section));
+        services.AddMemoryCache();
+        services.AddSingleton<TenantCatalog>();
+
+        AddIdentity(services, configuration.GetValue("Portal:SecureCookies", true));
+
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
+        services.AddControllersWithViews(options =>
+            {
+                options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                options.Filters.Add<FluentValidationFilter>();
+            })
+            .AddViewLocalization();
+        services.Configure<RazorViewEngineOptions>(options =>
+        {
+            // Feature folders: a feature's controller, models and views live together under Features/<Name>/.
+            options.ViewLocationFormats.Clear();
+            options.ViewLocationFormats.Add("/Features/{1}/{0}" + RazorViewEngine.ViewExtension);
+            options.ViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
+        });
+
+        // Emit Chinese as characters, not &#x...; entities: pages stay readable and about a third the size.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", tags: ["ready"]);
+        _ = environment;
+        return services;
+    }
+
+    private static void AddIdentity(IServiceCollection services, bool secureCookies)
+    {
+        var securePolicy = secureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        services.Configure<IdentityOptions>(options =>
+        {
+            // OWASP ASVS 4.0 V2.1: at least 12 characters, at most 128, no composition rules.
+            options.Password.RequiredLength = 12;
+            options.Password.RequireDigit = false;
+            options.Password.RequireLowercase = false;
+            options.Password.RequireUppercase = false;
+            options.Password.RequireNonAlphanumeric = false;
+            options.Password.RequiredUniqueChars = 1;
+            options.Lockout.AllowedForNewUsers = true;
+            options.Lockout.MaxFailedAccessAttempts = 5;
+            options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            options.User.RequireUniqueEmail = false; // unique per tenant by the (tenant_id, user name) index
+        });
+        services.AddScoped<IUserClaimsPrincipalFactory<PortalUser>, PortalClaimsPrincipalFactory>();
+        services.AddScoped<IPasswordValidator<PortalUser>, MaximumLengthPasswordValidator>();
+
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "yiyang.auth";
+            options.Cookie.Path = "/"; // one cookie for all tenants; TenantCookieValidator is the wall
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = securePolicy;
+            options.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            options.SlidingExpiration = true;
+            options.LoginPath = "/login";
+            options.LogoutPath = "/logout";
+            options.AccessDeniedPath = "/error/403";
+            options.Events = new CookieAuthenticationEvents { OnValidatePrincipal = TenantCookieValidator.ValidateAsync };
+        });
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "yiyang.csrf";
+            // One cookie for the whole site. Left to default, its path follows PathBase (/shaoxing), and a root
+            // request (e.g. /favicon.ico re-executed to the 404 page) sets a second cookie at "/" that shadows it.
+            options.Cookie.Path = "/";
+            options.Cookie.SecurePolicy = securePolicy;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+        });
+    }
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Security.Claims;
+using YiyangPortal.Domain.Identity;
+
+namespace YiyangPortal.Web.Security;
+
+/// <summary>Claim types the portal adds to the sign-in cookie.</summary>
+public static class PortalClaims
+{
+    /// <summary>The tenant id the cookie was issued for, or <see cref="NoTenant"/> for platform users.</summary>
+    public const string Tenant = "yiyang:tenant";
+    public const string NoTenant = "platform";
+    public const string DisplayName = "yiyang:name";
+    public const string ElderCareInstitution = "yiyang:eldercare";
+    public const string MedicalInstitution = "yiyang:medical";
+    public const string Bureau = "yiyang:bureau";
+    public const string County = "yiyang:county";
+
+    public static string TenantValue(Guid? tenantId) =>
+        tenantId?.ToString("D", CultureInfo.InvariantCulture) ?? NoTenant;
+}
+
+/// <summary>The signed-in user as the pages need it, read from the cookie's claims.</summary>
+public sealed record CurrentUser(
+    Guid Id,
+    string DisplayName,
+    PortalRole Role,
+    Guid? ElderCareInstitutionId,
+    Guid? MedicalInstitutionId,
+    Bureau? Bureau,
+    Guid? CountyId)
+{
+    public static CurrentUser? From(ClaimsPrincipal principal)
+    {
+        if (principal.Identity?.IsAuthenticated != true ||
+            !Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ||
+            !Enum.TryParse<PortalRole>(principal.FindFirstValue(ClaimTypes.Role), out var role))
+        {
+            return null;
+        }
+
+        return new CurrentUser(
+            id,
+            principal.FindFirstValue(PortalClaims.DisplayName) ?? string.Empty,
+            role,
+            ParseGuid(principal, PortalClaims.ElderCareInstitution),
+            ParseGuid(principal, PortalClaims.MedicalInstitution),
+            Enum.TryParse<Bureau>(principal.FindFirstValue(PortalClaims.Bureau), out var bureau) ? bureau : null,
+            ParseGuid(principal, PortalClaims.County));
+    }
+
+    private static Guid? ParseGuid(ClaimsPrincipal principal, string type) =>
+        Guid.TryParse(principal.FindFirstValue(type), out var value) ? value : null;
+}

@@ -1,0 +1,38 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc.Filters;
+
+namespace YiyangPortal.Web.Validation;
+
+/// <summary>
+/// Runs the FluentValidation validator of every action argument that has one and puts its messages into
+/// ModelState under the property names, so the form shows each Chinese message next to its field.
+/// (FluentValidation.AspNetCore is deprecated; this is the small explicit replacement.)
+/// </summary>
+public sealed class FluentValidationFilter(IServiceProvider services) : IAsyncActionFilter
+{
+    public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
+    {
+        foreach (var argument in context.ActionArguments.Values)
+        {
+            if (argument is null)
+            {
+                continue;
+            }
+
+            var validatorType = typeof(IValidator<>).MakeGenericType(argument.GetType());
+            if (services.GetService(validatorType) is not IValidator validator)
+            {
+                continue;
+            }
+
+            var result = await validator.ValidateAsync(
+                new ValidationContext<object>(argument), context.HttpContext.RequestAborted);
+            foreach (var error in result.Errors)
+            {
+                context.ModelState.AddModelError(error.PropertyName, error.ErrorMessage);
+            }
+        }
+
+        await next();
+    }
+}

@@ -1,0 +1,47 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using YiyangPortal.TestSupport;
+
+namespace YiyangPortal.IntegrationTests;
+
+/// <summary>An HTTP client that behaves like a browser for forms: keeps cookies, sends antiforgery tokens.</summary>
+public sealed partial class PortalClient(HttpClient http)
+{
+    public HttpClient Http { get; } = http;
+
+    public static PortalClient For(PortalAppFactory factory) =>
+        new(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    public Task<HttpResponseMessage> GetAsync(string url) => Http.GetAsync(new Uri(url, UriKind.Relative));
+
+    /// <summary>GETs the form page, then POSTs the fields with the page's antiforgery token.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string formPage, string action, IDictionary<string, string> fields)
+    {
+        var page = await (await GetAsync(formPage)).Content.ReadAsStringAsync();
+        var token = TokenPattern().Match(page);
+        var values = new Dictionary<string, string>(fields);
+        if (token.Success)
+        {
+            values["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value);
+        }
+
+        using var content = new FormUrlEncodedContent(values);
+        return await Http.PostAsync(new Uri(action, UriKind.Relative), content);
+    }
+
+    public Task<HttpResponseMessage> LoginAsync(string tenantPrefix, string email, string password = PortalAppFactory.DemoPassword) =>
+        SubmitAsync($"{tenantPrefix}/login", $"{tenantPrefix}/login", new Dictionary<string, string>
+        {
+            ["Email"] = email,
+            ["Password"] = password,
+        });
+
+    /// <summary>The path and query a redirect points to, whether the server wrote it relative or absolute.</summary>
+    public static string? RedirectPath(HttpResponseMessage response) =>
+        response.Headers.Location is not { } location ? null
+        : location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}

@@ -1,0 +1,138 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using YiyangPortal.Domain.Tenancy;
+using YiyangPortal.Infrastructure.Persistence;
+using YiyangPortal.Infrastructure.Tenancy;
+using YiyangPortal.TestSupport;
+
+namespace YiyangPortal.IntegrationTests;
+
+/// <summary>
+/// The second tenancy wall, tested below EF's query filter: PostgreSQL itself hides other tenants' rows from the
+/// application role, and a pooled connection never carries the previous unit of work's tenant.
+/// </summary>
+public class RowLevelSecurityTests(PortalAppFactory app) : IClassFixture<PortalAppFactory>
+{
+    [Fact]
+    public async Task PooledConnection_NeverCarriesThePreviousTenant()
+    {
+        // One physical connection in the pool, so both contexts are guaranteed to reuse it.
+        var single = new NpgsqlConnectionStringBuilder(app.Database.AppConnectionString) { MaxPoolSize = 1 }.ConnectionString;
+        var shaoxing = await TenantIdAsync("shaoxing");
+
+        int firstPid;
+        await using (var withTenant = Context(single, shaoxing))
+        {
+            Assert.True(await withTenant.Counties.IgnoreQueryFilters().CountAsync() > 0);
+            firstPid = await Scalar<int>(withTenant, "SELECT pg_backend_pid() AS \"Value\"");
+        }
+
+        await using var withoutTenant = Context(single, null);
+        var secondPid = await Scalar<int>(withoutTenant, "SELECT pg_backend_pid() AS \"Value\"");
+        var setting = await Scalar<string>(withoutTenant, "SELECT coalesce(current_setting('app.tenant_id', true), '') AS \"Value\"");
+
+        Assert.Equal(firstPid, secondPid);
+        Assert.Equal(string.Empty, setting);
+        Assert.Equal(0, await withoutTenant.Counties.IgnoreQueryFilters().CountAsync());
+    }
+
+    [Fact]
+    public async Task QueryWithoutTenant_SeesNoTenantRows()
+    {
+        await using var db = Context(app.Database.AppConnectionString, null);
+
+        Assert.Equal(0, await db.Counties.IgnoreQueryFilters().CountAsync());
+        Assert.Equal(0, await db.ElderCareInstitutions.IgnoreQueryFilters().CountAsync());
+        Assert.Equal(0, await db.MedicalInstitutions.IgnoreQueryFilters().CountAsync());
+        Assert.All(await db.Users.IgnoreQueryFilters().ToListAsync(), u => Assert.Null(u.TenantId));
+    }
+
+    [Fact]
+    public async Task WithoutTheEfFilter_PostgresStillHidesTheOtherTenant()
+    {
+        var shaoxing = await TenantIdAsync("shaoxing");
+        await using var db = Context(app.Database.AppConnectionString, shaoxing);
+
+        var tenants = await db.MedicalInstitutions.IgnoreQueryFilters().Select(m => m.TenantId).Distinct().ToListAsync();
+        var users = await db.Users.IgnoreQueryFilters().Select(u => u.TenantId).Distinct().ToListAsync();
+
+        Assert.Equal([shaoxing], tenants);
+        Assert.Equal([(Guid?)shaoxing], users);
+    }
+
+    [Fact]
+    public async Task EfFilter_AloneHidesTheOtherTenant()
+    {
+        // A superuser bypasses row-level security, so only the named EF filter stands between the tenants here.
+        var superuser = new NpgsqlConnectionStringBuilder(PostgresServer.AdminConnectionString) { Database = app.Database.Name };
+        var wenzhou = await TenantIdAsync("wenzhou");
+        await using var db = Context(superuser.ConnectionString, wenzhou);
+
+        var names = await db.ElderCareInstitutions.Select(e => e.Name).ToListAsync();
+
+        Assert.Contains("鹿城区颐康养老院", names);
+        Assert.DoesNotContain("越城区福乐养老院", names);
+    }
+
+    [Fact]
+    public async Task WritingARowForAnotherTenant_IsRefusedByPostgres()
+    {
+        var shaoxing = await TenantIdAsync("shaoxing");
+        var wenzhou = await TenantIdAsync("wenzhou");
+        await using var db = Context(app.Database.AppConnectionString, shaoxing);
+        db.Counties.Add(new County(wenzhou, "330399", "伪造区", CountyKind.District));
+
+        var error = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+
+        Assert.Contains("row-level security", error.InnerException?.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EveryTenantOwnedTable_HasForcedRowLevelSecurity_AndTheAppRoleOwnsNoTable()
+    {
+        await using var connection = new NpgsqlConnection(app.Database.OwnerConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity, pg_get_userbyid(c.relowner)
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = 'public' AND c.relkind = 'r'
+              AND (EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname IN ('tenant_id', 'user_id') AND NOT a.attisdropped))
+            """,
+            connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var tables = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            tables.Add(reader.GetString(0));
+            Assert.True(reader.GetBoolean(1), $"{reader.GetString(0)} has no row-level security");
+            Assert.True(reader.GetBoolean(2), $"{reader.GetString(0)} does not FORCE row-level security");
+            Assert.NotEqual(PostgresServer.AppRole, reader.GetString(3));
+        }
+
+        Assert.Contains("counties", tables);
+        Assert.Contains("users", tables);
+        Assert.Contains("user_claims", tables);
+    }
+
+    private async Task<Guid> TenantIdAsync(string slug)
+    {
+        await using var db = Context(app.Database.AppConnectionString, null);
+        return await db.Tenants.Where(t => t.Slug == slug).Select(t => t.Id).SingleAsync();
+    }
+
+    private static PortalDbContext Context(string connectionString, Guid? tenantId)
+    {
+        var tenant = new TenantContext();
+        if (tenantId is { } id)
+        {
+            tenant.Set(id, "t", "t");
+        }
+
+        var options = new DbContextOptionsBuilder<PortalDbContext>().UsePortalDatabase(connectionString).Options;
+        return new PortalDbContext(options, tenant);
+    }
+
+    private static Task<T> Scalar<T>(PortalDbContext db, string sql) =>
+        db.Database.SqlQueryRaw<T>(sql).SingleAsync();
+}
