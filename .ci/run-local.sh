@@ -68,7 +68,21 @@ cd "$proj"   # content root
 echo "run: applying migrations"
 dotnet "$dll" migrate
 echo "run: seeding demo data"
+# The demo password: YIYANG_DEMO_PASSWORD when set; otherwise one generated on the first run and kept in
+# .local/ (git-ignored), so every later `make run` can print it again.
+if [[ -z "${YIYANG_DEMO_PASSWORD:-}" ]]; then
+  pwfile=$root/.local/demo-password
+  if [[ ! -s $pwfile ]]; then
+    # (no `tr </dev/urandom | head`: tr's SIGPIPE would abort the script under pipefail)
+    (umask 077; head -c 600 /dev/urandom | LC_ALL=C tr -dc 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789' | cut -c1-16 > "$pwfile")
+  fi
+  YIYANG_DEMO_PASSWORD=$(cat "$pwfile")
+  export YIYANG_DEMO_PASSWORD
+fi
 dotnet "$dll" seed
+echo "run: demo password (accounts created by this checkout's first run): $YIYANG_DEMO_PASSWORD"
 
+base=${ASPNETCORE_URLS%%;*}
 echo "run: serving on $ASPNETCORE_URLS  (Ctrl-C to stop)"
+echo "run: open $base/shaoxing/ (绍兴市), $base/wenzhou/ (温州市), or $base/login for the platform admin"
 exec dotnet "$dll"
