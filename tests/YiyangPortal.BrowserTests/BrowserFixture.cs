@@ -24,7 +24,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public string BaseUrl => App.ServerAddress.ToString().TrimEnd('/');
 
     /// <summary>Screenshots of what users see, kept as test artefacts (git-ignored).</summary>
-    public static string ScreenshotDirectory { get; } = Path.Combine(RepositoryRoot(), ".local", "screenshots");
+    public static string ScreenshotDirectory { get; } = Path.Combine(RepositoryPaths.Root, ".local", "screenshots");
 
     public async Task InitializeAsync()
     {
@@ -71,15 +71,4 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "YiyangPortal.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? Path.GetTempPath();
-    }
 }

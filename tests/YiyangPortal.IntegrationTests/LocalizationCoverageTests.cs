@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using YiyangPortal.TestSupport;
 
 namespace YiyangPortal.IntegrationTests;
 
@@ -9,7 +10,7 @@ public partial class LocalizationCoverageTests
     [Fact]
     public void EveryLocalizedText_HasAnEnglishTranslation()
     {
-        var web = Path.Combine(RepositoryRoot(), "src", "YiyangPortal.Web");
+        var web = Path.Combine(RepositoryPaths.Root, "src", "YiyangPortal.Web");
         var english = XDocument.Load(Path.Combine(web, "Resources", "SharedResource.en.resx"))
             .Descendants("data").Select(d => (string)d.Attribute("name")!).ToHashSet(StringComparer.Ordinal);
 
@@ -28,16 +29,6 @@ public partial class LocalizationCoverageTests
         Assert.True(missing.Count == 0, "No English text for: " + string.Join(" | ", missing));
     }
 
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "YiyangPortal.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Repository root not found.");
-    }
 
     [GeneratedRegex("""[lL]\["([^"]+)"[\],]""")]
     private static partial Regex LocalizedKey();

@@ -85,6 +85,18 @@ public class OperabilityTests(PortalAppFactory app) : IClassFixture<PortalAppFac
     }
 
     [Fact]
+    public async Task ConfiguredHost_MapsToItsTenant_WithoutAPathSegment()
+    {
+        await using var mapped = app.WithWebHostBuilder(b => b.UseSetting("Tenancy:Hosts:yiyang.sx.example", "shaoxing"));
+        var client = mapped.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://yiyang.sx.example") });
+
+        var html = await (await client.GetAsync(new Uri("/login", UriKind.Relative))).Content.ReadAsStringAsync();
+
+        Assert.Contains("绍兴市医养签约服务门户", html, StringComparison.Ordinal);
+        Assert.Contains("action=\"/login\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PlatformRoot_ListsTheCities()
     {
         var html = await (await PortalClient.For(app).GetAsync("/")).Content.ReadAsStringAsync();
