@@ -2,7 +2,7 @@ using YiyangPortal.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPortalLogging();
-builder.Services.AddPortal(builder.Configuration, builder.Environment);
+builder.Services.AddPortal(builder.Configuration);
 
 var app = builder.Build();
 

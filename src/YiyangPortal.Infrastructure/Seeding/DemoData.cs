@@ -63,7 +63,7 @@ internal static class DemoData
                 new("上虞区", "上虞区康复医院", MedicalInstitutionKind.RehabilitationHospital, HospitalGrade.Level2, "绍兴市上虞区百官街道江扬路 3 号", false, true),
             ],
             [
-                new("admin@shaoxing.demo", "绍兴市平台管理员", _ => RoleAssignment.TenantAdmin()),
+                new("admin@shaoxing.demo", "绍兴市管理员 孙静", _ => RoleAssignment.TenantAdmin()),
                 new("staff@shaoxing.demo", "王丽（福乐养老院）", l => RoleAssignment.ElderCareStaff(l.ElderCare["越城区福乐养老院"])),
                 new("clinic@shaoxing.demo", "陈明（塔山社区卫生服务中心）", l => RoleAssignment.MedicalAdmin(l.Medical["塔山街道社区卫生服务中心"])),
                 new("minzheng@shaoxing.demo", "越城区民政局 李强", l => RoleAssignment.CountyRegulator(Bureau.CivilAffairs, l.Counties["越城区"])),
@@ -89,7 +89,7 @@ internal static class DemoData
                 new("鹿城区", "鹿城区中医院", MedicalInstitutionKind.TcmHospital, HospitalGrade.Level2, "温州市鹿城区学院中路 77 号", true, true),
             ],
             [
-                new("admin@wenzhou.demo", "温州市平台管理员", _ => RoleAssignment.TenantAdmin()),
+                new("admin@wenzhou.demo", "温州市管理员 周杰", _ => RoleAssignment.TenantAdmin()),
                 new("staff@wenzhou.demo", "林芳（颐康养老院）", l => RoleAssignment.ElderCareStaff(l.ElderCare["鹿城区颐康养老院"])),
                 new("clinic@wenzhou.demo", "黄伟（永中社区卫生服务中心）", l => RoleAssignment.MedicalAdmin(l.Medical["永中街道社区卫生服务中心"])),
             ]),

@@ -10,6 +10,11 @@ internal static class PortalPipeline
 {
     public static WebApplication UsePortal(this WebApplication app)
     {
+        if (app.Configuration.GetValue("Portal:BehindProxy", false))
+        {
+            app.UseForwardedHeaders();
+        }
+
         app.UseMiddleware<SecurityHeadersMiddleware>();
         if (!app.Environment.IsDevelopment())
         {

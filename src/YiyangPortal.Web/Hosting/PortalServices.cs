@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using FluentValidation;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
@@ -24,7 +25,7 @@ internal static class PortalServices
             : throw new InvalidOperationException(
                 "ConnectionStrings:Portal is not set (environment variable ConnectionStrings__Portal). `make run` sets it.");
 
-    public static IServiceCollection AddPortal(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
+    public static IServiceCollection AddPortal(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddPortalInfrastructure(RequireConnectionString(configuration));
         services.Configure<TenancyOptions>(configuration.GetSection(TenancyOptions.Section));
@@ -51,8 +52,19 @@ internal static class PortalServices
 
         // Emit Chinese as characters, not &#x...; entities: pages stay readable and about a third the size.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        if (configuration.GetValue("Portal:BehindProxy", false))
+        {
+            // Behind the deployment's TLS proxy: take scheme and client IP from X-Forwarded-*. Only for an app that
+            // is reachable through the proxy alone, since any sender is trusted.
+            services.Configure<ForwardedHeadersOptions>(options =>
+            {
+                options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+                options.KnownIPNetworks.Clear();
+                options.KnownProxies.Clear();
+            });
+        }
+
         services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", tags: ["ready"]);
-        _ = environment;
         return services;
     }
 
