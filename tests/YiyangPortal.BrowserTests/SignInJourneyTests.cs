@@ -5,7 +5,8 @@ using YiyangPortal.TestSupport;
 namespace YiyangPortal.BrowserTests;
 
 /// <summary>Each role signs in through the Chinese login form and lands on its own home with its own navigation.</summary>
-public partial class SignInJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(BrowserCollection.Name)]
+public partial class SignInJourneyTests(BrowserFixture browser)
 {
     [Theory]
     [InlineData("shaoxing", "admin@shaoxing.demo", "/shaoxing/admin", "机构管理", "tenant-admin")]
@@ -41,6 +42,18 @@ public partial class SignInJourneyTests(BrowserFixture browser) : IClassFixture<
         await page.Context.CloseAsync();
     }
 
+    /// <summary>Signs in through the form and waits for the role's home page.</summary>
+    public static async Task<IPage> SignInAsync(BrowserFixture browser, string tenant, string email, string home)
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync($"{browser.BaseUrl}/{tenant}/login");
+        await page.GetByLabel("电子邮箱").FillAsync(email);
+        await page.GetByLabel("密码").FillAsync(PortalAppFactory.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(browser.BaseUrl + home);
+        return page;
+    }
+
     [Fact]
     public async Task EmptyLogin_ShowsChineseErrorsNextToTheFields()
     {
@@ -58,12 +71,7 @@ public partial class SignInJourneyTests(BrowserFixture browser) : IClassFixture<
     [Fact]
     public async Task WenzhouUser_FollowingAShaoxingLink_GetsShaoxingsLoginPage()
     {
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync(browser.BaseUrl + "/wenzhou/login");
-        await page.GetByLabel("电子邮箱").FillAsync("staff@wenzhou.demo");
-        await page.GetByLabel("密码").FillAsync(PortalAppFactory.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(browser.BaseUrl + "/wenzhou/eldercare");
+        var page = await SignInAsync(browser, "wenzhou", "staff@wenzhou.demo", "/wenzhou/eldercare");
 
         await page.GotoAsync(browser.BaseUrl + "/shaoxing/eldercare");
 

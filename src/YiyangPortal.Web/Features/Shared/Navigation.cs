@@ -30,7 +30,7 @@ public static class Navigation
             new("工作台", "~/eldercare"),
             new("我的协议", null),
             new("新建协议", null),
-            new("医疗机构", null),
+            new("医疗机构", "~/institutions/medical"),
             new("备案", null),
         ],
         PortalRole.MedicalAdmin =>
@@ -45,7 +45,7 @@ public static class Navigation
             new("工作台", "~/regulator"),
             new("备案审查", null),
             new("统计分析", null),
-            new("机构名录", null),
+            new("机构名录", "~/institutions/medical"),
         ],
         _ => [],
     };
