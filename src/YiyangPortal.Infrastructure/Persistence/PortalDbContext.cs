@@ -39,6 +39,7 @@ public sealed class PortalDbContext : IdentityUserContext<PortalUser, Guid>, IDa
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        builder.HasPostgresExtension("pg_trgm");
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
 
         foreach (var type in builder.Model.GetEntityTypes()

@@ -18,5 +18,12 @@ internal sealed class MedicalInstitutionConfiguration : IEntityTypeConfiguration
         builder.Property(i => i.Address).HasMaxLength(200);
         builder.Ignore(i => i.IsPrimaryLevel);
         builder.HasIndex(i => new { i.TenantId, i.CountyId, i.Name });
+
+        // The directory pages in name order: the first page is an index range scan, not a sort of the whole city.
+        builder.HasIndex(i => new { i.TenantId, i.Name, i.Id });
+
+        // Name search is a substring match (ILIKE '%塔山%'); trigrams make it an index lookup.
+        builder.HasIndex(i => i.Name).HasDatabaseName("ix_medical_institutions_name_trgm")
+            .HasMethod("gin").HasOperators("gin_trgm_ops");
     }
 }

@@ -20,6 +20,7 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -244,8 +245,17 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                     b.HasIndex("CountyId")
                         .HasDatabaseName("ix_medical_institutions_county_id");
 
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_medical_institutions_name_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Name"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Name"), new[] { "gin_trgm_ops" });
+
                     b.HasIndex("TenantId", "CountyId", "Name")
                         .HasDatabaseName("ix_medical_institutions_tenant_id_county_id_name");
+
+                    b.HasIndex("TenantId", "Name", "Id")
+                        .HasDatabaseName("ix_medical_institutions_tenant_id_name_id");
 
                     b.ToTable("medical_institutions", (string)null);
                 });

@@ -14,6 +14,9 @@ public sealed class DirectoryQuery
     public const int PageSize = 20;
     public const int MaxSearchLength = 50;
 
+    /// <summary>Counting stops here: "10000+" is as useful to a reader as an exact 100,000 and costs far less.</summary>
+    public const int CountCap = 10_000;
+
     public string? Q { get; set; }
 
     public Guid? County { get; set; }
@@ -37,7 +40,10 @@ public sealed record DirectoryRow(
 }
 
 public sealed record DirectoryPage(
-    DirectoryQuery Query, IReadOnlyList<(Guid Id, string Name)> Counties, IReadOnlyList<DirectoryRow> Rows, int Total, int Page, int Pages);
+    DirectoryQuery Query, IReadOnlyList<(Guid Id, string Name)> Counties, IReadOnlyList<DirectoryRow> Rows, int Total, int Page, int Pages)
+{
+    public string TotalText => Total > DirectoryQuery.CountCap ? $"{DirectoryQuery.CountCap}+" : Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
 
 /// <summary>
 /// 医疗卫生机构名录 of the user's city: every signed-in role of the tenant may browse it, filtered by county, kind, grade
@@ -59,8 +65,8 @@ public sealed class MedicalDirectoryController(PortalDbContext db) : PortalContr
         }
 
         var institutions = Filter(db.MedicalInstitutions.AsNoTracking().Where(m => m.IsActive), query);
-        var total = await institutions.CountAsync();
-        var pages = Math.Max(1, (total + DirectoryQuery.PageSize - 1) / DirectoryQuery.PageSize);
+        var total = await institutions.Take(DirectoryQuery.CountCap + 1).CountAsync();
+        var pages = Math.Max(1, (Math.Min(total, DirectoryQuery.CountCap) + DirectoryQuery.PageSize - 1) / DirectoryQuery.PageSize);
         var page = Math.Clamp(query.Page, 1, pages);
         var rows = await institutions
             .OrderBy(m => m.Name).ThenBy(m => m.Id)
@@ -75,7 +81,10 @@ public sealed class MedicalDirectoryController(PortalDbContext db) : PortalContr
     {
         if (query.Search is { } search)
         {
-            institutions = institutions.Where(m => EF.Functions.ILike(m.Name, "%" + EscapeLike(search) + "%", "\\"));
+            // Backslash is PostgreSQL's default LIKE escape. An explicit ESCAPE clause would wrap the pattern in
+            // like_escape() and keep the planner from using the trigram index.
+            var pattern = "%" + EscapeLike(search) + "%";
+            institutions = institutions.Where(m => EF.Functions.ILike(m.Name, pattern));
         }
 
         if (query.County is { } county)
