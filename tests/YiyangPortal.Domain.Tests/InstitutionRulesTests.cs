@@ -18,6 +18,13 @@ public class InstitutionRulesTests
     public void IsPrimaryLevel_FollowsTheKind(MedicalInstitutionKind kind, bool expected) =>
         Assert.Equal(expected, kind.IsPrimaryLevel());
 
+    [Fact]
+    public void PrimaryLevelKinds_AreExactlyTheFourPrimaryKinds() =>
+        Assert.Equal(
+            [MedicalInstitutionKind.TownshipHealthCenter, MedicalInstitutionKind.CommunityHealthCenter,
+             MedicalInstitutionKind.CommunityHealthStation, MedicalInstitutionKind.VillageClinic],
+            MedicalInstitutionKindRules.PrimaryLevelKinds);
+
     [Theory]
     [InlineData(ElderCareInstitutionKind.NursingHome, 50, false, true)]
     [InlineData(ElderCareInstitutionKind.NursingHome, 49, false, false)]

@@ -42,4 +42,8 @@ public static class MedicalInstitutionKindRules
         MedicalInstitutionKind.CommunityHealthCenter or
         MedicalInstitutionKind.CommunityHealthStation or
         MedicalInstitutionKind.VillageClinic;
+
+    /// <summary>The 基层 kinds, for queries that filter in the database (<c>kinds.Contains(m.Kind)</c>).</summary>
+    public static IReadOnlyList<MedicalInstitutionKind> PrimaryLevelKinds { get; } =
+        Enum.GetValues<MedicalInstitutionKind>().Where(k => k.IsPrimaryLevel()).ToArray();
 }

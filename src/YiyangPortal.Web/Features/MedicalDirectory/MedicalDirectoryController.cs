@@ -104,7 +104,7 @@ public sealed class MedicalDirectoryController(PortalDbContext db) : PortalContr
 
         if (query.Primary is { } primary)
         {
-            var primaryKinds = Enum.GetValues<MedicalInstitutionKind>().Where(k => k.IsPrimaryLevel()).ToList();
+            var primaryKinds = MedicalInstitutionKindRules.PrimaryLevelKinds;
             institutions = institutions.Where(m => primaryKinds.Contains(m.Kind) == primary);
         }
 

@@ -31,7 +31,7 @@ public sealed class RegulatorController(PortalDbContext db) : PortalController
             counties = counties.Where(c => c.Id == countyId);
         }
 
-        var primaryKinds = Enum.GetValues<MedicalInstitutionKind>().Where(k => k.IsPrimaryLevel()).ToList();
+        var primaryKinds = MedicalInstitutionKindRules.PrimaryLevelKinds;
         var rows = await counties
             .OrderBy(c => c.DivisionCode)
             .Select(c => new CountyCoverage(
