@@ -31,26 +31,58 @@ public class InstitutionRulesTests
     [InlineData(ElderCareInstitutionKind.NursingHome, 120, true, false)]
     [InlineData(ElderCareInstitutionKind.DayCare, 80, false, false)]
     public void ShouldSetUpInternalMedicalInstitution_From50Residents(
-        ElderCareInstitutionKind kind, int residents, bool hasInternal, bool expected)
-    {
-        var home = new ElderCareInstitution(Guid.NewGuid(), Guid.NewGuid(), "福乐养老院", kind, "地址", 200, residents)
-        {
-            HasInternalMedicalInstitution = hasInternal,
-        };
-        Assert.Equal(expected, home.ShouldSetUpInternalMedicalInstitution);
-    }
+        ElderCareInstitutionKind kind, int residents, bool hasInternal, bool expected) =>
+        Assert.Equal(expected, TestInstitutions.ElderCare(kind, 200, residents, hasInternal).ShouldSetUpInternalMedicalInstitution);
 
     [Fact]
     public void Institution_WithNegativeResidents_IsRefused() =>
-        Assert.Throws<DomainException>(() => new ElderCareInstitution(
-            Guid.NewGuid(), Guid.NewGuid(), "福乐养老院", ElderCareInstitutionKind.NursingHome, "地址", 10, -1));
+        Assert.Throws<DomainException>(() => TestInstitutions.ElderCare(residents: -1));
+
+    [Fact]
+    public void NursingHome_WithMoreResidentsThanBeds_IsRefused()
+    {
+        var error = Assert.Throws<DomainException>(() => TestInstitutions.ElderCare(beds: 40, residents: 41));
+        Assert.Contains("不能超过床位数", error.Message, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void Institution_WithBlankOrOverlongName_IsRefused()
     {
         Assert.Throws<DomainException>(() => new MedicalInstitution(
-            Guid.NewGuid(), Guid.NewGuid(), "  ", MedicalInstitutionKind.VillageClinic, HospitalGrade.Ungraded, "地址"));
+            TestInstitutions.Tenant, TestInstitutions.MedicalDetails(name: "  ")));
         Assert.Throws<DomainException>(() => new MedicalInstitution(
-            Guid.NewGuid(), Guid.NewGuid(), new string('医', 101), MedicalInstitutionKind.VillageClinic, HospitalGrade.Ungraded, "地址"));
+            TestInstitutions.Tenant, TestInstitutions.MedicalDetails(name: new string('医', 101))));
+    }
+
+    [Fact]
+    public void Institution_WithoutRegistrationNumber_IsRefused()
+    {
+        var details = TestInstitutions.ElderCareDetails() with { RegistrationNumber = " " };
+        var error = Assert.Throws<DomainException>(() => new ElderCareInstitution(TestInstitutions.Tenant, details));
+        Assert.Equal("请填写备案（登记）号。", error.Message);
+    }
+
+    [Fact]
+    public void UpdateProfile_ChangesContactAndCapacity_ButNotIdentity()
+    {
+        var home = TestInstitutions.ElderCare();
+        var name = home.Name;
+
+        home.UpdateProfile(new InstitutionContact(" 新地址 1 号 ", "赵敏", "钱勇", "13800000000"), beds: 210, residents: 90);
+
+        Assert.Equal("新地址 1 号", home.Address);
+        Assert.Equal("赵敏", home.LegalRepresentative);
+        Assert.Equal((210, 90), (home.Beds, home.Residents));
+        Assert.Equal(name, home.Name);
+    }
+
+    [Fact]
+    public void Deactivate_KeepsTheRecord_AndCanBeUndone()
+    {
+        var clinic = TestInstitutions.Medical();
+        clinic.Deactivate();
+        Assert.False(clinic.IsActive);
+        clinic.Reactivate();
+        Assert.True(clinic.IsActive);
     }
 }

@@ -5,6 +5,7 @@ namespace YiyangPortal.Domain.Institutions;
 internal static class InstitutionRules
 {
     public const int MaxNameLength = 100;
+    public const int MaxRegistrationLength = 50;
 
     public static string RequireName(string name)
     {
@@ -17,6 +18,23 @@ internal static class InstitutionRules
         if (trimmed.Length > MaxNameLength)
         {
             throw new DomainException($"机构名称不能超过 {MaxNameLength} 个字。");
+        }
+
+        return trimmed;
+    }
+
+    /// <summary>2020 guide 二(一): 医疗卫生机构 licensed, 养老机构 备案, 日间照料机构 registered — so the number is required.</summary>
+    public static string RequireRegistration(string number, string what)
+    {
+        var trimmed = number.Trim();
+        if (trimmed.Length == 0)
+        {
+            throw new DomainException($"请填写{what}。");
+        }
+
+        if (trimmed.Length > MaxRegistrationLength)
+        {
+            throw new DomainException($"{what}不能超过 {MaxRegistrationLength} 个字符。");
         }
 
         return trimmed;

@@ -51,6 +51,10 @@ public sealed record UnifiedSocialCreditCode
 
     public override string ToString() => Value;
 
+    /// <summary>Completes 17 characters with their check character (demo data and tests).</summary>
+    public static UnifiedSocialCreditCode Complete(string first17) =>
+        first17.Length == 17 ? Parse(first17 + CheckCharacter(first17 + "0")) : throw new DomainException("应为 17 位。");
+
     private static char CheckCharacter(string value)
     {
         var sum = 0;

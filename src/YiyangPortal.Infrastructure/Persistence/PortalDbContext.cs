@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using YiyangPortal.Domain.Catalogue;
 using YiyangPortal.Domain.Common;
+using YiyangPortal.Domain.Fees;
 using YiyangPortal.Domain.Institutions;
 using YiyangPortal.Domain.Tenancy;
 using YiyangPortal.Infrastructure.Identity;
@@ -34,7 +36,29 @@ public sealed class PortalDbContext : IdentityUserContext<PortalUser, Guid>, IDa
 
     public DbSet<MedicalInstitution> MedicalInstitutions => Set<MedicalInstitution>();
 
+    public DbSet<ServiceItem> ServiceItems => Set<ServiceItem>();
+
+    public DbSet<FeeSchedule> FeeSchedules => Set<FeeSchedule>();
+
+    public DbSet<ServicePrice> ServicePrices => Set<ServicePrice>();
+
+    public DbSet<ConsultationFee> ConsultationFees => Set<ConsultationFee>();
+
+    public DbSet<ChangeRecord> ChangeRecords => Set<ChangeRecord>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        ChangeRecorder.Record(this, _tenant);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeRecorder.Record(this, _tenant);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

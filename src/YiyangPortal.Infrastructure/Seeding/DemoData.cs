@@ -27,6 +27,7 @@ internal static class DemoData
         string Slug,
         string Name,
         string DivisionCode,
+        string PhoneAreaCode,
         IReadOnlyList<CountySeed> Counties,
         IReadOnlyList<ElderCareSeed> ElderCare,
         IReadOnlyList<MedicalSeed> Medical,
@@ -40,6 +41,7 @@ internal static class DemoData
             "shaoxing",
             "绍兴市",
             "330600",
+            "0575",
             [
                 new("330602", "越城区", CountyKind.District),
                 new("330603", "柯桥区", CountyKind.District),
@@ -74,6 +76,7 @@ internal static class DemoData
             "wenzhou",
             "温州市",
             "330300",
+            "0577",
             [
                 new("330302", "鹿城区", CountyKind.District),
                 new("330303", "龙湾区", CountyKind.District),

@@ -80,28 +80,21 @@ public sealed class DemoDataSeeder(IServiceScopeFactory scopes)
         }
 
         var elderCare = await db.ElderCareInstitutions.ToDictionaryAsync(i => i.Name, cancellationToken);
-        foreach (var e in seed.ElderCare.Where(e => !elderCare.ContainsKey(e.Name)))
+        foreach (var (e, ordinal) in seed.ElderCare.Select((e, i) => (e, i + 1)).Where(p => !elderCare.ContainsKey(p.e.Name)))
         {
-            var institution = new ElderCareInstitution(
-                tenantId, counties[e.County].Id, e.Name, e.Kind, e.Address, e.Beds, e.Residents)
-            {
-                HasInternalMedicalInstitution = e.HasInternalMedical,
-            };
-            elderCare[e.Name] = db.ElderCareInstitutions.Add(institution).Entity;
+            var details = DemoInstitutions.ElderCare(seed, e, counties[e.County], ordinal);
+            elderCare[e.Name] = db.ElderCareInstitutions.Add(new ElderCareInstitution(tenantId, details)).Entity;
         }
 
         var medical = await db.MedicalInstitutions.ToDictionaryAsync(i => i.Name, cancellationToken);
-        foreach (var m in seed.Medical.Where(m => !medical.ContainsKey(m.Name)))
+        foreach (var (m, ordinal) in seed.Medical.Select((m, i) => (m, i + 1)).Where(p => !medical.ContainsKey(p.m.Name)))
         {
-            var institution = new MedicalInstitution(tenantId, counties[m.County].Id, m.Name, m.Kind, m.Grade, m.Address)
-            {
-                HasTcmQualification = m.Tcm,
-                IsMedicalInsuranceDesignated = m.Insurance,
-            };
-            medical[m.Name] = db.MedicalInstitutions.Add(institution).Entity;
+            var details = DemoInstitutions.Medical(seed, m, counties[m.County], ordinal);
+            medical[m.Name] = db.MedicalInstitutions.Add(new MedicalInstitution(tenantId, details)).Entity;
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await DemoCatalogue.EnsureAsync(db, tenantId, medical.Values, cancellationToken);
         return new DemoData.Lookup(
             counties.ToDictionary(p => p.Key, p => p.Value.Id),
             elderCare.ToDictionary(p => p.Key, p => p.Value.Id),

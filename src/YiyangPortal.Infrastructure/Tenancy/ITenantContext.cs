@@ -8,6 +8,11 @@ public interface ITenantContext
     string? Slug { get; }
 
     string? Name { get; }
+
+    /// <summary>The signed-in user whose changes are recorded (<see cref="Domain.Common.ChangeRecord"/>); null: the system.</summary>
+    Guid? ActorUserId { get; }
+
+    string? ActorName { get; }
 }
 
 /// <summary>Scoped holder set once per request by the tenant resolution middleware.</summary>
@@ -18,6 +23,17 @@ public sealed class TenantContext : ITenantContext
     public string? Slug { get; private set; }
 
     public string? Name { get; private set; }
+
+    public Guid? ActorUserId { get; private set; }
+
+    public string? ActorName { get; private set; }
+
+    /// <summary>Who acts in this scope; set after authentication so every recorded change names its author.</summary>
+    public void SetActor(Guid userId, string name)
+    {
+        ActorUserId = userId;
+        ActorName = name;
+    }
 
     public void Set(Guid tenantId, string slug, string name)
     {

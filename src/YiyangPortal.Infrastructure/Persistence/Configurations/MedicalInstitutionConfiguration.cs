@@ -15,8 +15,18 @@ internal sealed class MedicalInstitutionConfiguration : IEntityTypeConfiguration
         builder.Property(i => i.Name).HasMaxLength(100).IsRequired();
         builder.Property(i => i.Kind).HasConversion<string>().HasMaxLength(30);
         builder.Property(i => i.Grade).HasConversion<string>().HasMaxLength(20);
-        builder.Property(i => i.Address).HasMaxLength(200);
+        builder.Property(i => i.Address).HasMaxLength(InstitutionContact.MaxAddressLength);
+        builder.Property(i => i.LicenseNumber).HasMaxLength(50);
+        builder.Property(i => i.CreditCode).HasMaxLength(18);
+        builder.Property(i => i.LegalRepresentative).HasMaxLength(InstitutionContact.MaxPersonLength);
+        builder.Property(i => i.ContactPerson).HasMaxLength(InstitutionContact.MaxPersonLength);
+        builder.Property(i => i.ContactPhone).HasMaxLength(InstitutionContact.MaxPhoneLength);
         builder.Ignore(i => i.IsPrimaryLevel);
+        builder.Ignore(i => i.Contact);
+
+        // One record per legal entity: a re-import must not create a second one.
+        builder.HasIndex(i => new { i.TenantId, i.CreditCode }).IsUnique().HasFilter("credit_code IS NOT NULL");
+        builder.HasIndex(i => new { i.TenantId, i.LicenseNumber }).IsUnique().HasFilter("license_number <> ''");
         builder.HasIndex(i => new { i.TenantId, i.CountyId, i.Name });
 
         // The directory pages in name order: the first page is an index range scan, not a sort of the whole city.

@@ -127,6 +127,279 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("YiyangPortal.Domain.Catalogue.ServiceItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("DefaultFunding")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("default_funding");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("description");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Requirement")
+                        .HasColumnType("integer")
+                        .HasColumnName("requirement");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("sort_order");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("source");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("unit");
+
+                    b.HasKey("Id")
+                        .HasName("pk_service_items");
+
+                    b.HasIndex("TenantId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_service_items_tenant_id_code")
+                        .HasFilter("code <> ''");
+
+                    b.HasIndex("TenantId", "Category", "SortOrder")
+                        .HasDatabaseName("ix_service_items_tenant_id_category_sort_order");
+
+                    b.ToTable("service_items", (string)null);
+                });
+
+            modelBuilder.Entity("YiyangPortal.Domain.Common.ChangeRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("actor_name");
+
+                    b.Property<Guid?>("ActorUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_user_id");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("changes");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("entity_type");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_change_records");
+
+                    b.HasIndex("TenantId", "EntityType", "EntityId", "OccurredAt")
+                        .HasDatabaseName("ix_change_records_tenant_id_entity_type_entity_id_occurred_at");
+
+                    b.ToTable("change_records", (string)null);
+                });
+
+            modelBuilder.Entity("YiyangPortal.Domain.Fees.ConsultationFee", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("FeeScheduleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("fee_schedule_id");
+
+                    b.Property<decimal>("Price")
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("price");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("title");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_consultation_fees");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_consultation_fees_tenant_id");
+
+                    b.HasIndex("FeeScheduleId", "Title", "ValidFrom")
+                        .IsUnique()
+                        .HasDatabaseName("ix_consultation_fees_fee_schedule_id_title_valid_from");
+
+                    b.ToTable("consultation_fees", (string)null);
+                });
+
+            modelBuilder.Entity("YiyangPortal.Domain.Fees.FeeSchedule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("MedicalInstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("medical_institution_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_fee_schedules");
+
+                    b.HasIndex("MedicalInstitutionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_fee_schedules_medical_institution_id");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_fee_schedules_tenant_id");
+
+                    b.ToTable("fee_schedules", (string)null);
+                });
+
+            modelBuilder.Entity("YiyangPortal.Domain.Fees.ServicePrice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("FeeScheduleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("fee_schedule_id");
+
+                    b.Property<string>("Funding")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("funding");
+
+                    b.Property<decimal>("Price")
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("price");
+
+                    b.Property<Guid>("ServiceItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("service_item_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("unit");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_service_prices");
+
+                    b.HasIndex("ServiceItemId")
+                        .HasDatabaseName("ix_service_prices_service_item_id");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_service_prices_tenant_id");
+
+                    b.HasIndex("FeeScheduleId", "ServiceItemId", "ValidFrom")
+                        .IsUnique()
+                        .HasDatabaseName("ix_service_prices_fee_schedule_id_service_item_id_valid_from");
+
+                    b.ToTable("service_prices", (string)null);
+                });
+
             modelBuilder.Entity("YiyangPortal.Domain.Institutions.ElderCareInstitution", b =>
                 {
                     b.Property<Guid>("Id")
@@ -144,9 +417,26 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("beds");
 
+                    b.Property<string>("ContactPerson")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("contact_person");
+
+                    b.Property<string>("ContactPhone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("contact_phone");
+
                     b.Property<Guid>("CountyId")
                         .HasColumnType("uuid")
                         .HasColumnName("county_id");
+
+                    b.Property<string>("CreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("credit_code");
 
                     b.Property<bool>("HasInternalMedicalInstitution")
                         .HasColumnType("boolean")
@@ -162,11 +452,23 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(30)")
                         .HasColumnName("kind");
 
+                    b.Property<string>("LegalRepresentative")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("legal_representative");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("name");
+
+                    b.Property<string>("RegistrationNumber")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("registration_number");
 
                     b.Property<int>("Residents")
                         .HasColumnType("integer")
@@ -182,8 +484,22 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                     b.HasIndex("CountyId")
                         .HasDatabaseName("ix_elder_care_institutions_county_id");
 
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_elder_care_institutions_name_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Name"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Name"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("TenantId", "CreditCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_elder_care_institutions_tenant_id_credit_code")
+                        .HasFilter("credit_code IS NOT NULL");
+
                     b.HasIndex("TenantId", "CountyId", "Name")
                         .HasDatabaseName("ix_elder_care_institutions_tenant_id_county_id_name");
+
+                    b.HasIndex("TenantId", "Name", "Id")
+                        .HasDatabaseName("ix_elder_care_institutions_tenant_id_name_id");
 
                     b.ToTable("elder_care_institutions", (string)null);
                 });
@@ -201,9 +517,26 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("address");
 
+                    b.Property<string>("ContactPerson")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("contact_person");
+
+                    b.Property<string>("ContactPhone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("contact_phone");
+
                     b.Property<Guid>("CountyId")
                         .HasColumnType("uuid")
                         .HasColumnName("county_id");
+
+                    b.Property<string>("CreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("credit_code");
 
                     b.Property<string>("Grade")
                         .IsRequired()
@@ -229,6 +562,18 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(30)")
                         .HasColumnName("kind");
 
+                    b.Property<string>("LegalRepresentative")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("legal_representative");
+
+                    b.Property<string>("LicenseNumber")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("license_number");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -250,6 +595,16 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Name"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Name"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("TenantId", "CreditCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_medical_institutions_tenant_id_credit_code")
+                        .HasFilter("credit_code IS NOT NULL");
+
+                    b.HasIndex("TenantId", "LicenseNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_medical_institutions_tenant_id_license_number")
+                        .HasFilter("license_number <> ''");
 
                     b.HasIndex("TenantId", "CountyId", "Name")
                         .HasDatabaseName("ix_medical_institutions_tenant_id_county_id_name");
@@ -497,6 +852,84 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_user_tokens_users_user_id");
                 });
 
+            modelBuilder.Entity("YiyangPortal.Domain.Catalogue.ServiceItem", b =>
+                {
+                    b.HasOne("YiyangPortal.Domain.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_service_items_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("YiyangPortal.Domain.Common.ChangeRecord", b =>
+                {
+                    b.HasOne("YiyangPortal.Domain.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_change_records_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("YiyangPortal.Domain.Fees.ConsultationFee", b =>
+                {
+                    b.HasOne("YiyangPortal.Domain.Fees.FeeSchedule", null)
+                        .WithMany("ConsultationFees")
+                        .HasForeignKey("FeeScheduleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_consultation_fees_fee_schedules_fee_schedule_id");
+
+                    b.HasOne("YiyangPortal.Domain.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_consultation_fees_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("YiyangPortal.Domain.Fees.FeeSchedule", b =>
+                {
+                    b.HasOne("YiyangPortal.Domain.Institutions.MedicalInstitution", null)
+                        .WithOne()
+                        .HasForeignKey("YiyangPortal.Domain.Fees.FeeSchedule", "MedicalInstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_fee_schedules_medical_institutions_medical_institution_id");
+
+                    b.HasOne("YiyangPortal.Domain.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_fee_schedules_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("YiyangPortal.Domain.Fees.ServicePrice", b =>
+                {
+                    b.HasOne("YiyangPortal.Domain.Fees.FeeSchedule", null)
+                        .WithMany("Prices")
+                        .HasForeignKey("FeeScheduleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_service_prices_fee_schedules_fee_schedule_id");
+
+                    b.HasOne("YiyangPortal.Domain.Catalogue.ServiceItem", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_service_prices_service_items_service_item_id");
+
+                    b.HasOne("YiyangPortal.Domain.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_service_prices_tenants_tenant_id");
+                });
+
             modelBuilder.Entity("YiyangPortal.Domain.Institutions.ElderCareInstitution", b =>
                 {
                     b.HasOne("YiyangPortal.Domain.Tenancy.County", null)
@@ -566,6 +999,13 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                         .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_users_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("YiyangPortal.Domain.Fees.FeeSchedule", b =>
+                {
+                    b.Navigation("ConsultationFees");
+
+                    b.Navigation("Prices");
                 });
 #pragma warning restore 612, 618
         }

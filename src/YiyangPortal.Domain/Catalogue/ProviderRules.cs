@@ -1,0 +1,45 @@
+using YiyangPortal.Domain.Institutions;
+
+namespace YiyangPortal.Domain.Catalogue;
+
+/// <summary>Which medical institution may offer which service item, and under which funding.</summary>
+public static class ProviderRules
+{
+    public static Eligibility Assess(ServiceItem item, MedicalInstitution provider)
+    {
+        var refusals = new List<string>();
+        var warnings = new List<string>();
+        var requirement = item.Requirement;
+
+        if (requirement.HasFlag(ProviderRequirement.TcmQualification) && !provider.HasTcmQualification)
+        {
+            // 2020 guide 三(五): 有中医药服务资质和能力的医疗卫生机构 provide 中医药服务.
+            refusals.Add($"“{item.Name}”属于中医药服务，需具备中医药服务资质。");
+        }
+
+        if (requirement.HasFlag(ProviderRequirement.PrimaryLevel) && !provider.IsPrimaryLevel)
+        {
+            // 绍兴附件2 二.5: 基层医疗卫生机构……提供家庭病床服务.
+            refusals.Add($"“{item.Name}”由基层医疗卫生机构提供。");
+        }
+
+        if (requirement.HasFlag(ProviderRequirement.RecommendedLevel2OrAbove) && provider.Grade < HospitalGrade.Level2)
+        {
+            // 2020 guide 三(九): 特别是二级及以上医疗卫生机构 — recommended, not required.
+            warnings.Add($"“{item.Name}”建议由二级及以上医疗卫生机构提供。");
+        }
+
+        return refusals.Count == 0 && warnings.Count == 0 ? Eligibility.Allowed : new Eligibility(refusals, warnings);
+    }
+
+    /// <summary>Funding a provider may offer an item under (2020 guide 五(一)(二)).</summary>
+    public static string? FundingRefusal(Funding funding, MedicalInstitution provider) => funding switch
+    {
+        // 2020 guide 五(二): 基本公共卫生 funds are paid to the contracted 基层医疗卫生机构.
+        Funding.BasicPublicHealth when !provider.IsPrimaryLevel => "只有基层医疗卫生机构提供的服务可由基本公共卫生经费支付。",
+
+        // 2020 guide 五(一): 如为医保定点机构的按照医疗保险规定支付.
+        Funding.MedicalInsurance when !provider.IsMedicalInsuranceDesignated => "本机构不是医保定点机构，不能按医保支付。",
+        _ => null,
+    };
+}

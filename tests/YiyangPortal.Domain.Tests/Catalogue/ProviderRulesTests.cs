@@ -1,0 +1,54 @@
+using YiyangPortal.Domain.Catalogue;
+using YiyangPortal.Domain.Institutions;
+
+namespace YiyangPortal.Domain.Tests.Catalogue;
+
+public class ProviderRulesTests
+{
+    private static ServiceItem Item(string code) =>
+        StandardCatalogue.CreateFor(TestInstitutions.Tenant).Single(i => i.Code == code);
+
+    [Fact]
+    public void TcmItem_WithoutTcmQualification_IsRefused()
+    {
+        var result = Item("TCM-DX").AssessProvider(TestInstitutions.Medical(tcm: false));
+        Assert.False(result.IsAllowed);
+        Assert.Contains("中医药服务资质", result.Refusals[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TcmItem_WithTcmQualification_IsAllowed() =>
+        Assert.True(Item("TCM-DX").AssessProvider(TestInstitutions.Medical(tcm: true)).IsAllowed);
+
+    [Theory]
+    [InlineData(MedicalInstitutionKind.CommunityHealthCenter, true)]
+    [InlineData(MedicalInstitutionKind.VillageClinic, true)]
+    [InlineData(MedicalInstitutionKind.GeneralHospital, false)]
+    [InlineData(MedicalInstitutionKind.NursingHospital, false)]
+    public void FamilySickbed_OnlyByPrimaryLevel(MedicalInstitutionKind kind, bool allowed) =>
+        Assert.Equal(allowed, Item("SICKBED-SETUP").AssessProvider(TestInstitutions.Medical(kind)).IsAllowed);
+
+    [Theory]
+    [InlineData(HospitalGrade.Ungraded, true)]
+    [InlineData(HospitalGrade.Level1, true)]
+    [InlineData(HospitalGrade.Level2, false)]
+    [InlineData(HospitalGrade.Level3, false)]
+    public void GreenChannel_BelowLevel2_IsAWarningNotARefusal(HospitalGrade grade, bool warned)
+    {
+        var result = Item("GREEN-EMERGENCY").AssessProvider(TestInstitutions.Medical(MedicalInstitutionKind.GeneralHospital, grade));
+        Assert.True(result.IsAllowed);
+        Assert.Equal(warned, result.Warnings.Count == 1);
+    }
+
+    [Fact]
+    public void PublicHealthFunding_ByAHospital_IsRefused()
+    {
+        var hospital = TestInstitutions.Medical(MedicalInstitutionKind.GeneralHospital, HospitalGrade.Level2);
+        Assert.NotNull(ProviderRules.FundingRefusal(Funding.BasicPublicHealth, hospital));
+        Assert.Null(ProviderRules.FundingRefusal(Funding.BasicPublicHealth, TestInstitutions.Medical()));
+    }
+
+    [Fact]
+    public void InsuranceFunding_ByANonDesignatedInstitution_IsRefused() =>
+        Assert.NotNull(ProviderRules.FundingRefusal(Funding.MedicalInsurance, TestInstitutions.Medical(insurance: false)));
+}
