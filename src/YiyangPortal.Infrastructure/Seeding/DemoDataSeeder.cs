@@ -94,7 +94,7 @@ public sealed class DemoDataSeeder(IServiceScopeFactory scopes)
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await DemoCatalogue.EnsureAsync(db, tenantId, medical.Values, cancellationToken);
+        await DemoCatalogue.EnsureAsync(db, tenantId, seed.Medical.Select(m => medical[m.Name]), cancellationToken);
         return new DemoData.Lookup(
             counties.ToDictionary(p => p.Key, p => p.Value.Id),
             elderCare.ToDictionary(p => p.Key, p => p.Value.Id),

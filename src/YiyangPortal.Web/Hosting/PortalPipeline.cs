@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Serilog;
+using YiyangPortal.Infrastructure.Tenancy;
 using YiyangPortal.Web.Localization;
 using YiyangPortal.Web.Security;
 using YiyangPortal.Web.Tenancy;
@@ -34,6 +35,16 @@ internal static class PortalPipeline
         app.UseRequestLocalization(PortalCultures.Options());
         app.UseRouting();
         app.UseAuthentication();
+        app.Use((context, next) =>
+        {
+            // Every change record names its author (docs/decisions/009-change-records.md).
+            if (CurrentUser.From(context.User) is { } me)
+            {
+                context.RequestServices.GetRequiredService<TenantContext>().SetActor(me.Id, me.DisplayName);
+            }
+
+            return next(context);
+        });
         app.UseAuthorization();
         app.MapControllers();
         return app;

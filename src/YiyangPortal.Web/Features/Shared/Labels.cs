@@ -1,3 +1,5 @@
+using YiyangPortal.Domain.Catalogue;
+using YiyangPortal.Domain.Fees;
 using YiyangPortal.Domain.Identity;
 using YiyangPortal.Domain.Institutions;
 using YiyangPortal.Domain.Tenancy;
@@ -61,5 +63,58 @@ public static class Labels
         CountyKind.County => "县",
         CountyKind.CountyLevelCity => "县级市",
         _ => kind.ToString(),
+    };
+}
+
+/// <summary>Labels of the catalogue and fee enumerations.</summary>
+public static class CatalogueLabels
+{
+    public static string Of(ServiceCategory category) => category switch
+    {
+        ServiceCategory.BasicPublicHealth => "基本公共卫生服务",
+        ServiceCategory.DiagnosisAndTreatment => "疾病诊疗服务",
+        ServiceCategory.Rehabilitation => "医疗康复服务",
+        ServiceCategory.Nursing => "医疗护理服务",
+        ServiceCategory.TraditionalChineseMedicine => "中医药服务",
+        ServiceCategory.MentalHealth => "精神卫生服务",
+        ServiceCategory.HospiceCare => "安宁疗护服务",
+        ServiceCategory.FamilySickbed => "家庭病床服务",
+        ServiceCategory.EmergencyGreenChannel => "急诊急救绿色通道服务",
+        ServiceCategory.TwoWayReferral => "双向转诊服务",
+        ServiceCategory.PharmacyGuidance => "药事管理指导",
+        ServiceCategory.ProfessionalTraining => "专业培训",
+        ServiceCategory.InfectionControl => "传染病防控和院内感染风险防控指导",
+        ServiceCategory.Telemedicine => "远程医疗服务",
+        _ => category.ToString(),
+    };
+
+    public static string Of(Funding funding) => funding switch
+    {
+        Funding.BasicPublicHealth => "基本公共卫生",
+        Funding.MedicalInsurance => "医保",
+        Funding.SelfPaid => "自费",
+        Funding.CooperationFee => "合作经费",
+        _ => funding.ToString(),
+    };
+
+    public static string Of(ServiceUnit unit) => unit switch
+    {
+        ServiceUnit.PerVisit => "次",
+        ServiceUnit.TimesPerWeek => "次/周",
+        ServiceUnit.TimesPerMonth => "次/月",
+        ServiceUnit.TimesPerYear => "次/年",
+        ServiceUnit.PerPerson => "人次",
+        ServiceUnit.PerMonth => "月",
+        ServiceUnit.PerYear => "年",
+        ServiceUnit.PerBedDay => "床日",
+        _ => unit.ToString(),
+    };
+
+    public static string Of(ProfessionalTitle title) => title switch
+    {
+        ProfessionalTitle.Senior => "正高",
+        ProfessionalTitle.AssociateSenior => "副高",
+        ProfessionalTitle.Intermediate => "中级",
+        _ => title.ToString(),
     };
 }

@@ -21,9 +21,10 @@ public static class Navigation
         PortalRole.TenantAdmin =>
         [
             new("工作台", "~/admin"),
-            new("机构管理", null),
+            new("养老服务机构", "~/admin/institutions/eldercare"),
+            new("医疗卫生机构", "~/admin/institutions/medical"),
+            new("服务目录", "~/admin/catalogue"),
             new("账户管理", null),
-            new("服务目录", null),
         ],
         PortalRole.ElderCareStaff =>
         [
@@ -32,13 +33,14 @@ public static class Navigation
             new("新建协议", null),
             new("医疗机构", "~/institutions/medical"),
             new("备案", null),
+            new("本机构信息", "~/profile"),
         ],
         PortalRole.MedicalAdmin =>
         [
             new("工作台", "~/medical"),
             new("待审核协议", null),
-            new("收费标准", null),
-            new("本机构信息", null),
+            new("收费标准", "~/medical/fees"),
+            new("本机构信息", "~/profile"),
         ],
         PortalRole.Regulator =>
         [

@@ -1,0 +1,82 @@
+using FluentValidation;
+using YiyangPortal.Domain.Institutions;
+
+namespace YiyangPortal.Web.Features.Institutions;
+
+/// <summary>The fields both kinds of institution share. Strings and nullables, so bad input reaches the validator.</summary>
+public abstract class InstitutionForm
+{
+    public string? Name { get; set; }
+
+    public Guid? CountyId { get; set; }
+
+    public string? CreditCode { get; set; }
+
+    public string? Address { get; set; }
+
+    public string? LegalRepresentative { get; set; }
+
+    public string? ContactPerson { get; set; }
+
+    public string? ContactPhone { get; set; }
+
+    public InstitutionContact Contact() =>
+        new(Address ?? string.Empty, LegalRepresentative ?? string.Empty, ContactPerson ?? string.Empty, ContactPhone ?? string.Empty);
+
+    protected void CopyContact(InstitutionContact contact)
+    {
+        Address = contact.Address;
+        LegalRepresentative = contact.LegalRepresentative;
+        ContactPerson = contact.ContactPerson;
+        ContactPhone = contact.ContactPhone;
+    }
+}
+
+/// <summary>Rules shared by the admin forms, the self-service profile and the import (which reuses these validators).</summary>
+internal static class InstitutionFormRules
+{
+    /// <summary>Landlines (0575-88001234), mobiles (13800000000), extensions (-123): digits, hyphens, spaces, 7–20.</summary>
+    private static readonly System.Text.RegularExpressions.Regex Phone =
+        new(@"^[0-9][0-9\- ]{5,18}[0-9]$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    public static void ContactRules<T>(AbstractValidator<T> v)
+        where T : InstitutionForm
+    {
+        v.RuleFor(f => f.Address).NotEmpty().WithMessage("请填写地址。")
+            .MaximumLength(InstitutionContact.MaxAddressLength).WithMessage($"地址不能超过 {InstitutionContact.MaxAddressLength} 个字。");
+        v.RuleFor(f => f.LegalRepresentative).NotEmpty().WithMessage("请填写法定代表人。")
+            .MaximumLength(InstitutionContact.MaxPersonLength).WithMessage($"姓名不能超过 {InstitutionContact.MaxPersonLength} 个字。");
+        v.RuleFor(f => f.ContactPerson).NotEmpty().WithMessage("请填写联系人。")
+            .MaximumLength(InstitutionContact.MaxPersonLength).WithMessage($"姓名不能超过 {InstitutionContact.MaxPersonLength} 个字。");
+        v.RuleFor(f => f.ContactPhone).NotEmpty().WithMessage("请填写联系电话。")
+            .Must(p => p is null || Phone.IsMatch(p.Trim())).WithMessage("联系电话格式不正确，例如 0575-88001234 或 13800000000。");
+    }
+
+    public static void IdentityRules<T>(AbstractValidator<T> v, bool creditCodeRequired)
+        where T : InstitutionForm
+    {
+        v.RuleFor(f => f.Name).NotEmpty().WithMessage("请填写机构名称。")
+            .MaximumLength(100).WithMessage("机构名称不能超过 100 个字。");
+        v.RuleFor(f => f.CountyId).NotNull().WithMessage("请选择所在区县。");
+        v.RuleFor(f => f.CreditCode).Custom((code, context) =>
+        {
+            if (string.IsNullOrWhiteSpace(code))
+            {
+                if (creditCodeRequired)
+                {
+                    context.AddFailure("请填写统一社会信用代码。");
+                }
+
+                return;
+            }
+
+            if (!UnifiedSocialCreditCode.TryParse(code, out _, out var error))
+            {
+                context.AddFailure(error!);
+            }
+        });
+    }
+
+    public static UnifiedSocialCreditCode? ParseCode(string? code) =>
+        string.IsNullOrWhiteSpace(code) ? null : UnifiedSocialCreditCode.Parse(code);
+}
