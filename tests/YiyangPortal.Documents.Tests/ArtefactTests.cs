@@ -10,13 +10,7 @@ public class ArtefactTests
     [InlineData("project-cooperation-draft")]
     public void Render_SampleAgreement_WritesPdfArtefact(string name)
     {
-        var model = name switch
-        {
-            "consortium-signed" => SampleAgreements.SignedConsortium(),
-            "project-cooperation-signed" => SampleAgreements.SignedProjectCooperation(),
-            "consortium-draft" => SampleAgreements.Draft(AgreementTemplateKind.MedicalElderCareConsortium),
-            _ => SampleAgreements.Draft(AgreementTemplateKind.ProjectCooperation),
-        };
+        var model = FidelityTests.Model(name);
 
         var path = RenderedDocuments.KeepArtefact(name, RenderedDocuments.Renderer.Render(model));
 

@@ -25,6 +25,15 @@ internal sealed class Paginator
 
     public bool Fits(float height) => Y + height <= PageGeometry.ContentBottom + 0.01f;
 
+    /// <summary>Opens a new page unless <paramref name="height"/> fits below the current position.</summary>
+    public void EnsureSpace(float height)
+    {
+        if (!Fits(height) && Y > PageGeometry.MarginTop)
+        {
+            NewPage();
+        }
+    }
+
     /// <summary>Vertical space; dropped at the top of a page so pages do not start with a gap.</summary>
     public void Space(float height)
     {

@@ -10,21 +10,30 @@ internal sealed class TableLayout(IReadOnlyList<float> columnFractions, TextMeas
 
     private static readonly ParagraphStyle CellStyle = new(Size, LineHeight, 0, Alignment.Left);
 
-    public void Add(Paginator paginator, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
+    /// <param name="caption">Lines printed above the table and kept with its header and first row.</param>
+    public void Add(
+        Paginator paginator,
+        IReadOnlyList<string> header,
+        IEnumerable<IReadOnlyList<string>> rows,
+        IReadOnlyList<TextLine>? caption = null,
+        float captionLineHeight = 0)
     {
         var headerRow = LayRow(header, bold: true);
-        AddRow(paginator, headerRow, headerRow: null);
-        foreach (var row in rows)
+        var bodyRows = rows.Select(row => LayRow(row, bold: false)).ToList();
+        // A caption or header alone at the foot of a page reads as a mistake: start the table on the next page.
+        var captionHeight = (caption?.Count ?? 0) * captionLineHeight;
+        paginator.EnsureSpace(captionHeight + headerRow.Height + (bodyRows.Count > 0 ? bodyRows[0].Height : 0));
+        if (caption is not null)
         {
-            AddRow(paginator, LayRow(row, bold: false), headerRow);
+            paginator.AddLines(caption, PageGeometry.MarginLeft, captionLineHeight);
         }
-    }
-
-    private void AddRow(Paginator paginator, Row row, Row? headerRow)
-    {
-        // The header must not be left alone at the bottom of a page: keep it with the first row's height.
-        paginator.AddKeptTogether(row.Height, top => Draw(row, top), onNewPage: headerRow is null ? null : () =>
-            paginator.AddKeptTogether(headerRow.Height, top => Draw(headerRow, top)));
+        paginator.AddKeptTogether(headerRow.Height, top => Draw(headerRow, top));
+        foreach (var row in bodyRows)
+        {
+            // Rows are never split; the header is repeated at the top of each continuation page.
+            paginator.AddKeptTogether(row.Height, top => Draw(row, top), onNewPage: () =>
+                paginator.AddKeptTogether(headerRow.Height, top => Draw(headerRow, top)));
+        }
     }
 
     private Row LayRow(IReadOnlyList<string> cells, bool bold)

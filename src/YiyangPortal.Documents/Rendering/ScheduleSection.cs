@@ -14,12 +14,11 @@ internal sealed class ScheduleSection(AgreementDocumentModel model, TextMeasurer
     public void Add(Paginator paginator)
     {
         paginator.Space(DocumentComposer.BodyLineHeight);
-        Paragraph(paginator, "附表：服务项目及费用", bold: true, CaptionStyle);
+        var caption = Lines("附表：服务项目及费用", bold: true, CaptionStyle);
         if (model.ValidFrom is { } from && model.ValidTo is { } to)
         {
-            Paragraph(paginator, $"协议有效期：{Formatting.ChineseDate(from)}至{Formatting.ChineseDate(to)}", bold: false, NoteStyle);
+            caption.AddRange(Lines($"协议有效期：{Formatting.ChineseDate(from)}至{Formatting.ChineseDate(to)}", bold: false, NoteStyle with { LineHeight = CaptionStyle.LineHeight }));
         }
-        paginator.Space(4);
         new TableLayout(ItemColumns, measurer).Add(
             paginator,
             ["序号", "服务类别", "服务项目", "频次", "单位", "单价（元）", "经费来源"],
@@ -32,7 +31,9 @@ internal sealed class ScheduleSection(AgreementDocumentModel model, TextMeasurer
                 Text(item.Unit),
                 Amount(item.UnitPrice),
                 Text(item.Funding),
-            ]));
+            ]),
+            caption,
+            CaptionStyle.LineHeight);
         if (model.ServiceItems.Count == 0)
         {
             Paragraph(paginator, "尚未约定服务项目。", bold: false, NoteStyle);
@@ -43,11 +44,14 @@ internal sealed class ScheduleSection(AgreementDocumentModel model, TextMeasurer
     private void AddFees(Paginator paginator)
     {
         paginator.Space(DocumentComposer.BodyLineHeight / 2);
-        Paragraph(paginator, "费用汇总", bold: true, NoteStyle);
         var rows = (model.Fees?.Lines ?? []).Select(line => (IReadOnlyList<string>)[line.Label, Amount(line.Amount)]).ToList();
         rows.Add(["年度费用合计", Amount(model.Fees?.AnnualTotal)]);
-        new TableLayout(FeeColumns, measurer).Add(paginator, ["费用项目", "金额（元）"], rows);
+        new TableLayout(FeeColumns, measurer).Add(
+            paginator, ["费用项目", "金额（元）"], rows, Lines("费用汇总", bold: true, NoteStyle), NoteStyle.LineHeight);
     }
+
+    private List<TextLine> Lines(string text, bool bold, ParagraphStyle style) =>
+        ParagraphLayout.Lay([new Span(text, bold)], style, PageGeometry.ContentWidth, measurer);
 
     private void Paragraph(Paginator paginator, string text, bool bold, ParagraphStyle style) =>
         paginator.AddLines(
