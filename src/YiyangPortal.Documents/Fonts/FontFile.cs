@@ -59,6 +59,13 @@ internal sealed class FontFile : IDisposable
             {
                 HarfBuzzSubsetNative.hb_set_add(unicodes, (uint)codepoint);
             }
+            // We never shape (no GSUB/GPOS lookups) and lay out horizontally only: subsetting the large CJK layout
+            // and vertical-metrics tables would cost time for nothing.
+            var dropTables = HarfBuzzSubsetNative.hb_subset_input_set(input, HarfBuzzSubsetNative.SetsDropTableTag);
+            foreach (var tag in DroppedTables)
+            {
+                HarfBuzzSubsetNative.hb_set_add(dropTables, Tag(tag));
+            }
             HarfBuzzSubsetNative.hb_subset_input_set_flags(
                 input, HarfBuzzSubsetNative.FlagsNoHinting | HarfBuzzSubsetNative.FlagsNoLayoutClosure);
             var subsetFace = HarfBuzzSubsetNative.hb_subset_or_fail(_hbFace, input);
@@ -91,6 +98,10 @@ internal sealed class FontFile : IDisposable
             HarfBuzzSubsetNative.hb_subset_input_destroy(input);
         }
     }
+
+    private static readonly string[] DroppedTables = ["GSUB", "GPOS", "GDEF", "BASE", "JSTF", "vhea", "vmtx", "VORG", "DSIG"];
+
+    private static uint Tag(string tag) => ((uint)tag[0] << 24) | ((uint)tag[1] << 16) | ((uint)tag[2] << 8) | tag[3];
 
     public void Dispose()
     {

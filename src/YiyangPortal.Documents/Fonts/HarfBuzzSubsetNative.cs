@@ -50,6 +50,12 @@ internal static partial class HarfBuzzSubsetNative
     [LibraryImport(Library)]
     internal static partial void hb_subset_input_set_flags(IntPtr input, uint flags);
 
+    // hb_subset_sets_t: HB_SUBSET_SETS_DROP_TABLE_TAG.
+    internal const int SetsDropTableTag = 3;
+
+    [LibraryImport(Library)]
+    internal static partial IntPtr hb_subset_input_set(IntPtr input, int setType);
+
     [LibraryImport(Library)]
     internal static partial void hb_set_add(IntPtr set, uint codepoint);
 
