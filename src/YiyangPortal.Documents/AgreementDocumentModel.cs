@@ -1,0 +1,130 @@
+namespace YiyangPortal.Documents;
+
+/// <summary>Which of the two Shaoxing reference templates (绍市民〔2024〕6号 附件1 / 附件2) the agreement uses.</summary>
+public enum AgreementTemplateKind
+{
+    /// <summary>附件1 养医联合体服务协议.</summary>
+    MedicalElderCareConsortium = 1,
+
+    /// <summary>附件2 医养结合项目服务合作协议.</summary>
+    ProjectCooperation = 2,
+}
+
+/// <summary>Who pays the medical costs incurred at 乙方 (附件1 clause 五).</summary>
+public enum MedicalCostPayment
+{
+    /// <summary>甲方康养人员自理.</summary>
+    ResidentPays = 1,
+
+    /// <summary>甲方担保.</summary>
+    ElderCareInstitutionGuarantees = 2,
+
+    /// <summary>甲方统一支付.</summary>
+    ElderCareInstitutionPays = 3,
+}
+
+/// <summary>One contracting party as printed on the agreement.</summary>
+public sealed record AgreementParty(string Name, string? Address = null, string? RepresentativeName = null);
+
+/// <summary>A party's signature: who signed, in what capacity, and when (printed as a date in Beijing time).</summary>
+public sealed record PartySignature(string SignerName, string? SignerTitle, DateTimeOffset SignedAt);
+
+/// <summary>One row of the schedule (附表) of agreed service items.</summary>
+/// <param name="Category">服务类别, e.g. 基本公共卫生服务.</param>
+/// <param name="Item">服务项目.</param>
+/// <param name="Frequency">Free text such as "2 次/月".</param>
+/// <param name="Unit">计价单位, e.g. 次, 人次, 年.</param>
+/// <param name="UnitPrice">单价 in 元; null prints "—" (free of charge or paid by insurance rules).</param>
+/// <param name="Funding">经费来源, e.g. 基本公共卫生 / 医保 / 自费 / 合作经费.</param>
+public sealed record ServiceItemRow(
+    string Category,
+    string Item,
+    string? Frequency,
+    string? Unit,
+    decimal? UnitPrice,
+    string? Funding);
+
+/// <summary>One line of the fee summary under the schedule.</summary>
+public sealed record FeeLine(string Label, decimal? Amount);
+
+/// <summary>The fee summary printed under the schedule: a few labelled amounts and the annual total.</summary>
+public sealed record FeeSummary(IReadOnlyList<FeeLine> Lines, decimal? AnnualTotal);
+
+/// <summary>
+/// Everything the agreement PDF prints. Every template blank is a nullable property: null prints an underlined gap,
+/// as a draft leaves it. Which properties a template uses is listed on each one (附件1 / 附件2).
+/// </summary>
+public sealed record AgreementDocumentModel
+{
+    public required AgreementTemplateKind Template { get; init; }
+
+    /// <summary>Printed in every page header, e.g. SX-2026-000123.</summary>
+    public required string DocumentNumber { get; init; }
+
+    /// <summary>Drafts carry the 草稿 / 未生效 watermark on every page.</summary>
+    public required bool IsDraft { get; init; }
+
+    /// <summary>Public verification address of this document, encoded in the QR code and printed beside it.</summary>
+    public required string VerificationUrl { get; init; }
+
+    /// <summary>甲方（养老机构）. 附件1 and 附件2.</summary>
+    public required AgreementParty ElderCareParty { get; init; }
+
+    /// <summary>乙方（医疗卫生机构）. 附件1 and 附件2.</summary>
+    public required AgreementParty MedicalParty { get; init; }
+
+    /// <summary>附件1 一: clinic sessions per month at 甲方 (乙方提供___次/月).</summary>
+    public int? ClinicSessionsPerMonth { get; init; }
+
+    /// <summary>附件1 一: doctors of 中级 title or above sent per session (派___名).</summary>
+    public int? ClinicDoctorCount { get; init; }
+
+    /// <summary>附件1 二: ward rounds per month.</summary>
+    public int? WardRoundsPerMonth { get; init; }
+
+    /// <summary>附件1 二: doctors of 中级 title or above sent per round.</summary>
+    public int? WardRoundDoctorCount { get; init; }
+
+    /// <summary>附件1 三: consultation fee per visit by a 正高 doctor, 元/次.</summary>
+    public decimal? ConsultationFeeChief { get; init; }
+
+    /// <summary>附件1 三: consultation fee per visit by a 副高 doctor, 元/次.</summary>
+    public decimal? ConsultationFeeAssociateChief { get; init; }
+
+    /// <summary>附件1 三: consultation fee per visit by a 中级 doctor, 元/次.</summary>
+    public decimal? ConsultationFeeIntermediate { get; init; }
+
+    /// <summary>附件1 五: who pays medical costs at 乙方.</summary>
+    public MedicalCostPayment? MedicalCostPayment { get; init; }
+
+    /// <summary>附件1: 甲方每年向乙方支付健康服务费合计人民币 XXX 元.</summary>
+    public decimal? AnnualHealthServiceFee { get; init; }
+
+    /// <summary>
+    /// 附件1 and 附件2: the civil-affairs bureau that receives a copy (报 XXX 民政局). Either the place name
+    /// (越城区) or the full name (越城区民政局); the template's own word 民政局 is not repeated.
+    /// </summary>
+    public string? CivilAffairsBureau { get; init; }
+
+    /// <summary>
+    /// 附件1 and 附件2: the health bureau that receives a copy (XXX 卫生健康委（局）). Place name or full name.
+    /// </summary>
+    public string? HealthBureau { get; init; }
+
+    /// <summary>附件1: 有效期为____年____月____日至____年____月____日 (first date).</summary>
+    public DateOnly? ValidFrom { get; init; }
+
+    /// <summary>附件1: last day of validity. 附件2 prints its fixed term (一年) and shows the dates in the schedule.</summary>
+    public DateOnly? ValidTo { get; init; }
+
+    /// <summary>The schedule (附表) rows, in the order they are printed.</summary>
+    public IReadOnlyList<ServiceItemRow> ServiceItems { get; init; } = [];
+
+    public FeeSummary? Fees { get; init; }
+
+    /// <summary>甲方's signature; null while unsigned.</summary>
+    public PartySignature? ElderCareSignature { get; init; }
+
+    /// <summary>乙方's signature; null while unsigned.</summary>
+    public PartySignature? MedicalSignature { get; init; }
+}

@@ -1,0 +1,78 @@
+using SkiaSharp;
+using YiyangPortal.Documents.Fonts;
+using YiyangPortal.Documents.Layout;
+using YiyangPortal.Documents.Rendering;
+using YiyangPortal.Documents.Templates;
+
+namespace YiyangPortal.Documents;
+
+/// <summary>
+/// Renders an agreement to PDF bytes. Thread-safe and meant to live as a singleton: the font files are read once;
+/// each call lays out, subsets the fonts to the document's characters and paints. The same model always gives
+/// the same bytes (signed PDFs are hashed).
+/// </summary>
+public sealed class AgreementPdfRenderer : IDisposable
+{
+    private readonly AgreementPdfOptions _options;
+    private readonly FontFile _regular;
+    private readonly FontFile _bold;
+
+    public AgreementPdfRenderer(AgreementPdfOptions? options = null)
+    {
+        _options = options ?? new AgreementPdfOptions();
+        _regular = new FontFile(_options.RegularFontPath, _options.FaceIndex);
+        try
+        {
+            _bold = new FontFile(_options.BoldFontPath, _options.FaceIndex);
+        }
+        catch
+        {
+            _regular.Dispose();
+            throw;
+        }
+    }
+
+    /// <exception cref="MissingGlyphException">The model holds a character the font cannot print.</exception>
+    public byte[] Render(AgreementDocumentModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var title = TemplateText.For(model.Template).Title;
+        IReadOnlyList<IReadOnlyList<DrawOp>> pages;
+        using (var measurer = new TextMeasurer(_regular.Typeface, _bold.Typeface))
+        {
+            pages = new DocumentComposer(model, measurer).Compose();
+        }
+        var painter = new PagePainter(model, title);
+        var (regularText, boldText) = painter.Characters(pages);
+        using var fonts = DocumentFonts.Create(_regular, _bold, regularText, boldText);
+        using var output = new MemoryStream();
+        using (var document = SKDocument.CreatePdf(output, Metadata(model, title)))
+        {
+            painter.Paint(document, pages, fonts);
+            document.Close();
+        }
+        return output.ToArray();
+    }
+
+    // Fixed metadata: the dates come from the model (the last signature, else a constant), so rendering the same
+    // agreement twice gives the same bytes.
+    private SKDocumentPdfMetadata Metadata(AgreementDocumentModel model, string title)
+    {
+        var signedAt = new[] { model.ElderCareSignature?.SignedAt, model.MedicalSignature?.SignedAt }.Max();
+        var date = (signedAt ?? new DateTimeOffset(2024, 2, 19, 0, 0, 0, TimeSpan.FromHours(8))).UtcDateTime;
+        return new SKDocumentPdfMetadata
+        {
+            Title = $"{title} {model.DocumentNumber}",
+            Creator = _options.Producer,
+            Producer = _options.Producer,
+            Creation = date,
+            Modified = date,
+        };
+    }
+
+    public void Dispose()
+    {
+        _regular.Dispose();
+        _bold.Dispose();
+    }
+}

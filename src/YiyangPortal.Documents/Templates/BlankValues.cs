@@ -1,0 +1,117 @@
+using System.Globalization;
+
+namespace YiyangPortal.Documents.Templates;
+
+/// <summary>Fills the blanks of the templates (the {Key|marker} placeholders) from the model.</summary>
+internal static class BlankValues
+{
+    /// <summary>The text for a blank, or null when the agreement has no value yet (printed as an underlined gap).</summary>
+    public static string? Resolve(AgreementDocumentModel model, string key) => key switch
+    {
+        "ElderCare.Name" => NullIfEmpty(model.ElderCareParty.Name),
+        "Medical.Name" => NullIfEmpty(model.MedicalParty.Name),
+        "ElderCare.Address" => NullIfEmpty(model.ElderCareParty.Address),
+        "Medical.Address" => NullIfEmpty(model.MedicalParty.Address),
+        "ElderCare.Signer" => Signer(model.ElderCareParty, model.ElderCareSignature),
+        "Medical.Signer" => Signer(model.MedicalParty, model.MedicalSignature),
+        "ClinicSessionsPerMonth" => Number(model.ClinicSessionsPerMonth),
+        "ClinicDoctorCount" => Number(model.ClinicDoctorCount),
+        "WardRoundsPerMonth" => Number(model.WardRoundsPerMonth),
+        "WardRoundDoctorCount" => Number(model.WardRoundDoctorCount),
+        "ConsultationFeeChief" => Money(model.ConsultationFeeChief),
+        "ConsultationFeeAssociateChief" => Money(model.ConsultationFeeAssociateChief),
+        "ConsultationFeeIntermediate" => Money(model.ConsultationFeeIntermediate),
+        "MedicalCostPayment" => Payment(model.MedicalCostPayment),
+        "AnnualHealthServiceFee" => Money(model.AnnualHealthServiceFee),
+        "CivilAffairsBureau" => WithoutSuffix(model.CivilAffairsBureau, "民政局"),
+        // The template prints 卫生健康委（局） itself; accept full bureau names as well as place names.
+        "HealthBureau" => WithoutSuffix(model.HealthBureau, "卫生健康委（局）", "卫生健康委(局)", "卫生健康委员会", "卫生健康委", "卫生健康局"),
+        _ => DatePart(model, key),
+    };
+
+    /// <summary>Width of the underlined gap of an empty blank, in em.</summary>
+    public static float GapEm(string key, string marker)
+    {
+        if (key.EndsWith(".Name", StringComparison.Ordinal) || key.EndsWith(".Address", StringComparison.Ordinal))
+        {
+            return 12;
+        }
+        if (key.EndsWith(".Signer", StringComparison.Ordinal))
+        {
+            return 6;
+        }
+        if (key.EndsWith(".Year", StringComparison.Ordinal))
+        {
+            return 3;
+        }
+        if (key.EndsWith(".Month", StringComparison.Ordinal) || key.EndsWith(".Day", StringComparison.Ordinal))
+        {
+            return 2;
+        }
+        return Math.Max(3, marker.Length);
+    }
+
+    private static string? DatePart(AgreementDocumentModel model, string key)
+    {
+        var dot = key.LastIndexOf('.');
+        var date = key[..dot] switch
+        {
+            "ValidFrom" => model.ValidFrom,
+            "ValidTo" => model.ValidTo,
+            "ElderCare.SignedOn" => SignedOn(model.ElderCareSignature),
+            "Medical.SignedOn" => SignedOn(model.MedicalSignature),
+            _ => throw new InvalidOperationException($"Unknown template blank '{key}'."),
+        };
+        if (date is not { } d)
+        {
+            return null;
+        }
+        var part = key[(dot + 1)..] switch
+        {
+            "Year" => d.Year,
+            "Month" => d.Month,
+            "Day" => d.Day,
+            _ => throw new InvalidOperationException($"Unknown template blank '{key}'."),
+        };
+        return part.ToString(CultureInfo.InvariantCulture);
+    }
+
+    private static DateOnly? SignedOn(PartySignature? signature) =>
+        signature is null ? null : Formatting.BeijingDate(signature.SignedAt);
+
+    // The person who actually signed wins over the representative named while drafting.
+    private static string? Signer(AgreementParty party, PartySignature? signature) =>
+        NullIfEmpty(signature?.SignerName) ?? NullIfEmpty(party.RepresentativeName);
+
+    private static string? Number(int? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    private static string? Money(decimal? value) => value is { } v ? Formatting.Money(v) : null;
+
+    // 附件1 五 lists the three choices in brackets after the blank; the blank takes the chosen wording verbatim.
+    private static string? Payment(MedicalCostPayment? payment) => payment switch
+    {
+        null => null,
+        MedicalCostPayment.ResidentPays => "甲方康养人员自理",
+        MedicalCostPayment.ElderCareInstitutionGuarantees => "甲方担保",
+        MedicalCostPayment.ElderCareInstitutionPays => "甲方统一支付",
+        _ => throw new ArgumentOutOfRangeException(nameof(payment), payment, null),
+    };
+
+    private static string? WithoutSuffix(string? value, params string[] suffixes)
+    {
+        if (NullIfEmpty(value) is not { } v)
+        {
+            return null;
+        }
+        foreach (var suffix in suffixes)
+        {
+            if (v.EndsWith(suffix, StringComparison.Ordinal) && v.Length > suffix.Length)
+            {
+                return v[..^suffix.Length];
+            }
+        }
+        return v;
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
