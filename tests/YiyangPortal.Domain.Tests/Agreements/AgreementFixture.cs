@@ -55,10 +55,13 @@ internal static class AgreementFixture
         new(Guid.NewGuid(), price is null ? null : Guid.NewGuid(), ServiceCategory.DiagnosisAndTreatment, name, unit,
             funding, price is { } p ? Money.FromYuan(p) : null);
 
-    public static Agreement Draft(AgreementTemplate template = AgreementTemplate.MedicalElderCareConsortium)
+    public static Agreement Draft(
+        AgreementTemplate template = AgreementTemplate.MedicalElderCareConsortium, Guid? elderCareId = null,
+        Guid? medicalId = null)
     {
         var terms = template == AgreementTemplate.MedicalElderCareConsortium ? ConsortiumTerms() : ProjectTerms();
-        var agreement = Agreement.Draft(TenantId, ElderCareId, MedicalId, template, "YY-2026-0001", terms, Elder());
+        var agreement = Agreement.Draft(
+            TenantId, elderCareId ?? ElderCareId, medicalId ?? MedicalId, template, "YY-2026-0001", terms, Elder());
         agreement.AddItem(Elder(), Snapshot(), 4);
         return agreement;
     }
