@@ -11,6 +11,7 @@ public sealed partial class Agreement
     /// </summary>
     public void Terminate(AgreementActor by, string reason, DateOnly terminatedOn)
     {
+        by.EnsureKnown();
         Machine.EnsureCanFire(Trigger.Terminate);
         var why = RequireReason(reason, "终止协议");
         if (EffectiveAtUtc is { } effectiveAt && terminatedOn < BeijingTime.DateOf(effectiveAt))

@@ -82,6 +82,7 @@ public sealed partial class Agreement
     /// </summary>
     public void ReturnForRevision(AgreementActor by, string reason)
     {
+        by.EnsureKnown();
         Machine.EnsureCanFire(Trigger.ReturnForRevision);
         if (Status == AgreementStatus.PendingMedicalReview)
         {

@@ -8,6 +8,7 @@ public sealed partial class Agreement
 {
     public void Sign(AgreementActor by, string signerName, string signerTitle, string clientIp, string documentSha256)
     {
+        by.EnsureKnown();
         Machine.EnsureCanFire(Trigger.Sign);
         var signature = new AgreementSignature(
             by.Party, by.UserId, Required(signerName, "签署人姓名"), Required(signerTitle, "签署人职务"), by.AtUtc,

@@ -32,6 +32,15 @@ public readonly record struct AgreementActor
     /// <summary>UTC, microsecond precision.</summary>
     public DateTimeOffset AtUtc { get; }
 
+    /// <summary>Refuses <c>default(AgreementActor)</c>, which bypasses the constructor's checks.</summary>
+    internal void EnsureKnown()
+    {
+        if (!Enum.IsDefined(Party) || UserId == Guid.Empty)
+        {
+            throw new DomainException("缺少操作人或当事方。");
+        }
+    }
+
     public static AgreementActor ElderCare(Guid userId, DateTimeOffset atUtc) => new(AgreementParty.ElderCare, userId, atUtc);
 
     public static AgreementActor Medical(Guid userId, DateTimeOffset atUtc) => new(AgreementParty.Medical, userId, atUtc);

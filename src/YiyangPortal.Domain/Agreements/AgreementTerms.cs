@@ -1,5 +1,7 @@
 using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Fees;
+using YiyangPortal.Domain.Institutions;
+using YiyangPortal.Domain.Tenancy;
 
 namespace YiyangPortal.Domain.Agreements;
 
@@ -60,6 +62,28 @@ public sealed record AgreementTerms
 
     /// <summary>乙方代表人. Optional: when empty, documents print the name of the medical signer.</summary>
     public string? MedicalRepresentative { get; init; }
+
+    /// <summary>
+    /// The blanks the portal can fill for the drafter: both bureaus of the elder-care institution's county and, for
+    /// 附件2, both addresses. Everything else is left for the drafter.
+    /// </summary>
+    public static AgreementTerms Prefilled(
+        AgreementTemplate template, County elderCareCounty, ElderCareInstitution elderCare, MedicalInstitution medical)
+    {
+        if (elderCare.CountyId != elderCareCounty.Id)
+        {
+            throw new DomainException("所选区县与养老机构所在区县不一致。");
+        }
+
+        var terms = new AgreementTerms
+        {
+            CivilAffairsBureauName = elderCareCounty.CivilAffairsBureauName,
+            HealthBureauName = elderCareCounty.HealthBureauName,
+        };
+        return template == AgreementTemplate.ProjectCooperation
+            ? terms with { ElderCareAddress = elderCare.Address, MedicalAddress = medical.Address }
+            : terms;
+    }
 
     /// <summary>
     /// 上半年 instalment. 附件1 says only "分两次支付，上、下半年各一次", so the fee is split in equal halves; an odd

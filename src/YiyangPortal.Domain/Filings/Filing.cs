@@ -83,6 +83,7 @@ public sealed class Filing : ITenantOwned
     /// <summary>待报送 → 已报送, by either party (both are obliged to inform the bureau).</summary>
     public void Submit(AgreementActor by, string? note = null)
     {
+        by.EnsureKnown();
         Machine.Fire(Trigger.Submit);
         FirstSubmittedAtUtc = by.AtUtc;
         Record(by.AtUtc, by.UserId, by.Party, FilingStatus.Pending, note);
@@ -91,6 +92,7 @@ public sealed class Filing : ITenantOwned
     /// <summary>退回补正 → 已报送 after the parties corrected what the regulator asked for.</summary>
     public void Resubmit(AgreementActor by, string? note = null)
     {
+        by.EnsureKnown();
         Machine.Fire(Trigger.Resubmit);
         Record(by.AtUtc, by.UserId, by.Party, FilingStatus.Returned, note);
     }
