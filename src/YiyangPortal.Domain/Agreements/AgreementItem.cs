@@ -145,7 +145,8 @@ public sealed class AgreementItem
         }
 
         // 2020 guide 五(二): eligible basic public-health services are paid by the health bureau, not the elder.
-        if (Funding == Funding.BasicPublicHealth && unitPrice is not null)
+        // A 0.00 price (as a fee schedule may carry for such items) is accepted: it charges nothing either.
+        if (Funding == Funding.BasicPublicHealth && unitPrice is { } price && price > Money.Zero)
         {
             throw new DomainException($"“{Name}”属于基本公共卫生服务，由卫生健康部门拨付经费，不应填写单价。");
         }

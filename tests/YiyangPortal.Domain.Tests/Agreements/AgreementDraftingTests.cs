@@ -50,6 +50,13 @@ public class AgreementDraftingTests
     }
 
     [Fact]
+    public void AddItem_BasicPublicHealthAtZeroPrice_IsAccepted()
+    {
+        var item = Draft().AddItem(Elder(), Snapshot("老年人健康体检", Funding.BasicPublicHealth, 0m, ServiceUnit.TimesPerYear), 1);
+        Assert.Equal(Money.Zero, item.YearlyEstimate);
+    }
+
+    [Fact]
     public void AddItem_ByMedicalSide_IsRefused() =>
         Assert.Throws<DomainException>(() => Draft().AddItem(Medic(), Snapshot("上门巡诊"), 1));
 
