@@ -1,0 +1,132 @@
+using YiyangPortal.Domain.Catalogue;
+using YiyangPortal.Domain.Common;
+
+namespace YiyangPortal.Domain.Agreements;
+
+/// <summary>What the elder-care side does while the agreement is 草稿 or 退回修改.</summary>
+public sealed partial class Agreement
+{
+    public void UpdateTerms(AgreementActor by, AgreementTerms terms)
+    {
+        RequireParty(by, AgreementParty.ElderCare, "修改协议条款");
+        Machine.Fire(Trigger.Edit);
+        CheckTermOwnership(terms);
+        if (terms == Terms)
+        {
+            return;
+        }
+
+        var (before, after) = AgreementTermsChanges.Describe(Terms, terms);
+        Terms = terms;
+        Record(by, AgreementEventKind.TermsEdited, null, before, after, null);
+    }
+
+    /// <summary>Adds a snapshot of a catalogue item at its fee-schedule price; frequency may stay 0 while drafting.</summary>
+    public AgreementItem AddItem(AgreementActor by, ServiceItemSnapshot snapshot, int frequency)
+    {
+        RequireParty(by, AgreementParty.ElderCare, "添加服务项目");
+        Machine.Fire(Trigger.Edit);
+        if (_items.Exists(i => i.ServiceItemId == snapshot.ServiceItemId))
+        {
+            throw new DomainException($"服务项目“{snapshot.Name}”已在协议中。");
+        }
+
+        var item = new AgreementItem(snapshot, frequency);
+        _items.Add(item);
+        Record(by, AgreementEventKind.ItemAdded, item.Id, null, item.Describe(), null);
+        return item;
+    }
+
+    /// <summary>Changes frequency and price; the item goes back to 待审核 for the medical side.</summary>
+    public void EditItem(AgreementActor by, Guid itemId, int frequency, Money? unitPrice)
+    {
+        RequireParty(by, AgreementParty.ElderCare, "修改服务项目");
+        Machine.Fire(Trigger.Edit);
+        var item = Item(itemId);
+        var before = item.Describe();
+        item.Edit(frequency, unitPrice);
+        Record(by, AgreementEventKind.ItemEdited, item.Id, before, item.Describe(), null);
+    }
+
+    public void RemoveItem(AgreementActor by, Guid itemId)
+    {
+        RequireParty(by, AgreementParty.ElderCare, "删除服务项目");
+        Machine.Fire(Trigger.Edit);
+        var item = Item(itemId);
+        _items.Remove(item);
+        Record(by, AgreementEventKind.ItemRemoved, item.Id, item.Describe(), null, null);
+    }
+
+    /// <summary>The elder-care side takes the medical side's proposed frequency/price; the item is then agreed.</summary>
+    public void AcceptProposal(AgreementActor by, Guid itemId)
+    {
+        RequireParty(by, AgreementParty.ElderCare, "接受修改建议");
+        Machine.Fire(Trigger.Edit);
+        var item = Item(itemId);
+        var before = item.Describe();
+        var reason = item.ReviewReason;
+        item.AcceptProposal();
+        Record(by, AgreementEventKind.ProposalAccepted, item.Id, before, item.Describe(), reason);
+    }
+
+    /// <summary>
+    /// Everything that stops a submission, keyed by field (<c>Terms.…</c>, <c>Items</c>, <c>Items[id].…</c>).
+    /// Empty when the agreement may be submitted. <see cref="Submit"/> refuses with the first of these.
+    /// </summary>
+    public IReadOnlyList<FieldError> Validate()
+    {
+        var errors = Terms.Validate(Template)
+            .Select(e => e with { Field = $"{nameof(Terms)}.{e.Field}" })
+            .ToList();
+        if (!IncludedItems.Any())
+        {
+            errors.Add(new FieldError(nameof(Items), "请至少添加一个服务项目。"));
+        }
+
+        foreach (var item in _items)
+        {
+            ValidateItem(item, errors);
+        }
+
+        return errors;
+    }
+
+    private static void ValidateItem(AgreementItem item, List<FieldError> errors)
+    {
+        var key = $"{nameof(Items)}[{item.Id}]";
+        if (item.ReviewState == ItemReviewState.Rejected)
+        {
+            return;
+        }
+
+        if (item.Frequency <= 0)
+        {
+            errors.Add(new FieldError($"{key}.{nameof(item.Frequency)}", $"请填写“{item.Name}”的服务频次（大于 0）。"));
+        }
+
+        // 2020 guide 五: self-paid services must state their fee so the elder knows what they will pay.
+        if (item.Funding == Funding.SelfPaid && item.UnitPrice is null)
+        {
+            errors.Add(new FieldError($"{key}.{nameof(item.UnitPrice)}", $"“{item.Name}”为自费项目，请填写单价。"));
+        }
+
+        if (item.HasOpenProposal)
+        {
+            errors.Add(new FieldError(key, $"请先处理医疗机构对“{item.Name}”提出的修改建议。"));
+        }
+    }
+
+    private void CheckTermOwnership(AgreementTerms terms)
+    {
+        if (IsSupplement && terms.Term != Terms.Term)
+        {
+            throw new DomainException("补充协议的有效期与原协议一致；如需延长，请续签协议。");
+        }
+
+        // 附件2 三、3: 自签字之日起生效，有效期一年 — the term is set when the second party signs.
+        if (!IsSupplement && Template == AgreementTemplate.ProjectCooperation && terms.Term is not null)
+        {
+            throw new DomainException("该模板的协议自签字之日起生效，有效期一年，无需填写有效期。");
+        }
+    }
+}

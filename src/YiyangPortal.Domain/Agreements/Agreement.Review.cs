@@ -1,0 +1,104 @@
+using YiyangPortal.Domain.Common;
+
+namespace YiyangPortal.Domain.Agreements;
+
+/// <summary>Submission by the elder-care side and the medical side's item-by-item review.</summary>
+public sealed partial class Agreement
+{
+    /// <summary>草稿/退回修改 → 待医疗机构审核, if <see cref="Validate"/> finds nothing missing.</summary>
+    public void Submit(AgreementActor by)
+    {
+        RequireParty(by, AgreementParty.ElderCare, "提交审核");
+        Machine.EnsureCanFire(Trigger.Submit);
+        var errors = Validate();
+        if (errors.Count > 0)
+        {
+            var more = errors.Count > 1 ? $"（共 {errors.Count} 处需要补充或修改）" : string.Empty;
+            throw new DomainException($"协议内容不完整：{errors[0].Message}{more}");
+        }
+
+        ReviewRound++;
+        SubmittedAtUtc = by.AtUtc;
+        Machine.Fire(Trigger.Submit);
+        Record(by, AgreementEventKind.Submitted, null, null, null, null);
+    }
+
+    public void ApproveItem(AgreementActor by, Guid itemId)
+    {
+        RequireReviewer(by);
+        var item = Item(itemId);
+        item.Approve();
+        Record(by, AgreementEventKind.ItemApproved, item.Id, null, item.Describe(), null);
+    }
+
+    public void RejectItem(AgreementActor by, Guid itemId, string reason)
+    {
+        RequireReviewer(by);
+        var item = Item(itemId);
+        var why = RequireReason(reason, "不同意");
+        item.Reject(why);
+        Record(by, AgreementEventKind.ItemRejected, item.Id, item.Describe(), null, why);
+    }
+
+    /// <summary>The medical side proposes another frequency and/or price (附件1: in writing, with reasons).</summary>
+    public void ProposeChange(AgreementActor by, Guid itemId, int? frequency, Money? unitPrice, string reason)
+    {
+        RequireReviewer(by);
+        var item = Item(itemId);
+        var why = RequireReason(reason, "修改建议");
+        var before = item.Describe();
+        item.ProposeChange(frequency, unitPrice, why);
+        Record(by, AgreementEventKind.ItemChangeProposed, item.Id, before, item.DescribeProposal(), why);
+    }
+
+    /// <summary>待医疗机构审核 → 待签署, once every item is decided and no proposal waits for the elder-care side.</summary>
+    public void Accept(AgreementActor by)
+    {
+        RequireParty(by, AgreementParty.Medical, "审核通过协议");
+        Machine.EnsureCanFire(Trigger.Accept);
+        var pending = _items.Count(i => i.ReviewState == ItemReviewState.Pending);
+        if (pending > 0)
+        {
+            throw new DomainException($"还有 {pending} 个服务项目未审核。");
+        }
+
+        if (_items.Exists(i => i.HasOpenProposal))
+        {
+            throw new DomainException("有修改建议需甲方确认，请退回修改。");
+        }
+
+        if (!_items.Exists(i => i.ReviewState == ItemReviewState.Approved))
+        {
+            throw new DomainException("至少须同意一个服务项目；如全部不同意，请退回修改。");
+        }
+
+        Machine.Fire(Trigger.Accept);
+        Record(by, AgreementEventKind.Accepted, null, null, null, null);
+    }
+
+    /// <summary>
+    /// → 退回修改. During review only the medical side returns; before both have signed either side may, and any
+    /// signature already made is withdrawn (the history keeps it), because the content will change.
+    /// </summary>
+    public void ReturnForRevision(AgreementActor by, string reason)
+    {
+        by.EnsureKnown();
+        Machine.EnsureCanFire(Trigger.ReturnForRevision);
+        if (Status == AgreementStatus.PendingMedicalReview)
+        {
+            RequireParty(by, AgreementParty.Medical, "在审核中退回协议");
+        }
+
+        var why = RequireReason(reason, "退回");
+        _signatures.Clear();
+        ReturnReason = why;
+        Machine.Fire(Trigger.ReturnForRevision);
+        Record(by, AgreementEventKind.ReturnedForRevision, null, null, null, why);
+    }
+
+    private void RequireReviewer(AgreementActor by)
+    {
+        RequireParty(by, AgreementParty.Medical, "审核服务项目");
+        Machine.Fire(Trigger.Review);
+    }
+}

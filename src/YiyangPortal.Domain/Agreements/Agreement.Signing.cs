@@ -1,0 +1,75 @@
+using System.Net;
+using YiyangPortal.Domain.Common;
+
+namespace YiyangPortal.Domain.Agreements;
+
+/// <summary>Signing in either order: the first signature → 部分签署, the second → 已生效.</summary>
+public sealed partial class Agreement
+{
+    public void Sign(AgreementActor by, string signerName, string signerTitle, string clientIp, string documentSha256)
+    {
+        by.EnsureKnown();
+        Machine.EnsureCanFire(Trigger.Sign);
+        var signature = new AgreementSignature(
+            by.Party, by.UserId, Required(signerName, "签署人姓名"), Required(signerTitle, "签署人职务"), by.AtUtc,
+            NormalizeIp(clientIp), NormalizeSha256(documentSha256));
+        CheckSignature(signature);
+
+        _signatures.Add(signature);
+        Machine.Fire(Trigger.Sign);
+        Record(by, AgreementEventKind.Signed, null, null, $"{signature.SignerName}（{signature.SignerTitle}）", null);
+        if (Status == AgreementStatus.Effective)
+        {
+            BecomeEffective(by);
+        }
+    }
+
+    private void CheckSignature(AgreementSignature signature)
+    {
+        if (_signatures.Exists(s => s.Party == signature.Party))
+        {
+            throw new DomainException($"{signature.Party.ToChinese()}已签署，不能重复签署。");
+        }
+
+        // Both parties must have signed the very same document, or neither copy proves the agreed content.
+        if (_signatures.Exists(s => s.DocumentSha256 != signature.DocumentSha256))
+        {
+            throw new DomainException("双方签署的协议文件不一致，请重新生成协议文件后签署。");
+        }
+
+        if (Terms.Term?.To is { } end && BeijingTime.DateOf(signature.SignedAtUtc) > end)
+        {
+            throw new DomainException("协议有效期已过，不能签署；请修改有效期后重新提交。");
+        }
+    }
+
+    private void BecomeEffective(AgreementActor by)
+    {
+        EffectiveAtUtc = by.AtUtc;
+
+        // 附件2 三、3: 本协议自签字之日起生效，有效期一年 — inclusive, so it ends the day before the anniversary.
+        if (Template == AgreementTemplate.ProjectCooperation && !IsSupplement)
+        {
+            var day = BeijingTime.DateOf(by.AtUtc);
+            Terms = Terms with { Term = new ValidityPeriod(day, day.AddYears(1).AddDays(-1)) };
+        }
+
+        Record(by, AgreementEventKind.BecameEffective, null, null, Terms.Term?.ToString(), null);
+    }
+
+    private static string Required(string value, string what) =>
+        string.IsNullOrWhiteSpace(value) ? throw new DomainException($"请填写{what}。") : value.Trim();
+
+    private static string NormalizeIp(string clientIp) =>
+        IPAddress.TryParse(clientIp?.Trim(), out var ip)
+            ? ip.ToString()
+            : throw new DomainException("无法识别签署人的 IP 地址。");
+
+    private static string NormalizeSha256(string sha256)
+    {
+        var hex = sha256?.Trim().ToLowerInvariant() ?? string.Empty;
+        return hex.Length == 64 && hex.All(char.IsAsciiHexDigitLower)
+            ? hex
+            : throw new DomainException("协议文件摘要（SHA-256）格式不正确。");
+    }
+}

@@ -1,0 +1,140 @@
+using YiyangPortal.Domain.Common;
+
+namespace YiyangPortal.Domain.Agreements;
+
+/// <summary>
+/// 签约协议 between an elder-care institution (甲方) and a medical institution (乙方). The aggregate owns the
+/// workflow: drafting by 甲方, item review by 乙方, signing by both, then immutable while 已生效. Every change goes
+/// through a method that checks the acting side and the status (see docs/decisions/010).
+/// </summary>
+public sealed partial class Agreement : ITenantOwned
+{
+    private readonly List<AgreementItem> _items = [];
+    private readonly List<AgreementSignature> _signatures = [];
+    private readonly List<AgreementEvent> _events = [];
+
+    private Agreement()
+    {
+        DocumentNumber = string.Empty;
+        Terms = new AgreementTerms();
+    }
+
+    private Agreement(
+        Guid tenantId, Guid elderCareInstitutionId, Guid medicalInstitutionId, AgreementTemplate template,
+        string documentNumber, AgreementTerms terms, AgreementActor createdBy)
+    {
+        RequireParty(createdBy, AgreementParty.ElderCare, "起草协议");
+        Id = Guid.CreateVersion7();
+        TenantId = RequireId(tenantId, "租户");
+        ElderCareInstitutionId = RequireId(elderCareInstitutionId, "甲方（养老机构）");
+        MedicalInstitutionId = RequireId(medicalInstitutionId, "乙方（医疗卫生机构）");
+        Template = Enum.IsDefined(template) ? template : throw new DomainException("请选择协议模板。");
+        DocumentNumber = RequireDocumentNumber(documentNumber);
+        Terms = terms;
+        Status = AgreementStatus.Draft;
+        CreatedAtUtc = createdBy.AtUtc;
+        CreatedByUserId = createdBy.UserId;
+        Record(createdBy, AgreementEventKind.Created, null, null, DocumentNumber, null);
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid TenantId { get; private set; }
+
+    /// <summary>甲方.</summary>
+    public Guid ElderCareInstitutionId { get; private set; }
+
+    /// <summary>乙方.</summary>
+    public Guid MedicalInstitutionId { get; private set; }
+
+    public AgreementTemplate Template { get; private set; }
+
+    public AgreementStatus Status { get; private set; }
+
+    /// <summary>协议编号, assigned by the caller's numbering scheme at creation.</summary>
+    public string DocumentNumber { get; private set; }
+
+    public AgreementTerms Terms { get; private set; }
+
+    /// <summary>0 before the first submission; each submission starts the next review round.</summary>
+    public int ReviewRound { get; private set; }
+
+    public DateTimeOffset CreatedAtUtc { get; private set; }
+
+    public Guid CreatedByUserId { get; private set; }
+
+    public DateTimeOffset? SubmittedAtUtc { get; private set; }
+
+    /// <summary>The reason given with the latest return for revision.</summary>
+    public string? ReturnReason { get; private set; }
+
+    /// <summary>When the second signature was made; filings fall due one month after its Beijing date.</summary>
+    public DateTimeOffset? EffectiveAtUtc { get; private set; }
+
+    public DateOnly? TerminatedOn { get; private set; }
+
+    public AgreementParty? TerminatedBy { get; private set; }
+
+    public string? TerminationReason { get; private set; }
+
+    /// <summary>续签: the agreement this one renews.</summary>
+    public Guid? RenewalOfId { get; private set; }
+
+    /// <summary>补充协议: the effective agreement this one supplements.</summary>
+    public Guid? SupplementToId { get; private set; }
+
+    public IReadOnlyList<AgreementItem> Items => _items;
+
+    public IReadOnlyList<AgreementSignature> Signatures => _signatures;
+
+    /// <summary>The review history of every round, oldest first.</summary>
+    public IReadOnlyList<AgreementEvent> Events => _events;
+
+    public bool IsSupplement => SupplementToId is not null;
+
+    /// <summary>Items that are part of the agreement: all but those the medical side rejected.</summary>
+    public IEnumerable<AgreementItem> IncludedItems => _items.Where(i => i.ReviewState != ItemReviewState.Rejected);
+
+    /// <summary>
+    /// Estimated 元 a year for the included priced items. Consultation fees (per actual visit, paid by the
+    /// resident, 附件1 三) and the annual health-service fee (附件1) are not part of it.
+    /// </summary>
+    public Money YearlyItemsEstimate =>
+        IncludedItems.Select(i => i.YearlyEstimate).OfType<Money>().Aggregate(Money.Zero, (sum, m) => sum + m);
+
+    /// <summary>Items estimate plus the annual health-service fee, if any.</summary>
+    public Money YearlyTotalEstimate => YearlyItemsEstimate + (Terms.AnnualHealthServiceFee ?? Money.Zero);
+
+    /// <summary>Starts a new agreement as 草稿. Only the elder-care side drafts (DOMAIN: 甲方 drafts).</summary>
+    public static Agreement Draft(
+        Guid tenantId, Guid elderCareInstitutionId, Guid medicalInstitutionId, AgreementTemplate template,
+        string documentNumber, AgreementTerms terms, AgreementActor createdBy) =>
+        new(tenantId, elderCareInstitutionId, medicalInstitutionId, template, documentNumber, terms, createdBy);
+
+    public AgreementItem Item(Guid itemId) =>
+        _items.Find(i => i.Id == itemId) ?? throw new DomainException("协议中没有该服务项目。");
+
+    private static Guid RequireId(Guid id, string what) =>
+        id == Guid.Empty ? throw new DomainException($"请选择{what}。") : id;
+
+    private static string RequireDocumentNumber(string documentNumber)
+    {
+        var trimmed = documentNumber?.Trim() ?? string.Empty;
+        return trimmed.Length is > 0 and <= 64 ? trimmed : throw new DomainException("协议编号不能为空且不超过 64 个字符。");
+    }
+
+    private static string RequireReason(string reason, string what) =>
+        string.IsNullOrWhiteSpace(reason) ? throw new DomainException($"请填写{what}的理由。") : reason.Trim();
+
+    private static void RequireParty(AgreementActor actor, AgreementParty entitled, string action)
+    {
+        if (actor.Party != entitled)
+        {
+            throw new DomainException($"只有{entitled.ToChinese()}可以{action}。");
+        }
+    }
+
+    private void Record(
+        AgreementActor actor, AgreementEventKind kind, Guid? itemId, string? before, string? after, string? reason) =>
+        _events.Add(new AgreementEvent(ReviewRound, actor.AtUtc, actor.UserId, actor.Party, kind, itemId, before, after, reason));
+}

@@ -1,0 +1,24 @@
+using YiyangPortal.Domain.Common;
+
+namespace YiyangPortal.Domain.Agreements;
+
+/// <summary>The default term of a renewal: as long as the old one, starting the day after it ends.</summary>
+public static class AgreementRenewalTerm
+{
+    public static ValidityPeriod Following(ValidityPeriod term)
+    {
+        var end = term.To ?? throw new DomainException("原协议没有结束日期，无法续签。");
+        var start = end.AddDays(1);
+
+        // Terms are usually whole months or years (2025-01-01 至 2025-12-31): keep them whole across leap years.
+        for (var months = 1; months <= 120; months++)
+        {
+            if (term.From.AddMonths(months).AddDays(-1) == end)
+            {
+                return new ValidityPeriod(start, start.AddMonths(months).AddDays(-1));
+            }
+        }
+
+        return new ValidityPeriod(start, start.AddDays(end.DayNumber - term.From.DayNumber));
+    }
+}

@@ -1,0 +1,175 @@
+using YiyangPortal.Domain.Common;
+using YiyangPortal.Domain.Fees;
+using YiyangPortal.Domain.Institutions;
+using YiyangPortal.Domain.Tenancy;
+
+namespace YiyangPortal.Domain.Agreements;
+
+/// <summary>
+/// 协议条款 — every blank of the two Shaoxing templates (绍市民〔2024〕6号 附件1, 附件2). Each blank may be empty
+/// while drafting; <see cref="Validate"/> lists what the chosen template still needs before submission.
+/// Party names come from the institutions; the service items are <see cref="AgreementItem"/>s.
+/// </summary>
+public sealed record AgreementTerms
+{
+    /// <summary>附件1 一: 坐诊 sessions per month (___次/月).</summary>
+    public int? ClinicSessionsPerMonth { get; init; }
+
+    /// <summary>附件1 一: doctors of 中级 title or above sent to the clinic (派___名).</summary>
+    public int? ClinicDoctorCount { get; init; }
+
+    /// <summary>附件1 二: 医疗查房 per month.</summary>
+    public int? WardRoundsPerMonth { get; init; }
+
+    /// <summary>附件1 二: doctors of 中级 title or above on the ward rounds.</summary>
+    public int? WardRoundDoctorCount { get; init; }
+
+    /// <summary>附件1 三: 会诊费 正高 元/次.</summary>
+    public Money? SeniorConsultationFee { get; init; }
+
+    /// <summary>附件1 三: 会诊费 副高 元/次.</summary>
+    public Money? AssociateSeniorConsultationFee { get; init; }
+
+    /// <summary>附件1 三: 会诊费 中级 元/次.</summary>
+    public Money? IntermediateConsultationFee { get; init; }
+
+    /// <summary>附件1 五: who pays residents' medical costs at the medical institution.</summary>
+    public MedicalCostPayment? MedicalCostPayment { get; init; }
+
+    /// <summary>附件1: 年度健康服务费 (人民币 XXX 元), paid in two instalments.</summary>
+    public Money? AnnualHealthServiceFee { get; init; }
+
+    /// <summary>
+    /// 有效期, both ends inclusive. 附件1: agreed by the parties (____年__月__日至____年__月__日).
+    /// 附件2: set when the second party signs — one year from that day (附件2 三、3).
+    /// </summary>
+    public ValidityPeriod? Term { get; init; }
+
+    /// <summary>附件2: 甲方地址 (the caller defaults it from the institution).</summary>
+    public string? ElderCareAddress { get; init; }
+
+    /// <summary>附件2: 乙方地址.</summary>
+    public string? MedicalAddress { get; init; }
+
+    /// <summary>Both: 报 XXX 民政局 备案 (the caller defaults it from the elder-care institution's county).</summary>
+    public string? CivilAffairsBureauName { get; init; }
+
+    /// <summary>Both: 报 XXX 卫生健康委（局） 备案.</summary>
+    public string? HealthBureauName { get; init; }
+
+    /// <summary>甲方代表人. Optional: when empty, documents print the name of the elder-care signer.</summary>
+    public string? ElderCareRepresentative { get; init; }
+
+    /// <summary>乙方代表人. Optional: when empty, documents print the name of the medical signer.</summary>
+    public string? MedicalRepresentative { get; init; }
+
+    /// <summary>
+    /// The blanks the portal can fill for the drafter: both bureaus of the elder-care institution's county and, for
+    /// 附件2, both addresses. Everything else is left for the drafter.
+    /// </summary>
+    public static AgreementTerms Prefilled(
+        AgreementTemplate template, County elderCareCounty, ElderCareInstitution elderCare, MedicalInstitution medical)
+    {
+        if (elderCare.CountyId != elderCareCounty.Id)
+        {
+            throw new DomainException("所选区县与养老机构所在区县不一致。");
+        }
+
+        var terms = new AgreementTerms
+        {
+            CivilAffairsBureauName = elderCareCounty.CivilAffairsBureauName,
+            HealthBureauName = elderCareCounty.HealthBureauName,
+        };
+        return template == AgreementTemplate.ProjectCooperation
+            ? terms with { ElderCareAddress = elderCare.Address, MedicalAddress = medical.Address }
+            : terms;
+    }
+
+    /// <summary>
+    /// 上半年 instalment. 附件1 says only "分两次支付，上、下半年各一次", so the fee is split in equal halves; an odd
+    /// 分 goes to the first half so the two always add up to the annual fee exactly.
+    /// </summary>
+    public Money? FirstHalfInstalment => AnnualHealthServiceFee is { } fee
+        ? Money.FromYuan(decimal.Round(fee.Yuan / 2, 2, MidpointRounding.AwayFromZero))
+        : null;
+
+    /// <summary>下半年 instalment: the annual fee minus the first instalment.</summary>
+    public Money? SecondHalfInstalment => AnnualHealthServiceFee is { } fee && FirstHalfInstalment is { } first
+        ? Money.FromYuan(fee.Yuan - first.Yuan)
+        : null;
+
+    /// <summary>The consultation fee per visit for a title (附件1 三).</summary>
+    public Money? ConsultationFee(ProfessionalTitle title) => title switch
+    {
+        ProfessionalTitle.Senior => SeniorConsultationFee,
+        ProfessionalTitle.AssociateSenior => AssociateSeniorConsultationFee,
+        ProfessionalTitle.Intermediate => IntermediateConsultationFee,
+        _ => null,
+    };
+
+    /// <summary>What the template still needs before the agreement can be submitted for review.</summary>
+    public IReadOnlyList<FieldError> Validate(AgreementTemplate template)
+    {
+        var errors = new List<FieldError>();
+        Require(errors, CivilAffairsBureauName, nameof(CivilAffairsBureauName), "请填写接收备案的民政局。");
+        Require(errors, HealthBureauName, nameof(HealthBureauName), "请填写接收备案的卫生健康委（局）。");
+        if (template == AgreementTemplate.MedicalElderCareConsortium)
+        {
+            ValidateConsortium(errors);
+        }
+        else
+        {
+            Require(errors, ElderCareAddress, nameof(ElderCareAddress), "请填写甲方地址。");
+            Require(errors, MedicalAddress, nameof(MedicalAddress), "请填写乙方地址。");
+        }
+
+        return errors;
+    }
+
+    private void ValidateConsortium(List<FieldError> errors)
+    {
+        // 附件1 一、二: sessions and rounds are promised per month by a stated number of doctors.
+        Positive(errors, ClinicSessionsPerMonth, nameof(ClinicSessionsPerMonth), "请填写每月坐诊次数（至少 1 次）。");
+        Positive(errors, ClinicDoctorCount, nameof(ClinicDoctorCount), "请填写坐诊医师人数（至少 1 名）。");
+        Positive(errors, WardRoundsPerMonth, nameof(WardRoundsPerMonth), "请填写每月查房次数（至少 1 次）。");
+        Positive(errors, WardRoundDoctorCount, nameof(WardRoundDoctorCount), "请填写查房医师人数（至少 1 名）。");
+        Present(errors, SeniorConsultationFee, nameof(SeniorConsultationFee), "请填写正高职称会诊费。");
+        Present(errors, AssociateSeniorConsultationFee, nameof(AssociateSeniorConsultationFee), "请填写副高职称会诊费。");
+        Present(errors, IntermediateConsultationFee, nameof(IntermediateConsultationFee), "请填写中级职称会诊费。");
+        Present(errors, MedicalCostPayment, nameof(MedicalCostPayment), "请选择就诊医疗费用的支付方式。");
+        Present(errors, AnnualHealthServiceFee, nameof(AnnualHealthServiceFee), "请填写年度健康服务费。");
+        if (Term is not { } term)
+        {
+            errors.Add(new FieldError(nameof(Term), "请填写协议有效期。"));
+        }
+        else if (term.To is not { } end || end <= term.From)
+        {
+            errors.Add(new FieldError(nameof(Term), "协议有效期的结束日期必须晚于开始日期。"));
+        }
+    }
+
+    private static void Require(List<FieldError> errors, string? value, string field, string message)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add(new FieldError(field, message));
+        }
+    }
+
+    private static void Positive(List<FieldError> errors, int? value, string field, string message)
+    {
+        if (value is not > 0)
+        {
+            errors.Add(new FieldError(field, message));
+        }
+    }
+
+    private static void Present<T>(List<FieldError> errors, T? value, string field, string message)
+        where T : struct
+    {
+        if (value is null)
+        {
+            errors.Add(new FieldError(field, message));
+        }
+    }
+}

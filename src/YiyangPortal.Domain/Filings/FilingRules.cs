@@ -1,0 +1,42 @@
+using YiyangPortal.Domain.Agreements;
+using YiyangPortal.Domain.Common;
+using YiyangPortal.Domain.Identity;
+using YiyangPortal.Domain.Institutions;
+
+namespace YiyangPortal.Domain.Filings;
+
+/// <summary>Which bureaus must be informed of an agreement that has just taken effect.</summary>
+public static class FilingRules
+{
+    /// <summary>
+    /// 2020 guide 六(四) and the templates' 一式四份: the 民政局 and the 卫生健康局 of the elder-care institution's county,
+    /// each due one month after signing. A medical institution in another county is supervised by that county's
+    /// 卫生健康局, which is informed too. Applies to renewals and supplements alike: each is a signed agreement.
+    /// </summary>
+    public static IReadOnlyList<Filing> ForEffectiveAgreement(
+        Agreement agreement, ElderCareInstitution elderCare, MedicalInstitution medical)
+    {
+        if (agreement.Status != AgreementStatus.Effective || agreement.EffectiveAtUtc is not { } effectiveAt)
+        {
+            throw new DomainException("只有已生效的协议需要备案。");
+        }
+
+        if (agreement.ElderCareInstitutionId != elderCare.Id || agreement.MedicalInstitutionId != medical.Id)
+        {
+            throw new DomainException("备案机构与协议双方不一致。");
+        }
+
+        var due = FilingDueDate.From(effectiveAt);
+        var filings = new List<Filing>
+        {
+            new(agreement.TenantId, agreement.Id, Bureau.CivilAffairs, elderCare.CountyId, due),
+            new(agreement.TenantId, agreement.Id, Bureau.Health, elderCare.CountyId, due),
+        };
+        if (medical.CountyId != elderCare.CountyId)
+        {
+            filings.Add(new Filing(agreement.TenantId, agreement.Id, Bureau.Health, medical.CountyId, due));
+        }
+
+        return filings;
+    }
+}
