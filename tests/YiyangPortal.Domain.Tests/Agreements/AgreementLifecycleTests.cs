@@ -117,7 +117,7 @@ public class AgreementLifecycleTests
         var agreement = Effective(AgreementTemplate.ProjectCooperation);
         var supplement = agreement.CreateSupplement(Elder(), "YY-2026-0001-补1");
 
-        supplement.AddItem(Elder(), Snapshot("家庭病床查床", price: 30m, unit: Catalogue.ServiceUnit.TimesPerWeek), 1);
+        supplement.AddItem(Elder(), Snapshot("家庭病床查床", price: 30m, unit: YiyangPortal.Domain.Catalogue.ServiceUnit.TimesPerWeek), 1);
         supplement.Submit(Elder());
         foreach (var item in supplement.Items)
         {

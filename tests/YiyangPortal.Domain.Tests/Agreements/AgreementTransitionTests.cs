@@ -100,9 +100,16 @@ public class AgreementTransitionTests
     public void Prefilled_TakesBureausFromTheCountyAndAddressesForTemplateTwo()
     {
         var county = new County(TenantId, "330602", "越城区", CountyKind.District);
-        var home = new ElderCareInstitution(TenantId, county.Id, "颐养院", ElderCareInstitutionKind.NursingHome, "解放北路 1 号", 100, 60);
-        var centre = new MedicalInstitution(
-            TenantId, county.Id, "北海社区卫生服务中心", MedicalInstitutionKind.CommunityHealthCenter, HospitalGrade.Ungraded, "中兴中路 2 号");
+        var home = new ElderCareInstitution(TenantId, TestInstitutions.ElderCareDetails(name: "颐养院") with
+        {
+            CountyId = county.Id,
+            Contact = TestInstitutions.Contact with { Address = "解放北路 1 号" },
+        });
+        var centre = new MedicalInstitution(TenantId, TestInstitutions.MedicalDetails(name: "北海社区卫生服务中心") with
+        {
+            CountyId = county.Id,
+            Contact = TestInstitutions.Contact with { Address = "中兴中路 2 号" },
+        });
 
         var terms = AgreementTerms.Prefilled(AgreementTemplate.ProjectCooperation, county, home, centre);
 

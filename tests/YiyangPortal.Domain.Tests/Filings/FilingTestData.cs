@@ -12,11 +12,10 @@ internal static class FilingTestData
     public static readonly Guid Keqiao = Guid.NewGuid();
 
     public static ElderCareInstitution NursingHome(Guid countyId) =>
-        new(AgreementFixture.TenantId, countyId, "越城区颐养院", ElderCareInstitutionKind.NursingHome, "解放北路 1 号", 120, 80);
+        new(AgreementFixture.TenantId, TestInstitutions.ElderCareDetails(name: "越城区颐养院") with { CountyId = countyId });
 
     public static MedicalInstitution HealthCenter(Guid countyId) =>
-        new(AgreementFixture.TenantId, countyId, "柯桥街道社区卫生服务中心", MedicalInstitutionKind.CommunityHealthCenter,
-            HospitalGrade.Ungraded, "中兴中路 2 号");
+        new(AgreementFixture.TenantId, TestInstitutions.MedicalDetails(name: "柯桥街道社区卫生服务中心") with { CountyId = countyId });
 
     /// <summary>An agreement signed by both at <paramref name="signedAtUtc"/> between the two institutions.</summary>
     public static Agreement EffectiveBetween(ElderCareInstitution elderCare, MedicalInstitution medical, DateTimeOffset signedAtUtc)
