@@ -30,6 +30,16 @@ public sealed partial class PortalClient(HttpClient http)
         return await Http.PostAsync(new Uri(action, UriKind.Relative), content);
     }
 
+    /// <summary>GETs the form page, then POSTs one file as multipart/form-data with the page's antiforgery token.</summary>
+    public async Task<HttpResponseMessage> UploadAsync(string formPage, string action, string fileName, byte[] bytes)
+    {
+        var page = await (await GetAsync(formPage)).Content.ReadAsStringAsync();
+        using var content = new MultipartFormDataContent();
+        content.Add(new StringContent(WebUtility.HtmlDecode(TokenPattern().Match(page).Groups[1].Value)), "__RequestVerificationToken");
+        content.Add(new ByteArrayContent(bytes), "file", fileName);
+        return await Http.PostAsync(new Uri(action, UriKind.Relative), content);
+    }
+
     public Task<HttpResponseMessage> LoginAsync(string tenantPrefix, string email, string password = PortalAppFactory.DemoPassword) =>
         SubmitAsync($"{tenantPrefix}/login", $"{tenantPrefix}/login", new Dictionary<string, string>
         {

@@ -66,6 +66,16 @@ public sealed class PortalDbContext : IdentityUserContext<PortalUser, Guid>, IDa
         builder.HasPostgresExtension("pg_trgm");
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
 
+        // Domain entities make their own ids (Guid v7). Telling EF so makes a new child found through a navigation
+        // (a new price version in a schedule) an INSERT; otherwise EF takes it for an existing row and UPDATEs nothing.
+        foreach (var key in builder.Model.GetEntityTypes()
+                     .Where(t => t.ClrType.Namespace?.StartsWith("YiyangPortal.Domain", StringComparison.Ordinal) == true)
+                     .Select(t => t.FindPrimaryKey())
+                     .Where(k => k is { Properties.Count: 1 } && k.Properties[0].ClrType == typeof(Guid)))
+        {
+            key!.Properties[0].ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+        }
+
         foreach (var type in builder.Model.GetEntityTypes()
                      .Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType))
                      .Select(t => t.ClrType)

@@ -37,7 +37,11 @@ public sealed class ItemForm
 
     public static ItemForm From(ServiceItem i) => new()
     {
-        Category = i.Category, Name = i.Name, Description = i.Description, Unit = i.Unit, Funding = i.DefaultFunding,
+        Category = i.Category,
+        Name = i.Name,
+        Description = i.Description,
+        Unit = i.Unit,
+        Funding = i.DefaultFunding,
         RequiresTcm = i.Requirement.HasFlag(ProviderRequirement.TcmQualification),
         RequiresPrimaryLevel = i.Requirement.HasFlag(ProviderRequirement.PrimaryLevel),
         RecommendsLevel2 = i.Requirement.HasFlag(ProviderRequirement.RecommendedLevel2OrAbove),
