@@ -9,7 +9,7 @@ namespace YiyangPortal.BrowserTests;
 public partial class SignInJourneyTests(BrowserFixture browser)
 {
     [Theory]
-    [InlineData("shaoxing", "admin@shaoxing.demo", "/shaoxing/admin", "机构管理", "tenant-admin")]
+    [InlineData("shaoxing", "admin@shaoxing.demo", "/shaoxing/admin", "养老服务机构", "tenant-admin")]
     [InlineData("shaoxing", "staff@shaoxing.demo", "/shaoxing/eldercare", "新建协议", "eldercare-staff")]
     [InlineData("shaoxing", "clinic@shaoxing.demo", "/shaoxing/medical", "收费标准", "medical-admin")]
     [InlineData("shaoxing", "minzheng@shaoxing.demo", "/shaoxing/regulator", "备案审查", "regulator-county")]
