@@ -19,7 +19,8 @@ public partial class LocalizationCoverageTests
             .SelectMany(f => LocalizedKey().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value)
                 .Concat(f.EndsWith("Labels.cs", StringComparison.Ordinal) || f.EndsWith("Navigation.cs", StringComparison.Ordinal)
                     ? LabelText().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value)
-                    : []))
+                    : [])
+                .Concat(FieldModelText().Matches(File.ReadAllText(f)).SelectMany(m => Literal().Matches(m.Groups[1].Value)).Select(m => m.Groups[1].Value)))
             .Where(k => k.Any(c => c > 0x2E80))
             .Distinct()
             .ToList();
@@ -29,6 +30,13 @@ public partial class LocalizationCoverageTests
         Assert.True(missing.Count == 0, "No English text for: " + string.Join(" | ", missing));
     }
 
+
+    /// <summary>Labels and hints of form fields, passed to the localizer inside the _Field partial.</summary>
+    [GeneratedRegex("new FieldModel\\((.*)\\)\\)")]
+    private static partial Regex FieldModelText();
+
+    [GeneratedRegex("\"([^\"]+)\"")]
+    private static partial Regex Literal();
 
     [GeneratedRegex("""[lL]\["([^"]+)"[\],]""")]
     private static partial Regex LocalizedKey();

@@ -42,7 +42,9 @@ public sealed partial class AccountController(
         if (result.IsLockedOut)
         {
             LogLockedOut(logger, user.Id);
-            ModelState.AddModelError(string.Empty, l["登录失败次数过多，账户已临时锁定，请 15 分钟后再试。"]);
+            ModelState.AddModelError(string.Empty, user.LockoutEnd == DateTimeOffset.MaxValue
+                ? l["账户已停用，请联系本市管理员。"]
+                : l["登录失败次数过多，账户已临时锁定，请 15 分钟后再试。"]);
             return View(input);
         }
 
@@ -68,6 +70,34 @@ public sealed partial class AccountController(
     {
         await signIn.SignOutAsync();
         return Redirect(Url.Content("~/login"));
+    }
+
+    [HttpGet("account/password")]
+    [Authorize]
+    public IActionResult ChangePassword() => View(new ChangePasswordInput());
+
+    [HttpPost("account/password")]
+    [Authorize]
+    public async Task<IActionResult> ChangePassword(ChangePasswordInput input)
+    {
+        if (!ModelState.IsValid || await users.GetUserAsync(User) is not { } user)
+        {
+            return View(new ChangePasswordInput());
+        }
+
+        var result = await users.ChangePasswordAsync(user, input.CurrentPassword!, input.NewPassword!);
+        if (!result.Succeeded)
+        {
+            var wrongCurrent = result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch));
+            ModelState.AddModelError(
+                wrongCurrent ? nameof(input.CurrentPassword) : nameof(input.NewPassword),
+                wrongCurrent ? l["当前密码不正确。"] : l["新密码不符合要求：至少 12 个字符。"]);
+            return View(new ChangePasswordInput());
+        }
+
+        await signIn.RefreshSignInAsync(user);
+        TempData["Flash"] = l["密码已修改。"].Value;
+        return Redirect(Url.Content(Navigation.HomeOf(user.Role)));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} signed in")]

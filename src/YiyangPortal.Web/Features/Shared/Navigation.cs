@@ -24,7 +24,7 @@ public static class Navigation
             new("养老服务机构", "~/admin/institutions/eldercare"),
             new("医疗卫生机构", "~/admin/institutions/medical"),
             new("服务目录", "~/admin/catalogue"),
-            new("账户管理", null),
+            new("账户管理", "~/admin/accounts"),
         ],
         PortalRole.ElderCareStaff =>
         [

@@ -1,0 +1,148 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using YiyangPortal.Domain.Identity;
+using YiyangPortal.Infrastructure.Identity;
+using YiyangPortal.Infrastructure.Persistence;
+using YiyangPortal.Web.Features.Institutions;
+using YiyangPortal.Web.Features.Shared;
+
+namespace YiyangPortal.Web.Features.Accounts;
+
+public sealed record AccountRow(Guid Id, string DisplayName, string Email, PortalRole Role, string Binding, bool Locked);
+
+public sealed record Option(Guid Id, string Name);
+
+public sealed record AccountFormPage(AccountForm Form, IReadOnlyList<Option> ElderCare, IReadOnlyList<Option> Medical, IReadOnlyList<CountyOption> Counties);
+
+/// <summary>Shown once after creating an account or resetting its password: the admin hands it over.</summary>
+public sealed record IssuedPassword(string DisplayName, string Email, string Password);
+
+/// <summary>
+/// 账户管理: the tenant admin opens accounts for institution staff, medical admins and regulators of the city, locks
+/// them and issues new initial passwords. Bindings are checked against the city's own institutions and counties.
+/// </summary>
+[Authorize(Roles = nameof(PortalRole.TenantAdmin))]
+[Route("admin/accounts")]
+public sealed class AccountsController(PortalDbContext db, UserManager<PortalUser> users) : PortalController
+{
+    /// <summary>A select longer than this is unusable; beyond it the admin starts from the institution's page.</summary>
+    public const int MaxOptions = 1000;
+
+    private const string Views = "~/Features/Accounts/";
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(int page = 1)
+    {
+        var rows = db.Users.AsNoTracking().OrderBy(u => u.Role).ThenBy(u => u.DisplayName).ThenBy(u => u.Id)
+            .Select(u => new AccountRow(
+                u.Id, u.DisplayName, u.Email!, u.Role,
+                db.ElderCareInstitutions.Where(e => e.Id == u.ElderCareInstitutionId).Select(e => e.Name).FirstOrDefault()
+                ?? db.MedicalInstitutions.Where(m => m.Id == u.MedicalInstitutionId).Select(m => m.Name).FirstOrDefault()
+                ?? db.Counties.Where(c => c.Id == u.CountyId).Select(c => c.Name).FirstOrDefault()
+                ?? string.Empty,
+                u.LockoutEnd != null && u.LockoutEnd > DateTimeOffset.UtcNow));
+        return View(Views + "Index.cshtml", await rows.ToPageAsync(page, HttpContext.RequestAborted));
+    }
+
+    /// <summary>Opened from an institution's page with it preselected (a city may have thousands of institutions).</summary>
+    [HttpGet("new")]
+    public async Task<IActionResult> New(Guid? elderCare, Guid? medical) => View(Views + "New.cshtml", await PageAsync(new AccountForm
+    {
+        Role = elderCare is not null ? PortalRole.ElderCareStaff : medical is not null ? PortalRole.MedicalAdmin : null,
+        ElderCareInstitutionId = elderCare,
+        MedicalInstitutionId = medical,
+    }));
+
+    [HttpPost("new")]
+    public async Task<IActionResult> Create(AccountForm form)
+    {
+        await CheckBindingAsync(form);
+        if (ModelState.IsValid && await users.FindByNameAsync(form.Email!.Trim()) is not null)
+        {
+            ModelState.AddModelError(nameof(form.Email), "本市已有使用该电子邮箱的账户。");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return View(Views + "New.cshtml", await PageAsync(form));
+        }
+
+        var user = PortalUser.Create(TenantId, form.Email!.Trim(), form.DisplayName!.Trim(), form.ToAssignment());
+        var password = NewPassword();
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError(string.Empty, "账户未能创建：" + string.Join("；", result.Errors.Select(e => e.Description)));
+            return View(Views + "New.cshtml", await PageAsync(form));
+        }
+
+        return Issued(user, password);
+    }
+
+    [HttpPost("{id:guid}/lock")]
+    public async Task<IActionResult> Lock(Guid id, bool locked)
+    {
+        if (await users.FindByIdAsync(id.ToString()) is not { } user || user.TenantId != TenantId) { return NotFound(); }
+        if (user.Id == Me.Id)
+        {
+            TempData["Flash"] = "不能停用自己的账户。";
+            return RedirectToAction(nameof(Index));
+        }
+
+        await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
+        await users.UpdateSecurityStampAsync(user); // ends the sessions it already has
+        TempData["Flash"] = locked ? $"已停用账户“{user.DisplayName}”。" : $"已启用账户“{user.DisplayName}”。";
+        return RedirectToAction(nameof(Index));
+    }
+
+    [HttpPost("{id:guid}/password")]
+    public async Task<IActionResult> ResetPassword(Guid id)
+    {
+        if (await users.FindByIdAsync(id.ToString()) is not { } user || user.TenantId != TenantId) { return NotFound(); }
+        var password = NewPassword();
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var result = await users.ResetPasswordAsync(user, token, password);
+        return result.Succeeded ? Issued(user, password) : StatusCode(500);
+    }
+
+    private ViewResult Issued(PortalUser user, string password)
+    {
+        Response.Headers.CacheControl = "no-store"; // the password must not stay in a cache or the back button
+        return View(Views + "Issued.cshtml", new IssuedPassword(user.DisplayName, user.Email!, password));
+    }
+
+    /// <summary>16 characters from an alphabet without look-alikes: read aloud or typed from a printout.</summary>
+    private static string NewPassword() =>
+        RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 16);
+
+    private async Task CheckBindingAsync(AccountForm form)
+    {
+        if (form.Role == PortalRole.ElderCareStaff && form.ElderCareInstitutionId is { } e && !await db.ElderCareInstitutions.AnyAsync(i => i.Id == e && i.IsActive))
+        {
+            ModelState.AddModelError(nameof(form.ElderCareInstitutionId), "请选择本市在用的养老服务机构。");
+        }
+
+        if (form.Role == PortalRole.MedicalAdmin && form.MedicalInstitutionId is { } m && !await db.MedicalInstitutions.AnyAsync(i => i.Id == m && i.IsActive))
+        {
+            ModelState.AddModelError(nameof(form.MedicalInstitutionId), "请选择本市在用的医疗卫生机构。");
+        }
+
+        if (form.Role == PortalRole.Regulator && form.CountyId is { } c && !await db.Counties.AnyAsync(x => x.Id == c))
+        {
+            ModelState.AddModelError(nameof(form.CountyId), "请选择本市的区县。");
+        }
+    }
+
+    private async Task<AccountFormPage> PageAsync(AccountForm form) => new(
+        form,
+        await db.ElderCareInstitutions.AsNoTracking()
+            .Where(i => i.IsActive && (i.Id == form.ElderCareInstitutionId || form.MedicalInstitutionId == null))
+            .OrderBy(i => i.Name).Take(MaxOptions).Select(i => new Option(i.Id, i.Name)).ToListAsync(),
+        await db.MedicalInstitutions.AsNoTracking()
+            .Where(i => i.IsActive && (i.Id == form.MedicalInstitutionId || form.ElderCareInstitutionId == null))
+            .OrderBy(i => i.Name).Take(MaxOptions).Select(i => new Option(i.Id, i.Name)).ToListAsync(),
+        await db.CountyOptionsAsync());
+}
