@@ -36,15 +36,17 @@ public sealed class AccountsController(PortalDbContext db, UserManager<PortalUse
     [HttpGet("")]
     public async Task<IActionResult> Index(int page = 1)
     {
-        var rows = db.Users.AsNoTracking().OrderBy(u => u.Role).ThenBy(u => u.DisplayName).ThenBy(u => u.Id)
-            .Select(u => new AccountRow(
+        var accounts = await db.Users.AsNoTracking().ToPageAsync(
+            users => users.OrderBy(u => u.Role).ThenBy(u => u.DisplayName).ThenBy(u => u.Id).Select(u => new AccountRow(
                 u.Id, u.DisplayName, u.Email!, u.Role,
                 db.ElderCareInstitutions.Where(e => e.Id == u.ElderCareInstitutionId).Select(e => e.Name).FirstOrDefault()
                 ?? db.MedicalInstitutions.Where(m => m.Id == u.MedicalInstitutionId).Select(m => m.Name).FirstOrDefault()
                 ?? db.Counties.Where(c => c.Id == u.CountyId).Select(c => c.Name).FirstOrDefault()
                 ?? string.Empty,
-                u.LockoutEnd != null && u.LockoutEnd > DateTimeOffset.UtcNow));
-        return View(Views + "Index.cshtml", await rows.ToPageAsync(page, HttpContext.RequestAborted));
+                u.LockoutEnd != null && u.LockoutEnd > DateTimeOffset.UtcNow)),
+            page,
+            HttpContext.RequestAborted);
+        return View(Views + "Index.cshtml", accounts);
     }
 
     /// <summary>Opened from an institution's page with it preselected (a city may have thousands of institutions).</summary>

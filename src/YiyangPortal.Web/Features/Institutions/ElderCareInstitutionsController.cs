@@ -50,11 +50,11 @@ public sealed class ElderCareInstitutionsController(PortalDbContext db) : Portal
             institutions = institutions.Where(i => i.IsActive == active);
         }
 
-        var page = await institutions
-            .OrderBy(i => i.Name).ThenBy(i => i.Id)
-            .Join(db.Counties, i => i.CountyId, c => c.Id, (i, c) => new ElderCareRow(
-                i.Id, i.Name, i.Kind, c.Name, i.CreditCode, i.Beds, i.Residents, i.HasInternalMedicalInstitution, i.IsActive))
-            .ToPageAsync(query.Page, HttpContext.RequestAborted);
+        var page = await institutions.ToPageAsync(
+            q => q.OrderBy(i => i.Name).ThenBy(i => i.Id).Join(db.Counties, i => i.CountyId, c => c.Id, (i, c) => new ElderCareRow(
+                i.Id, i.Name, i.Kind, c.Name, i.CreditCode, i.Beds, i.Residents, i.HasInternalMedicalInstitution, i.IsActive)),
+            query.Page,
+            HttpContext.RequestAborted);
         return View(Views + "ElderCareIndex.cshtml", new ElderCareListPage(query, await db.CountyOptionsAsync(), page));
     }
 

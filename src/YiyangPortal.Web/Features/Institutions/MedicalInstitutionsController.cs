@@ -64,11 +64,11 @@ public sealed class MedicalInstitutionsController(PortalDbContext db) : PortalCo
             institutions = institutions.Where(i => i.IsActive == active);
         }
 
-        var page = await institutions
-            .OrderBy(i => i.Name).ThenBy(i => i.Id)
-            .Join(db.Counties, i => i.CountyId, c => c.Id, (i, c) => new MedicalRow(
-                i.Id, i.Name, i.Kind, i.Grade, c.Name, i.LicenseNumber, i.HasTcmQualification, i.IsMedicalInsuranceDesignated, i.IsActive))
-            .ToPageAsync(query.Page, HttpContext.RequestAborted);
+        var page = await institutions.ToPageAsync(
+            q => q.OrderBy(i => i.Name).ThenBy(i => i.Id).Join(db.Counties, i => i.CountyId, c => c.Id, (i, c) => new MedicalRow(
+                i.Id, i.Name, i.Kind, i.Grade, c.Name, i.LicenseNumber, i.HasTcmQualification, i.IsMedicalInsuranceDesignated, i.IsActive)),
+            query.Page,
+            HttpContext.RequestAborted);
         return View(Views + "MedicalIndex.cshtml", new MedicalListPage(query, await db.CountyOptionsAsync(), page));
     }
 

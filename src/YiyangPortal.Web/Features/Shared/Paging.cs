@@ -14,14 +14,18 @@ public sealed record Paged<T>(IReadOnlyList<T> Rows, int Total, int Page, int Pa
 
 public static class Paging
 {
-    /// <summary>Pages an ordered query; an out-of-range page number is clamped, not an error.</summary>
-    public static async Task<Paged<T>> ToPageAsync<T>(
-        this IQueryable<T> ordered, int page, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Pages a filtered query: the count runs on the bare filter (no join, no sort — an index-only count up to the
+    /// cap), the rows through <paramref name="orderAndProject"/>. An out-of-range page number is clamped.
+    /// </summary>
+    public static async Task<Paged<T>> ToPageAsync<TSource, T>(
+        this IQueryable<TSource> filtered, Func<IQueryable<TSource>, IQueryable<T>> orderAndProject, int page,
+        CancellationToken cancellationToken = default)
     {
-        var total = await ordered.Take(Paged<T>.CountCap + 1).CountAsync(cancellationToken);
+        var total = await filtered.Take(Paged<T>.CountCap + 1).CountAsync(cancellationToken);
         var pages = Math.Max(1, (Math.Min(total, Paged<T>.CountCap) + Paged<T>.PageSize - 1) / Paged<T>.PageSize);
         page = Math.Clamp(page, 1, pages);
-        var rows = await ordered.Skip((page - 1) * Paged<T>.PageSize).Take(Paged<T>.PageSize).ToListAsync(cancellationToken);
+        var rows = await orderAndProject(filtered).Skip((page - 1) * Paged<T>.PageSize).Take(Paged<T>.PageSize).ToListAsync(cancellationToken);
         return new Paged<T>(rows, total, page, pages);
     }
 
