@@ -76,6 +76,8 @@ public class InstitutionsJourneyTests(BrowserFixture browser)
                      ("/shaoxing/admin/institutions/medical", "admin-medical-list"),
                      ("/shaoxing/admin/institutions/eldercare/new", "admin-eldercare-new"),
                      ("/shaoxing/admin/catalogue", "admin-catalogue"),
+                     ("/shaoxing/admin/accounts", "admin-accounts"),
+                     ("/shaoxing/admin/accounts/new", "admin-accounts-new"),
                  })
         {
             await admin.GotoAsync(browser.BaseUrl + url);
