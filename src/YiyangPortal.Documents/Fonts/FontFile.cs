@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using SkiaSharp;
 
@@ -37,12 +38,78 @@ internal sealed class FontFile : IDisposable
         Typeface = SKTypeface.FromData(data, faceIndex)
             ?? throw new InvalidOperationException($"Skia cannot load face {faceIndex} of {path}.");
         Path = path;
+        Sfnt = new SfntFace(_bytes, faceIndex);
     }
+
+    private readonly ConcurrentDictionary<int, TrueTypeGlyph> _glyphs = new();
+    private readonly Lock _convertGate = new();
+    private TrueTypeGlyph? _notdef;
+
+    private SfntFace Sfnt { get; }
 
     public string Path { get; }
 
     /// <summary>The whole face: used to measure text and to check that every character has a glyph.</summary>
     public SKTypeface Typeface { get; }
+
+    /// <summary>
+    /// A standalone TrueType font holding only <paramref name="codepoints"/> (ascending), its outlines converted from
+    /// the face's CFF ones. Glyphs are converted once and kept for the life of the renderer, so a warm render only
+    /// assembles the tables.
+    /// </summary>
+    /// <exception cref="MissingGlyphException">A character has no glyph in the face.</exception>
+    public byte[] TrueTypeSubset(IReadOnlyCollection<int> codepoints)
+    {
+        var glyphs = new List<(int, TrueTypeGlyph)>(codepoints.Count);
+        List<int>? missing = null;
+        foreach (var codepoint in codepoints)
+        {
+            if (!_glyphs.ContainsKey(codepoint))
+            {
+                (missing ??= []).Add(codepoint);
+            }
+        }
+        if (missing is not null || _notdef is null)
+        {
+            Convert(missing ?? []);
+        }
+        foreach (var codepoint in codepoints)
+        {
+            glyphs.Add((codepoint, _glyphs[codepoint]));
+        }
+        return TrueTypeFontBuilder.Build(Sfnt, _notdef!, glyphs);
+    }
+
+    private void Convert(List<int> codepoints)
+    {
+        lock (_convertGate)
+        {
+            // One unit of the face per point: the outline comes out in font units.
+            using var font = new SKFont(Typeface, Sfnt.UnitsPerEm)
+            {
+                Hinting = SKFontHinting.None,
+                LinearMetrics = true,
+                Subpixel = true,
+            };
+            _notdef ??= Glyph(font, 0);
+            foreach (var codepoint in codepoints)
+            {
+                var glyph = font.GetGlyph(codepoint);
+                if (glyph == 0)
+                {
+                    throw new MissingGlyphException(new System.Text.Rune(codepoint), Path);
+                }
+                _glyphs.TryAdd(codepoint, Glyph(font, glyph));
+            }
+        }
+    }
+
+    private TrueTypeGlyph Glyph(SKFont font, ushort glyph)
+    {
+        using var path = font.GetGlyphPath(glyph);
+        var advance = Sfnt.Advance(glyph);
+        return path is null ? TrueTypeGlyph.Empty(advance) : TrueTypeGlyph.FromPath(path, advance);
+    }
 
     /// <summary>A standalone font holding only <paramref name="codepoints"/> (HarfBuzz hb_subset_or_fail).</summary>
     public byte[] Subset(IEnumerable<int> codepoints)

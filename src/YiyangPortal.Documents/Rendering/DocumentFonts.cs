@@ -27,7 +27,8 @@ internal sealed class DocumentFonts : IDisposable
     {
         var regularCodepoints = Codepoints(regularText, regular);
         var boldCodepoints = Codepoints(boldText, bold);
-        return new DocumentFonts(Load(regular.Subset(regularCodepoints)), Load(bold.Subset(boldCodepoints)));
+        return new DocumentFonts(
+            Load(regular.TrueTypeSubset(regularCodepoints)), Load(bold.TrueTypeSubset(boldCodepoints)));
     }
 
     private static SortedSet<int> Codepoints(string text, FontFile font)
