@@ -31,7 +31,7 @@ public static class Program
             var cold = Stopwatch.StartNew();
             var bytes = renderer.Render(model);
             var first = cold.Elapsed.TotalMilliseconds;
-            for (var i = 0; i < 3; i++)
+            for (var i = 0; i < 100; i++)
             {
                 renderer.Render(model);
             }

@@ -12,16 +12,17 @@ internal static class TrueTypeFontBuilder
 {
     private static readonly ushort[] NameIds = [1, 2, 3, 4, 6];
 
-    public static byte[] Build(SfntFace source, TrueTypeGlyph notdef, IReadOnlyList<(int Codepoint, TrueTypeGlyph Glyph)> glyphs)
+    /// <param name="codepoints">Ascending and distinct; <paramref name="glyphs"/> holds their glyphs in the same order.</param>
+    public static byte[] Build(SfntFace source, TrueTypeGlyph notdef, int[] codepoints, TrueTypeGlyph[] glyphs)
     {
-        var all = new List<TrueTypeGlyph>(glyphs.Count + 1) { notdef };
-        all.AddRange(glyphs.Select(g => g.Glyph));
+        var all = new List<TrueTypeGlyph>(glyphs.Length + 1) { notdef };
+        all.AddRange(glyphs);
 
         var (glyf, loca, shortLoca) = GlyfAndLoca(all);
         var tables = new SortedDictionary<string, byte[]>(StringComparer.Ordinal)
         {
             ["OS/2"] = source.Table("OS/2").ToArray(),
-            ["cmap"] = Cmap(glyphs.Select(g => g.Codepoint).ToList()),
+            ["cmap"] = Cmap(codepoints),
             ["glyf"] = glyf,
             ["head"] = Head(source, all, shortLoca),
             ["hhea"] = Hhea(source, all),
@@ -117,10 +118,10 @@ internal static class TrueTypeFontBuilder
     }
 
     // Format 4 for the BMP (every consumer reads it) and, only when needed, format 12 for all code points.
-    private static byte[] Cmap(List<int> codepoints)
+    private static byte[] Cmap(int[] codepoints)
     {
-        var runs = Runs(codepoints);
-        var bmpRuns = Runs(codepoints.Where(c => c < 0xFFFF).ToList());
+        var runs = Runs(codepoints, codepoints.Length);
+        var bmpRuns = Runs(codepoints, codepoints.Count(c => c < 0xFFFF));
         var format4 = Format4(bmpRuns, codepoints);
         var needs12 = codepoints.Any(c => c > 0xFFFF);
         var cmap = new BigEndianWriter();
@@ -155,13 +156,14 @@ internal static class TrueTypeFontBuilder
     }
 
     // Runs of consecutive code points, as index ranges into the sorted list (glyph = index + 1, so consecutive too).
-    private static List<(int Start, int End)> Runs(List<int> codepoints)
+    // Only the first <paramref name="count"/> code points (the BMP ones come first).
+    private static List<(int Start, int End)> Runs(int[] codepoints, int count)
     {
         var runs = new List<(int, int)>();
-        for (var i = 0; i < codepoints.Count;)
+        for (var i = 0; i < count;)
         {
             var end = i;
-            while (end + 1 < codepoints.Count && codepoints[end + 1] == codepoints[end] + 1)
+            while (end + 1 < count && codepoints[end + 1] == codepoints[end] + 1)
             {
                 end++;
             }
@@ -171,7 +173,7 @@ internal static class TrueTypeFontBuilder
         return runs;
     }
 
-    private static byte[] Format4(List<(int Start, int End)> runs, List<int> codepoints)
+    private static byte[] Format4(List<(int Start, int End)> runs, int[] codepoints)
     {
         var segments = runs.Count + 1;
         var entrySelector = (int)Math.Floor(Math.Log2(segments));
