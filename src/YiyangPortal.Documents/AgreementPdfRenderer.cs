@@ -7,15 +7,17 @@ using YiyangPortal.Documents.Templates;
 namespace YiyangPortal.Documents;
 
 /// <summary>
-/// Renders an agreement to PDF bytes. Thread-safe and meant to live as a singleton: the font files are read once;
-/// each call lays out, subsets the fonts to the document's characters and paints. The same model always gives
-/// the same bytes (signed PDFs are hashed).
+/// Renders an agreement to PDF bytes. Thread-safe and meant to live as a singleton: the font files are read once,
+/// glyphs are converted to TrueType once, and the fonts of the last few character sets are kept; each call lays out,
+/// builds (or reuses) fonts holding just the document's characters and paints. The same model always gives the same
+/// bytes (signed PDFs are hashed), whatever was rendered before.
 /// </summary>
 public sealed class AgreementPdfRenderer : IDisposable
 {
     private readonly AgreementPdfOptions _options;
     private readonly FontFile _regular;
     private readonly FontFile _bold;
+    private readonly DocumentFontCache _fonts;
 
     public AgreementPdfRenderer(AgreementPdfOptions? options = null)
     {
@@ -30,6 +32,7 @@ public sealed class AgreementPdfRenderer : IDisposable
             _regular.Dispose();
             throw;
         }
+        _fonts = new DocumentFontCache(_regular, _bold);
     }
 
     /// <exception cref="MissingGlyphException">The model holds a character the font cannot print.</exception>
@@ -44,7 +47,7 @@ public sealed class AgreementPdfRenderer : IDisposable
         }
         var painter = new PagePainter(model, title);
         var (regularText, boldText) = painter.Characters(pages);
-        using var fonts = DocumentFonts.Create(_regular, _bold, regularText, boldText);
+        var fonts = _fonts.Get(regularText, boldText);
         using var output = new MemoryStream();
         using (var document = SKDocument.CreatePdf(output, Metadata(model, title)))
         {
@@ -72,6 +75,7 @@ public sealed class AgreementPdfRenderer : IDisposable
 
     public void Dispose()
     {
+        _fonts.Dispose();
         _regular.Dispose();
         _bold.Dispose();
     }

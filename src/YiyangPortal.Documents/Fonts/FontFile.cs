@@ -1,18 +1,23 @@
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
+using System.Text;
 using SkiaSharp;
 
 namespace YiyangPortal.Documents.Fonts;
 
 /// <summary>
-/// One face of a font collection, loaded once per renderer: the bytes stay pinned for the life of the
-/// renderer so HarfBuzz (subsetting) and Skia (measuring) read the same memory without copies.
+/// One face of a font collection, loaded once per renderer: the bytes stay pinned for the life of the renderer so
+/// Skia reads them in place. Also holds every glyph converted to TrueType so far (per code point), so a warm render
+/// only assembles its font from cached glyphs.
 /// </summary>
 internal sealed class FontFile : IDisposable
 {
     private readonly byte[] _bytes;
     private readonly GCHandle _pin;
-    private readonly IntPtr _hbBlob;
-    private readonly IntPtr _hbFace;
+    private readonly SfntFace _sfnt;
+    private readonly ConcurrentDictionary<int, TrueTypeGlyph> _glyphs = new();
+    private readonly Lock _convertGate = new();
+    private TrueTypeGlyph? _notdef;
 
     public FontFile(string path, int faceIndex)
     {
@@ -23,97 +28,97 @@ internal sealed class FontFile : IDisposable
         }
         _bytes = File.ReadAllBytes(path);
         _pin = GCHandle.Alloc(_bytes, GCHandleType.Pinned);
-        var address = _pin.AddrOfPinnedObject();
-        _hbBlob = HarfBuzzSubsetNative.hb_blob_create(
-            address, (uint)_bytes.Length, HarfBuzzSubsetNative.MemoryModeReadOnly, IntPtr.Zero, IntPtr.Zero);
-        _hbFace = HarfBuzzSubsetNative.hb_face_create(_hbBlob, (uint)faceIndex);
-        if (HarfBuzzSubsetNative.hb_face_get_glyph_count(_hbFace) == 0)
+        try
+        {
+            _sfnt = new SfntFace(_bytes, faceIndex);
+            // Skia reads the pinned bytes in place; the renderer outlives every typeface made here.
+            using var data = SKData.Create(_pin.AddrOfPinnedObject(), _bytes.Length, (_, _) => { });
+            Typeface = SKTypeface.FromData(data, faceIndex)
+                ?? throw new InvalidOperationException($"Skia cannot load face {faceIndex} of {path}.");
+            if (Typeface.GlyphCount == 0)
+            {
+                throw new InvalidOperationException($"Face {faceIndex} of {path} has no glyphs.");
+            }
+        }
+        catch
         {
             Dispose();
-            throw new InvalidOperationException($"Face {faceIndex} of {path} has no glyphs.");
+            throw;
         }
-        // Skia reads the pinned bytes in place; the renderer outlives every typeface made here.
-        using var data = SKData.Create(address, _bytes.Length, (_, _) => { });
-        Typeface = SKTypeface.FromData(data, faceIndex)
-            ?? throw new InvalidOperationException($"Skia cannot load face {faceIndex} of {path}.");
         Path = path;
     }
 
     public string Path { get; }
 
     /// <summary>The whole face: used to measure text and to check that every character has a glyph.</summary>
-    public SKTypeface Typeface { get; }
+    public SKTypeface Typeface { get; } = null!;
 
-    /// <summary>A standalone font holding only <paramref name="codepoints"/> (HarfBuzz hb_subset_or_fail).</summary>
-    public byte[] Subset(IEnumerable<int> codepoints)
+    /// <summary>
+    /// A standalone TrueType font holding only <paramref name="codepoints"/> (ascending, distinct): glyph i + 1 is
+    /// code point i. The outlines are the face's CFF ones converted to quadratic curves (see
+    /// <see cref="TrueTypeGlyph"/>); Skia's PDF backend embeds such a font as CIDFontType2, where it would write a
+    /// CFF font as Type 3 glyph procedures (slow and big).
+    /// </summary>
+    /// <exception cref="MissingGlyphException">A character has no glyph in the face: it would print as a box.</exception>
+    public FontSubset Subset(int[] codepoints)
     {
-        var input = HarfBuzzSubsetNative.hb_subset_input_create_or_fail();
-        if (input == IntPtr.Zero)
+        var glyphs = new TrueTypeGlyph[codepoints.Length];
+        List<int>? missing = null;
+        for (var i = 0; i < codepoints.Length; i++)
         {
-            throw new InvalidOperationException("hb_subset_input_create_or_fail failed.");
-        }
-        try
-        {
-            var unicodes = HarfBuzzSubsetNative.hb_subset_input_unicode_set(input);
-            foreach (var codepoint in codepoints)
+            if (!_glyphs.TryGetValue(codepoints[i], out glyphs[i]!))
             {
-                HarfBuzzSubsetNative.hb_set_add(unicodes, (uint)codepoint);
-            }
-            // We never shape (no GSUB/GPOS lookups) and lay out horizontally only: subsetting the large CJK layout
-            // and vertical-metrics tables would cost time for nothing.
-            var dropTables = HarfBuzzSubsetNative.hb_subset_input_set(input, HarfBuzzSubsetNative.SetsDropTableTag);
-            foreach (var tag in DroppedTables)
-            {
-                HarfBuzzSubsetNative.hb_set_add(dropTables, Tag(tag));
-            }
-            HarfBuzzSubsetNative.hb_subset_input_set_flags(
-                input, HarfBuzzSubsetNative.FlagsNoHinting | HarfBuzzSubsetNative.FlagsNoLayoutClosure);
-            var subsetFace = HarfBuzzSubsetNative.hb_subset_or_fail(_hbFace, input);
-            if (subsetFace == IntPtr.Zero)
-            {
-                throw new InvalidOperationException($"HarfBuzz could not subset {Path}.");
-            }
-            try
-            {
-                var blob = HarfBuzzSubsetNative.hb_face_reference_blob(subsetFace);
-                try
-                {
-                    var data = HarfBuzzSubsetNative.hb_blob_get_data(blob, out var length);
-                    var bytes = new byte[length];
-                    Marshal.Copy(data, bytes, 0, (int)length);
-                    return bytes;
-                }
-                finally
-                {
-                    HarfBuzzSubsetNative.hb_blob_destroy(blob);
-                }
-            }
-            finally
-            {
-                HarfBuzzSubsetNative.hb_face_destroy(subsetFace);
+                (missing ??= []).Add(i);
             }
         }
-        finally
+        if (missing is not null || _notdef is null)
         {
-            HarfBuzzSubsetNative.hb_subset_input_destroy(input);
+            Convert(codepoints, missing ?? []);
+            foreach (var i in missing ?? [])
+            {
+                glyphs[i] = _glyphs[codepoints[i]];
+            }
+        }
+        var font = TrueTypeFontBuilder.Build(_sfnt, _notdef!, codepoints, glyphs);
+        using var data = SKData.CreateCopy(font);
+        var typeface = SKTypeface.FromData(data) ?? throw new InvalidOperationException("Skia cannot load the font subset.");
+        return new FontSubset(typeface, codepoints, Array.ConvertAll(glyphs, g => g.Advance), _sfnt.UnitsPerEm);
+    }
+
+    private void Convert(int[] codepoints, List<int> missing)
+    {
+        lock (_convertGate)
+        {
+            // One point per font unit: the outline comes out in font units.
+            using var font = new SKFont(Typeface, _sfnt.UnitsPerEm)
+            {
+                Hinting = SKFontHinting.None,
+                LinearMetrics = true,
+                Subpixel = true,
+            };
+            _notdef ??= Glyph(font, 0);
+            foreach (var codepoint in missing.Select(i => codepoints[i]))
+            {
+                var glyph = font.GetGlyph(codepoint);
+                if (glyph == 0)
+                {
+                    throw new MissingGlyphException(new Rune(codepoint), Path);
+                }
+                _glyphs.TryAdd(codepoint, Glyph(font, glyph));
+            }
         }
     }
 
-    private static readonly string[] DroppedTables = ["GSUB", "GPOS", "GDEF", "BASE", "JSTF", "vhea", "vmtx", "VORG", "DSIG"];
-
-    private static uint Tag(string tag) => ((uint)tag[0] << 24) | ((uint)tag[1] << 16) | ((uint)tag[2] << 8) | tag[3];
+    private TrueTypeGlyph Glyph(SKFont font, ushort glyph)
+    {
+        using var path = font.GetGlyphPath(glyph);
+        var advance = _sfnt.Advance(glyph);
+        return path is null ? TrueTypeGlyph.Empty(advance) : TrueTypeGlyph.FromPath(path, advance);
+    }
 
     public void Dispose()
     {
         Typeface?.Dispose();
-        if (_hbFace != IntPtr.Zero)
-        {
-            HarfBuzzSubsetNative.hb_face_destroy(_hbFace);
-        }
-        if (_hbBlob != IntPtr.Zero)
-        {
-            HarfBuzzSubsetNative.hb_blob_destroy(_hbBlob);
-        }
         if (_pin.IsAllocated)
         {
             _pin.Free();

@@ -43,8 +43,12 @@ internal sealed class PagePainter(AgreementDocumentModel model, string title)
             var canvas = document.BeginPage(PageGeometry.Width, PageGeometry.Height);
             foreach (var op in pages[i])
             {
-                Draw(canvas, op, fontCache, ink, stroke);
+                if (op is not RuleOp)
+                {
+                    Draw(canvas, op, fontCache, ink);
+                }
             }
+            DrawRules(canvas, pages[i].OfType<RuleOp>(), stroke);
             DrawHeaderAndFooter(canvas, fontCache, grey, i + 1, pages.Count);
             if (model.IsDraft)
             {
@@ -61,22 +65,76 @@ internal sealed class PagePainter(AgreementDocumentModel model, string title)
     private static string Footer(int page, int total) =>
         string.Create(CultureInfo.InvariantCulture, $"第 {page} 页 共 {total} 页");
 
-    private static void Draw(SKCanvas canvas, DrawOp op, FontCache fonts, SKPaint ink, SKPaint stroke)
+    private static void Draw(SKCanvas canvas, DrawOp op, FontCache fonts, SKPaint ink)
     {
         switch (op)
         {
             case TextLineOp line:
                 TextPainter.DrawLine(canvas, line, fonts, ink);
                 break;
-            case RuleOp rule:
-                stroke.StrokeWidth = rule.Width;
-                canvas.DrawLine(rule.X1, rule.Y1, rule.X2, rule.Y2, stroke);
-                break;
             case QrOp qr:
                 DrawQr(canvas, qr, ink);
                 break;
             default:
                 throw new InvalidOperationException($"Unknown draw operation {op.GetType().Name}.");
+        }
+    }
+
+    // A page's rules (table borders) as one stroked path per width, after its text (they never overlap it): a table
+    // draws each cell's borders, so shared borders are merged and collinear pieces joined into one line.
+    private static void DrawRules(SKCanvas canvas, IEnumerable<RuleOp> rules, SKPaint stroke)
+    {
+        foreach (var byWidth in rules.GroupBy(r => r.Width).OrderBy(g => g.Key))
+        {
+            using var builder = new SKPathBuilder();
+            var horizontal = byWidth.Where(r => r.Y1 == r.Y2)
+                .Select(r => (Line: r.Y1, From: Math.Min(r.X1, r.X2), To: Math.Max(r.X1, r.X2)));
+            foreach (var (y, from, to) in Joined(horizontal))
+            {
+                builder.MoveTo(from, y);
+                builder.LineTo(to, y);
+            }
+            var vertical = byWidth.Where(r => r.Y1 != r.Y2 && r.X1 == r.X2)
+                .Select(r => (Line: r.X1, From: Math.Min(r.Y1, r.Y2), To: Math.Max(r.Y1, r.Y2)));
+            foreach (var (x, from, to) in Joined(vertical))
+            {
+                builder.MoveTo(x, from);
+                builder.LineTo(x, to);
+            }
+            foreach (var rule in byWidth.Where(r => r.Y1 != r.Y2 && r.X1 != r.X2))
+            {
+                builder.MoveTo(rule.X1, rule.Y1);
+                builder.LineTo(rule.X2, rule.Y2);
+            }
+            stroke.StrokeWidth = byWidth.Key;
+            using var path = builder.Detach();
+            canvas.DrawPath(path, stroke);
+        }
+    }
+
+    // Segments on the same line that overlap or touch become one.
+    private static IEnumerable<(float Line, float From, float To)> Joined(IEnumerable<(float Line, float From, float To)> segments)
+    {
+        foreach (var line in segments.GroupBy(s => s.Line).OrderBy(g => g.Key))
+        {
+            (float Line, float From, float To)? current = null;
+            foreach (var segment in line.OrderBy(s => s.From).ThenBy(s => s.To))
+            {
+                if (current is { } c && segment.From <= c.To)
+                {
+                    current = c with { To = Math.Max(c.To, segment.To) };
+                    continue;
+                }
+                if (current is { } done)
+                {
+                    yield return done;
+                }
+                current = segment;
+            }
+            if (current is { } last)
+            {
+                yield return last;
+            }
         }
     }
 
@@ -102,18 +160,41 @@ internal sealed class PagePainter(AgreementDocumentModel model, string title)
         canvas.Restore();
     }
 
+    // One rectangle per block of dark modules (a run along a row, extended down while the rows below repeat it),
+    // not one per module: a third of the path operators in the page's content stream.
     private static void DrawQr(SKCanvas canvas, QrOp qr, SKPaint ink)
     {
         var module = qr.Size / qr.Modules.Count;
+        var runs = new HashSet<(int Row, int Start, int End)>();
+        for (var row = 0; row < qr.Modules.Count; row++)
+        {
+            var modules = qr.Modules[row];
+            for (var column = 0; column < modules.Length; column++)
+            {
+                if (modules[column])
+                {
+                    var start = column;
+                    while (column + 1 < modules.Length && modules[column + 1])
+                    {
+                        column++;
+                    }
+                    runs.Add((row, start, column + 1));
+                }
+            }
+        }
         using var builder = new SKPathBuilder();
         for (var row = 0; row < qr.Modules.Count; row++)
         {
-            for (var column = 0; column < qr.Modules[row].Length; column++)
+            foreach (var run in runs.Where(r => r.Row == row).OrderBy(r => r.Start).ToList())
             {
-                if (qr.Modules[row][column])
+                runs.Remove(run);
+                var rows = 1;
+                while (runs.Remove((row + rows, run.Start, run.End)))
                 {
-                    builder.AddRect(SKRect.Create(qr.X + (column * module), qr.Y + (row * module), module, module));
+                    rows++;
                 }
+                builder.AddRect(SKRect.Create(
+                    qr.X + (run.Start * module), qr.Y + (row * module), (run.End - run.Start) * module, rows * module));
             }
         }
         using var path = builder.Detach();

@@ -1,4 +1,5 @@
 using SkiaSharp;
+using YiyangPortal.Documents.Fonts;
 using YiyangPortal.Documents.Layout;
 
 namespace YiyangPortal.Documents.Rendering;
@@ -17,16 +18,33 @@ internal static class TextPainter
             {
                 end++;
             }
-            DrawRun(canvas, line, index, end, fonts.Get(bold, line.Size), ink);
+            DrawRun(canvas, line, index, end, fonts.Get(bold, line.Size), fonts.Subset(bold), ink);
             index = end;
         }
         DrawUnderlines(canvas, line, ink);
     }
 
-    private static void DrawRun(SKCanvas canvas, TextLineOp line, int start, int end, SKFont font, SKPaint ink)
+    // Positions within this distance (points) of where the previous glyph's advance puts a glyph are moved there.
+    private const float SnapDistance = 0.001f;
+
+    // Glyphs and advances come from the document's font (glyph i + 1 is its i-th code point), not from Skia.
+    // Skia's PDF backend writes a glyph without a Td operator only when its position equals, as a float, the sum
+    // of the advances since the last Td (SkPDFDevice's GlyphPositioner); layout positions are a few 1e-5 pt off,
+    // so unmoved every glyph would get its own Td: three times the content stream and its deflate time. Positions
+    // that are that close are therefore computed the way Skia does; stretched (justified) gaps stay as laid out.
+    private static void DrawRun(SKCanvas canvas, TextLineOp line, int start, int end, SKFont font, FontSubset subset, SKPaint ink)
     {
-        var glyphs = new List<ushort>();
-        var positions = new List<float>();
+        var capacity = 0;
+        for (var i = start; i < end; i++)
+        {
+            capacity += line.Atoms[i].Atom.Text.Length;
+        }
+        var glyphs = new ushort[capacity];
+        var positions = new float[capacity];
+        var count = 0;
+        var advanceScale = line.Size / subset.UnitsPerEm;
+        var origin = 0f;
+        var advanced = 0f;
         for (var i = start; i < end; i++)
         {
             var (atom, x) = line.Atoms[i];
@@ -34,20 +52,36 @@ internal static class TextPainter
             {
                 continue;
             }
-            var atomGlyphs = font.GetGlyphs(atom.Text);
-            var atomPositions = font.GetGlyphPositions(atom.Text);
-            for (var g = 0; g < atomGlyphs.Length; g++)
+            var offset = 0.0;
+            foreach (var rune in atom.Text.EnumerateRunes())
             {
-                glyphs.Add(atomGlyphs[g]);
-                positions.Add(x + atomPositions[g].X);
+                var (glyph, advance) = subset[rune.Value];
+                var laidOut = (float)(x + offset);
+                var following = origin + advanced;
+                float position;
+                if (Math.Abs(following - laidOut) <= SnapDistance && following - origin == advanced)
+                {
+                    position = following;
+                }
+                else
+                {
+                    position = laidOut;
+                    origin = laidOut;
+                    advanced = 0f;
+                }
+                advanced += advanceScale * advance;
+                glyphs[count] = glyph;
+                positions[count] = position;
+                count++;
+                offset += (double)advance * line.Size / subset.UnitsPerEm;
             }
         }
-        if (glyphs.Count == 0)
+        if (count == 0)
         {
             return;
         }
         using var builder = new SKTextBlobBuilder();
-        builder.AddHorizontalRun(glyphs.ToArray(), font, positions.ToArray(), 0);
+        builder.AddHorizontalRun(glyphs.AsSpan(0, count), font, positions.AsSpan(0, count), 0);
         using var blob = builder.Build();
         canvas.DrawText(blob, line.X, line.Baseline, ink);
     }
@@ -86,11 +120,13 @@ internal sealed class FontCache(DocumentFonts fonts) : IDisposable
     {
         if (!_fonts.TryGetValue((bold, size), out var font))
         {
-            font = FontFactory.Create(bold ? fonts.Bold : fonts.Regular, size);
+            font = FontFactory.Create(fonts.Get(bold).Typeface, size);
             _fonts[(bold, size)] = font;
         }
         return font;
     }
+
+    public FontSubset Subset(bool bold) => fonts.Get(bold);
 
     public void Dispose()
     {
