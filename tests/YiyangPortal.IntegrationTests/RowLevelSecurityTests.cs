@@ -97,7 +97,7 @@ public class RowLevelSecurityTests(PortalAppFactory app) : IClassFixture<PortalA
             SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity, pg_get_userbyid(c.relowner)
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = 'public' AND c.relkind = 'r'
-              AND (EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname IN ('tenant_id', 'user_id') AND NOT a.attisdropped))
+              AND c.relname NOT IN ('tenants', 'data_protection_keys', '__ef_migrations_history')
             """,
             connection);
         await using var reader = await command.ExecuteReaderAsync();

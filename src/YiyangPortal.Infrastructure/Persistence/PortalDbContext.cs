@@ -1,7 +1,12 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using YiyangPortal.Domain.Agreements;
+using YiyangPortal.Domain.Auditing;
 using YiyangPortal.Domain.Catalogue;
+using YiyangPortal.Domain.Documents;
+using YiyangPortal.Domain.Filings;
+using YiyangPortal.Domain.Notifications;
 using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Fees;
 using YiyangPortal.Domain.Institutions;
@@ -45,6 +50,16 @@ public sealed class PortalDbContext : IdentityUserContext<PortalUser, Guid>, IDa
     public DbSet<ConsultationFee> ConsultationFees => Set<ConsultationFee>();
 
     public DbSet<ChangeRecord> ChangeRecords => Set<ChangeRecord>();
+
+    public DbSet<Agreement> Agreements => Set<Agreement>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<Filing> Filings => Set<Filing>();
+
+    public DbSet<AgreementDocument> AgreementDocuments => Set<AgreementDocument>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -27,6 +27,10 @@ public static class RowLevelSecurity
     public static string EnableForUserChildTable(string table, string usersTable) => Enable(
         table, $"EXISTS (SELECT 1 FROM {usersTable} u WHERE u.id = {table}.user_id)");
 
+    /// <summary>A child table without tenant_id (agreement items, signatures…) follows the visibility of its parent.</summary>
+    public static string EnableForChildTable(string table, string parentTable, string foreignKey) => Enable(
+        table, $"EXISTS (SELECT 1 FROM {parentTable} p WHERE p.id = {table}.{foreignKey})");
+
     public static string Disable(string table) => $"""
         DROP POLICY IF EXISTS tenant_isolation ON {table};
         ALTER TABLE {table} NO FORCE ROW LEVEL SECURITY;

@@ -127,10 +127,400 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("YiyangPortal.Domain.Agreements.Agreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("document_number");
+
+                    b.Property<DateTimeOffset?>("EffectiveAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("effective_at_utc");
+
+                    b.Property<Guid>("ElderCareInstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("elder_care_institution_id");
+
+                    b.Property<Guid>("MedicalInstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("medical_institution_id");
+
+                    b.Property<Guid?>("RenewalOfId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("renewal_of_id");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("return_reason");
+
+                    b.Property<int>("ReviewRound")
+                        .HasColumnType("integer")
+                        .HasColumnName("review_round");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("SubmittedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at_utc");
+
+                    b.Property<Guid?>("SupplementToId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supplement_to_id");
+
+                    b.Property<string>("Template")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("template");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("TerminatedBy")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("terminated_by");
+
+                    b.Property<DateOnly?>("TerminatedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("terminated_on");
+
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("termination_reason");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("terms");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agreements");
+
+                    b.HasIndex("ElderCareInstitutionId")
+                        .HasDatabaseName("ix_agreements_elder_care_institution_id");
+
+                    b.HasIndex("MedicalInstitutionId")
+                        .HasDatabaseName("ix_agreements_medical_institution_id");
+
+                    b.HasIndex("RenewalOfId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_agreements_renewal_of_id")
+                        .HasFilter("renewal_of_id IS NOT NULL");
+
+                    b.HasIndex("SupplementToId")
+                        .HasDatabaseName("ix_agreements_supplement_to_id");
+
+                    b.HasIndex("TenantId", "DocumentNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_agreements_tenant_id_document_number");
+
+                    b.HasIndex("TenantId", "Status")
+                        .HasDatabaseName("ix_agreements_tenant_id_status");
+
+                    b.HasIndex("TenantId", "ElderCareInstitutionId", "Status")
+                        .HasDatabaseName("ix_agreements_tenant_id_elder_care_institution_id_status");
+
+                    b.HasIndex("TenantId", "MedicalInstitutionId", "Status")
+                        .HasDatabaseName("ix_agreements_tenant_id_medical_institution_id_status");
+
+                    b.ToTable("agreements", (string)null);
+                });
+
+            modelBuilder.Entity("YiyangPortal.Domain.Agreements.AgreementEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ActorUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_user_id");
+
+                    b.Property<string>("After")
+                        .HasColumnType("text")
+                        .HasColumnName("after");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("text")
+                        .HasColumnName("before");
+
+                    b.Property<Guid?>("ItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("item_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("OccurredAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at_utc");
+
+                    b.Property<string>("Party")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("party");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer")
+                        .HasColumnName("round");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agreement_events");
+
+                    b.HasIndex("AgreementId")
+                        .HasDatabaseName("ix_agreement_events_agreement_id");
+
+                    b.ToTable("agreement_events", (string)null);
+                });
+
+            modelBuilder.Entity("YiyangPortal.Domain.Agreements.AgreementItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<Guid?>("AgreementId1")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id1");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("category");
+
+                    b.Property<Guid?>("FeeScheduleEntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("fee_schedule_entry_id");
+
+                    b.Property<int>("Frequency")
+                        .HasColumnType("integer")
+                        .HasColumnName("frequency");
+
+                    b.Property<string>("Funding")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("funding");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("name");
+
+                    b.Property<int?>("ProposedFrequency")
+                        .HasColumnType("integer")
+                        .HasColumnName("proposed_frequency");
+
+                    b.Property<decimal?>("ProposedUnitPrice")
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("proposed_unit_price");
+
+                    b.Property<string>("ReviewReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("review_reason");
+
+                    b.Property<string>("ReviewState")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("review_state");
+
+                    b.Property<Guid>("ServiceItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("service_item_id");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("unit");
+
+                    b.Property<decimal?>("UnitPrice")
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("unit_price");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agreement_items");
+
+                    b.HasIndex("AgreementId")
+                        .HasDatabaseName("ix_agreement_items_agreement_id");
+
+                    b.HasIndex("AgreementId1")
+                        .HasDatabaseName("ix_agreement_items_agreement_id1");
+
+                    b.ToTable("agreement_items", (string)null);
+                });
+
+            modelBuilder.Entity("YiyangPortal.Domain.Agreements.AgreementSignature", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<string>("ClientIp")
+                        .IsRequired()
+                        .HasMaxLength(45)
+                        .HasColumnType("character varying(45)")
+                        .HasColumnName("client_ip");
+
+                    b.Property<string>("DocumentSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("document_sha256")
+                        .IsFixedLength();
+
+                    b.Property<string>("Party")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("party");
+
+                    b.Property<DateTimeOffset>("SignedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_at_utc");
+
+                    b.Property<string>("SignerName")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("signer_name");
+
+                    b.Property<string>("SignerTitle")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("signer_title");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agreement_signatures");
+
+                    b.HasIndex("AgreementId")
+                        .HasDatabaseName("ix_agreement_signatures_agreement_id");
+
+                    b.ToTable("agreement_signatures", (string)null);
+                });
+
+            modelBuilder.Entity("YiyangPortal.Domain.Auditing.AuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("action");
+
+                    b.Property<Guid?>("ActorUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_user_id");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("details");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("hash");
+
+                    b.Property<DateTimeOffset>("OccurredAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at_utc");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("previous_hash");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_entries");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_audit_entries_tenant_id");
+
+                    b.HasIndex("AgreementId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_audit_entries_agreement_id_sequence");
+
+                    b.ToTable("audit_entries", (string)null);
+                });
+
             modelBuilder.Entity("YiyangPortal.Domain.Catalogue.ServiceItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -209,7 +599,6 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("YiyangPortal.Domain.Common.ChangeRecord", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -261,10 +650,61 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                     b.ToTable("change_records", (string)null);
                 });
 
+            modelBuilder.Entity("YiyangPortal.Domain.Documents.AgreementDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<DateTimeOffset>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agreement_documents");
+
+                    b.HasIndex("Sha256")
+                        .HasDatabaseName("ix_agreement_documents_sha256");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_agreement_documents_tenant_id");
+
+                    b.HasIndex("AgreementId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_agreement_documents_agreement_id_kind");
+
+                    b.ToTable("agreement_documents", (string)null);
+                });
+
             modelBuilder.Entity("YiyangPortal.Domain.Fees.ConsultationFee", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -310,7 +750,6 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("YiyangPortal.Domain.Fees.FeeSchedule", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -344,7 +783,6 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("YiyangPortal.Domain.Fees.ServicePrice", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -400,10 +838,130 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                     b.ToTable("service_prices", (string)null);
                 });
 
+            modelBuilder.Entity("YiyangPortal.Domain.Filings.Filing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<string>("Bureau")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("bureau");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("county_id");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<DateTimeOffset?>("FirstSubmittedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_submitted_at_utc");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("return_reason");
+
+                    b.Property<DateTimeOffset?>("ReviewedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reviewed_at_utc");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_filings");
+
+                    b.HasIndex("CountyId")
+                        .HasDatabaseName("ix_filings_county_id");
+
+                    b.HasIndex("AgreementId", "Bureau", "CountyId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_filings_agreement_id_bureau_county_id");
+
+                    b.HasIndex("TenantId", "Status", "DueDate")
+                        .HasDatabaseName("ix_filings_tenant_id_status_due_date");
+
+                    b.HasIndex("TenantId", "Bureau", "CountyId", "Status", "DueDate")
+                        .HasDatabaseName("ix_filings_tenant_id_bureau_county_id_status_due_date");
+
+                    b.ToTable("filings", (string)null);
+                });
+
+            modelBuilder.Entity("YiyangPortal.Domain.Filings.FilingHistoryEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActorUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_user_id");
+
+                    b.Property<Guid>("FilingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("filing_id");
+
+                    b.Property<string>("FromStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("from_status");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<DateTimeOffset>("OccurredAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at_utc");
+
+                    b.Property<string>("Party")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("party");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("to_status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_filing_history");
+
+                    b.HasIndex("FilingId")
+                        .HasDatabaseName("ix_filing_history_filing_id");
+
+                    b.ToTable("filing_history", (string)null);
+                });
+
             modelBuilder.Entity("YiyangPortal.Domain.Institutions.ElderCareInstitution", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -507,7 +1065,6 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("YiyangPortal.Domain.Institutions.MedicalInstitution", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -615,10 +1172,61 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                     b.ToTable("medical_institutions", (string)null);
                 });
 
+            modelBuilder.Entity("YiyangPortal.Domain.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("link");
+
+                    b.Property<DateTimeOffset?>("ReadAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at_utc");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_notifications_tenant_id");
+
+                    b.HasIndex("UserId", "CreatedAtUtc")
+                        .HasDatabaseName("ix_notifications_user_id_created_at_utc");
+
+                    b.ToTable("notifications", (string)null);
+                });
+
             modelBuilder.Entity("YiyangPortal.Domain.Tenancy.County", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -657,7 +1265,6 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("YiyangPortal.Domain.Tenancy.Tenant", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -852,6 +1459,94 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_user_tokens_users_user_id");
                 });
 
+            modelBuilder.Entity("YiyangPortal.Domain.Agreements.Agreement", b =>
+                {
+                    b.HasOne("YiyangPortal.Domain.Institutions.ElderCareInstitution", null)
+                        .WithMany()
+                        .HasForeignKey("ElderCareInstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_agreements_elder_care_institutions_elder_care_institution_id");
+
+                    b.HasOne("YiyangPortal.Domain.Institutions.MedicalInstitution", null)
+                        .WithMany()
+                        .HasForeignKey("MedicalInstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_agreements_medical_institutions_medical_institution_id");
+
+                    b.HasOne("YiyangPortal.Domain.Agreements.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("RenewalOfId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_agreements_agreements_renewal_of_id");
+
+                    b.HasOne("YiyangPortal.Domain.Agreements.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("SupplementToId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_agreements_agreements_supplement_to_id");
+
+                    b.HasOne("YiyangPortal.Domain.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_agreements_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("YiyangPortal.Domain.Agreements.AgreementEvent", b =>
+                {
+                    b.HasOne("YiyangPortal.Domain.Agreements.Agreement", null)
+                        .WithMany("Events")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_agreement_events_agreements_agreement_id");
+                });
+
+            modelBuilder.Entity("YiyangPortal.Domain.Agreements.AgreementItem", b =>
+                {
+                    b.HasOne("YiyangPortal.Domain.Agreements.Agreement", null)
+                        .WithMany("Items")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_agreement_items_agreements_agreement_id");
+
+                    b.HasOne("YiyangPortal.Domain.Agreements.Agreement", null)
+                        .WithMany("IncludedItems")
+                        .HasForeignKey("AgreementId1")
+                        .HasConstraintName("fk_agreement_items_agreements_agreement_id1");
+                });
+
+            modelBuilder.Entity("YiyangPortal.Domain.Agreements.AgreementSignature", b =>
+                {
+                    b.HasOne("YiyangPortal.Domain.Agreements.Agreement", null)
+                        .WithMany("Signatures")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_agreement_signatures_agreements_agreement_id");
+                });
+
+            modelBuilder.Entity("YiyangPortal.Domain.Auditing.AuditEntry", b =>
+                {
+                    b.HasOne("YiyangPortal.Domain.Agreements.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_audit_entries_agreements_agreement_id");
+
+                    b.HasOne("YiyangPortal.Domain.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_audit_entries_tenants_tenant_id");
+                });
+
             modelBuilder.Entity("YiyangPortal.Domain.Catalogue.ServiceItem", b =>
                 {
                     b.HasOne("YiyangPortal.Domain.Tenancy.Tenant", null)
@@ -870,6 +1565,23 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_change_records_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("YiyangPortal.Domain.Documents.AgreementDocument", b =>
+                {
+                    b.HasOne("YiyangPortal.Domain.Agreements.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_agreement_documents_agreements_agreement_id");
+
+                    b.HasOne("YiyangPortal.Domain.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_agreement_documents_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("YiyangPortal.Domain.Fees.ConsultationFee", b =>
@@ -930,6 +1642,40 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_service_prices_tenants_tenant_id");
                 });
 
+            modelBuilder.Entity("YiyangPortal.Domain.Filings.Filing", b =>
+                {
+                    b.HasOne("YiyangPortal.Domain.Agreements.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_filings_agreements_agreement_id");
+
+                    b.HasOne("YiyangPortal.Domain.Tenancy.County", null)
+                        .WithMany()
+                        .HasForeignKey("CountyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_filings_counties_county_id");
+
+                    b.HasOne("YiyangPortal.Domain.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_filings_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("YiyangPortal.Domain.Filings.FilingHistoryEntry", b =>
+                {
+                    b.HasOne("YiyangPortal.Domain.Filings.Filing", null)
+                        .WithMany("History")
+                        .HasForeignKey("FilingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_filing_history_filings_filing_id");
+                });
+
             modelBuilder.Entity("YiyangPortal.Domain.Institutions.ElderCareInstitution", b =>
                 {
                     b.HasOne("YiyangPortal.Domain.Tenancy.County", null)
@@ -962,6 +1708,23 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_medical_institutions_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("YiyangPortal.Domain.Notifications.Notification", b =>
+                {
+                    b.HasOne("YiyangPortal.Domain.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_notifications_tenants_tenant_id");
+
+                    b.HasOne("YiyangPortal.Infrastructure.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notifications_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("YiyangPortal.Domain.Tenancy.County", b =>
@@ -1001,11 +1764,27 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_users_tenants_tenant_id");
                 });
 
+            modelBuilder.Entity("YiyangPortal.Domain.Agreements.Agreement", b =>
+                {
+                    b.Navigation("Events");
+
+                    b.Navigation("IncludedItems");
+
+                    b.Navigation("Items");
+
+                    b.Navigation("Signatures");
+                });
+
             modelBuilder.Entity("YiyangPortal.Domain.Fees.FeeSchedule", b =>
                 {
                     b.Navigation("ConsultationFees");
 
                     b.Navigation("Prices");
+                });
+
+            modelBuilder.Entity("YiyangPortal.Domain.Filings.Filing", b =>
+                {
+                    b.Navigation("History");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using YiyangPortal.Domain.Agreements;
+using YiyangPortal.Domain.Institutions;
+using YiyangPortal.Domain.Tenancy;
+
+namespace YiyangPortal.Infrastructure.Persistence.Configurations;
+
+internal sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreement>
+{
+    public void Configure(EntityTypeBuilder<Agreement> builder)
+    {
+        builder.HasKey(a => a.Id);
+        builder.HasOne<Tenant>().WithMany().HasForeignKey(a => a.TenantId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ElderCareInstitution>().WithMany().HasForeignKey(a => a.ElderCareInstitutionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<MedicalInstitution>().WithMany().HasForeignKey(a => a.MedicalInstitutionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Agreement>().WithMany().HasForeignKey(a => a.RenewalOfId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Agreement>().WithMany().HasForeignKey(a => a.SupplementToId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(a => a.Template).HasConversion<string>().HasMaxLength(40);
+        builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(30);
+        builder.Property(a => a.TerminatedBy).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.DocumentNumber).HasMaxLength(40);
+        builder.Property(a => a.ReturnReason).HasMaxLength(500);
+        builder.Property(a => a.TerminationReason).HasMaxLength(500);
+        builder.Property(a => a.Terms).HasConversion(TermsJson.Converter).HasColumnType("jsonb");
+
+        // Two users acting on one agreement at once: the second save fails and is told so (issue 4).
+        builder.Property<uint>("xmin").IsRowVersion();
+
+        builder.HasMany(a => a.Items).WithOne().HasForeignKey("AgreementId").IsRequired().OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.Signatures).WithOne().HasForeignKey("AgreementId").IsRequired().OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(a => a.Events).WithOne().HasForeignKey("AgreementId").IsRequired().OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(a => a.Items).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(a => a.Signatures).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(a => a.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        builder.HasIndex(a => new { a.TenantId, a.DocumentNumber }).IsUnique();
+        builder.HasIndex(a => new { a.TenantId, a.ElderCareInstitutionId, a.Status });
+        builder.HasIndex(a => new { a.TenantId, a.MedicalInstitutionId, a.Status });
+        builder.HasIndex(a => new { a.TenantId, a.Status });
+
+        // 续签 once: a second renewal of the same agreement is refused by the database, whatever the race.
+        builder.HasIndex(a => a.RenewalOfId).IsUnique().HasFilter("renewal_of_id IS NOT NULL");
+    }
+}
