@@ -15,7 +15,9 @@ internal sealed class AgreementDocumentConfiguration : IEntityTypeConfiguration<
         builder.HasOne<Agreement>().WithMany().HasForeignKey(d => d.AgreementId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(d => d.Sha256).HasMaxLength(64).IsFixedLength();
-        builder.HasIndex(d => new { d.AgreementId, d.Kind }).IsUnique();
+        // Not unique per kind: an agreement returned after its text was signed is signed again on a new text;
+        // every text ever signed stays on record.
+        builder.HasIndex(d => new { d.AgreementId, d.Kind });
 
         // The public verification page finds a document by its hash.
         builder.HasIndex(d => d.Sha256);

@@ -328,8 +328,7 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
             migrationBuilder.CreateIndex(
                 name: "ix_agreement_documents_agreement_id_kind",
                 table: "agreement_documents",
-                columns: new[] { "agreement_id", "kind" },
-                unique: true);
+                columns: new[] { "agreement_id", "kind" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_agreement_documents_sha256",

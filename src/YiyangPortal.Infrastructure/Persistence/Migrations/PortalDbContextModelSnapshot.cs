@@ -696,7 +696,6 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_agreement_documents_tenant_id");
 
                     b.HasIndex("AgreementId", "Kind")
-                        .IsUnique()
                         .HasDatabaseName("ix_agreement_documents_agreement_id_kind");
 
                     b.ToTable("agreement_documents", (string)null);
