@@ -65,6 +65,19 @@ internal static class PortalServices
             });
         }
 
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => new YiyangPortal.Documents.AgreementPdfRenderer(new YiyangPortal.Documents.AgreementPdfOptions
+        {
+            RegularFontPath = configuration["Portal:Fonts:Regular"] ?? "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc",
+            BoldFontPath = configuration["Portal:Fonts:Bold"] ?? "/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc",
+        }));
+        services.Configure<YiyangPortal.Infrastructure.Notifications.MailOptions>(configuration.GetSection(YiyangPortal.Infrastructure.Notifications.MailOptions.Section));
+        services.AddSingleton<YiyangPortal.Infrastructure.Notifications.IMailSender, YiyangPortal.Infrastructure.Notifications.MailSender>();
+        services.AddScoped<Features.Agreements.VerificationLinks>();
+        services.AddScoped<Features.Agreements.AgreementNotifier>();
+        services.AddScoped<Features.Agreements.AgreementWorkflow>();
+        services.AddScoped<Features.Agreements.AgreementDetails>();
+
         services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", tags: ["ready"]);
         return services;
     }

@@ -29,8 +29,8 @@ public static class Navigation
         PortalRole.ElderCareStaff =>
         [
             new("工作台", "~/eldercare"),
-            new("我的协议", null),
-            new("新建协议", null),
+            new("我的协议", "~/agreements"),
+            new("新建协议", "~/agreements/new"),
             new("医疗机构", "~/institutions/medical"),
             new("备案", null),
             new("本机构信息", "~/profile"),
@@ -38,7 +38,7 @@ public static class Navigation
         PortalRole.MedicalAdmin =>
         [
             new("工作台", "~/medical"),
-            new("待审核协议", null),
+            new("待审核协议", "~/agreements?status=PendingMedicalReview"),
             new("收费标准", "~/medical/fees"),
             new("本机构信息", "~/profile"),
         ],

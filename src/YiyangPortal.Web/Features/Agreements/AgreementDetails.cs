@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using YiyangPortal.Domain.Agreements;
+using YiyangPortal.Domain.Filings;
+using YiyangPortal.Infrastructure.Persistence;
+using YiyangPortal.Web.Security;
+
+namespace YiyangPortal.Web.Features.Agreements;
+
+public sealed record EventView(AgreementEvent Event, string Actor, string? ItemName);
+
+public sealed record FilingView(Filing Filing, string County);
+
+/// <summary>Everything the detail page shows, and which actions the user may take now.</summary>
+public sealed record AgreementDetail(
+    Agreement Agreement,
+    uint Version,
+    string ElderCare,
+    string Medical,
+    string ElderCareCounty,
+    string MedicalCounty,
+    AgreementParty? MySide,
+    IReadOnlyList<EventView> Events,
+    IReadOnlyList<FilingView> Filings,
+    string? TextSha256)
+{
+    public bool CanEdit => MySide == AgreementParty.ElderCare && Agreement.IsEditable;
+
+    public bool CanReview => MySide == AgreementParty.Medical && Agreement.Status == AgreementStatus.PendingMedicalReview;
+
+    public bool CanSign => MySide is { } side
+                           && Agreement.Status is AgreementStatus.PendingSignature or AgreementStatus.PartiallySigned
+                           && Agreement.Signatures.All(s => s.Party != side);
+
+    public bool CanReturnBeforeSigning => MySide is not null && Agreement.Status is AgreementStatus.PendingSignature or AgreementStatus.PartiallySigned;
+
+    public bool CanTerminate => MySide is not null && Agreement.Status == AgreementStatus.Effective;
+
+    public bool CanRenew => MySide == AgreementParty.ElderCare && Agreement.Status is AgreementStatus.Effective or AgreementStatus.Expired;
+
+    public bool CanSupplement => MySide == AgreementParty.ElderCare && Agreement.Status == AgreementStatus.Effective;
+}
+
+public sealed class AgreementDetails(PortalDbContext db)
+{
+    public async Task<AgreementDetail> BuildAsync(Agreement a, CurrentUser me)
+    {
+        var elder = await db.ElderCareInstitutions.AsNoTracking().Where(i => i.Id == a.ElderCareInstitutionId)
+            .Join(db.Counties, i => i.CountyId, c => c.Id, (i, c) => new { i.Name, County = c.Name }).SingleAsync();
+        var medical = await db.MedicalInstitutions.AsNoTracking().Where(i => i.Id == a.MedicalInstitutionId)
+            .Join(db.Counties, i => i.CountyId, c => c.Id, (i, c) => new { i.Name, County = c.Name }).SingleAsync();
+        var actorIds = a.Events.Select(e => e.ActorUserId).OfType<Guid>().Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => actorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
+        var items = a.Items.ToDictionary(i => i.Id, i => i.Name);
+        var events = a.Events.OrderByDescending(e => e.OccurredAtUtc)
+            .Select(e => new EventView(e, e.ActorUserId is { } id ? names.GetValueOrDefault(id, "—") : "系统", e.ItemId is { } item ? items.GetValueOrDefault(item) : null))
+            .ToList();
+        var filings = await db.Filings.AsNoTracking().Where(f => f.AgreementId == a.Id)
+            .Join(db.Counties, f => f.CountyId, c => c.Id, (f, c) => new FilingView(f, c.Name)).ToListAsync();
+        return new AgreementDetail(
+            a, db.Entry(a).Property<uint>("xmin").CurrentValue, elder.Name, medical.Name, elder.County, medical.County,
+            AgreementAccess.PartyOf(me), events, filings, a.Signatures.FirstOrDefault()?.DocumentSha256);
+    }
+}

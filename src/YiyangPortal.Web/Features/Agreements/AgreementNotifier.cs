@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using YiyangPortal.Domain.Agreements;
+using YiyangPortal.Domain.Notifications;
+using YiyangPortal.Infrastructure.Notifications;
+using YiyangPortal.Infrastructure.Persistence;
+
+namespace YiyangPortal.Web.Features.Agreements;
+
+/// <summary>
+/// Tells the other side what happened (issue 4: submitted, returned, proposal, signed, effective, terminated):
+/// an in-app notification per user, written with the change, and an e-mail sent after the change is saved.
+/// </summary>
+public sealed class AgreementNotifier(PortalDbContext db, IMailSender mail, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<MailMessageDraft>> QueueAsync(Agreement agreement, IReadOnlyList<AgreementEvent> events)
+    {
+        var drafts = new List<MailMessageDraft>();
+        foreach (var (kind, title, recipients) in Messages(agreement, events))
+        {
+            var users = await RecipientsAsync(agreement, recipients);
+            foreach (var user in users)
+            {
+                db.Notifications.Add(new Notification(agreement.TenantId, user.Id, kind, title, $"/agreements/{agreement.Id}", clock.GetUtcNow()));
+                if (!string.IsNullOrEmpty(user.Email))
+                {
+                    drafts.Add(new MailMessageDraft(user.Email, user.DisplayName, title, title + "\n\n协议编号：" + agreement.DocumentNumber));
+                }
+            }
+        }
+
+        return drafts;
+    }
+
+    public Task SendAsync(IReadOnlyList<MailMessageDraft> messages) => mail.SendAsync(messages);
+
+    private static IEnumerable<(NotificationKind, string, AgreementParty[])> Messages(Agreement a, IReadOnlyList<AgreementEvent> events)
+    {
+        var kinds = events.Select(e => e.Kind).Distinct().ToList();
+        var no = a.DocumentNumber;
+        if (kinds.Contains(AgreementEventKind.Submitted)) { yield return (NotificationKind.Submitted, $"协议 {no} 已提交，请审核服务项目。", [AgreementParty.Medical]); }
+        if (kinds.Contains(AgreementEventKind.ItemChangeProposed) && kinds.Contains(AgreementEventKind.ReturnedForRevision))
+        {
+            yield return (NotificationKind.Proposal, $"协议 {no} 有服务项目修改建议，请查看并重新提交。", [AgreementParty.ElderCare]);
+        }
+        else if (kinds.Contains(AgreementEventKind.ReturnedForRevision))
+        {
+            yield return (NotificationKind.Returned, $"协议 {no} 已退回修改。", [AgreementParty.ElderCare, AgreementParty.Medical]);
+        }
+
+        if (kinds.Contains(AgreementEventKind.Accepted)) { yield return (NotificationKind.Accepted, $"协议 {no} 已通过审核，请双方代表签署。", [AgreementParty.ElderCare, AgreementParty.Medical]); }
+        if (kinds.Contains(AgreementEventKind.BecameEffective)) { yield return (NotificationKind.Effective, $"协议 {no} 双方已签署，已生效。请在一个月内报区县民政局、卫生健康局备案。", [AgreementParty.ElderCare, AgreementParty.Medical]); }
+        else if (kinds.Contains(AgreementEventKind.Signed)) { yield return (NotificationKind.Signed, $"协议 {no} 对方已签署，等待您签署。", [AgreementParty.ElderCare, AgreementParty.Medical]); }
+        if (kinds.Contains(AgreementEventKind.Terminated)) { yield return (NotificationKind.Terminated, $"协议 {no} 已终止：{a.TerminationReason}", [AgreementParty.ElderCare, AgreementParty.Medical]); }
+    }
+
+    private async Task<List<(Guid Id, string? Email, string DisplayName)>> RecipientsAsync(Agreement a, AgreementParty[] parties)
+    {
+        var elder = parties.Contains(AgreementParty.ElderCare);
+        var medical = parties.Contains(AgreementParty.Medical);
+        var users = await db.Users.AsNoTracking()
+            .Where(u => (elder && u.ElderCareInstitutionId == a.ElderCareInstitutionId) || (medical && u.MedicalInstitutionId == a.MedicalInstitutionId))
+            .Select(u => new { u.Id, u.Email, u.DisplayName })
+            .ToListAsync();
+        return users.ConvertAll(u => (u.Id, u.Email, u.DisplayName));
+    }
+}

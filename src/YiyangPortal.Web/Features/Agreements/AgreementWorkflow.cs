@@ -1,0 +1,135 @@
+using Microsoft.EntityFrameworkCore;
+using YiyangPortal.Documents;
+using YiyangPortal.Domain.Agreements;
+using YiyangPortal.Domain.Auditing;
+using YiyangPortal.Domain.Common;
+using YiyangPortal.Domain.Documents;
+using YiyangPortal.Domain.Filings;
+using YiyangPortal.Infrastructure.Persistence;
+using YiyangPortal.Web.Security;
+
+namespace YiyangPortal.Web.Features.Agreements;
+
+/// <summary>The result of saving a change to an agreement.</summary>
+public enum SaveOutcome
+{
+    Saved,
+
+    /// <summary>Someone else changed the agreement since this user loaded it; nothing was written.</summary>
+    Conflict,
+}
+
+/// <summary>
+/// Loads agreements the user may see, and saves a change together with everything that must happen in the same
+/// transaction: the hash-chained audit entries of its new events, the stored PDF texts, the filings when it takes
+/// effect, and the notifications of the other side.
+/// </summary>
+public sealed class AgreementWorkflow(
+    PortalDbContext db, AgreementPdfRenderer renderer, AgreementNotifier notifier, VerificationLinks links, TimeProvider clock)
+{
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    public IQueryable<Agreement> Visible(CurrentUser me) => db.Agreements.VisibleTo(db, me);
+
+    public Task<Agreement?> FindAsync(Guid id, CurrentUser me) =>
+        Visible(me).Include(a => a.Items).Include(a => a.Signatures).Include(a => a.Events)
+            .AsSplitQuery().SingleOrDefaultAsync(a => a.Id == id);
+
+    public uint VersionOf(Agreement agreement) => db.Entry(agreement).Property<uint>("xmin").CurrentValue;
+
+    /// <summary>The acting side; readers (regulators, admins) are refused with a message.</summary>
+    public AgreementActor Actor(CurrentUser me) => AgreementAccess.PartyOf(me) is { } party
+        ? new AgreementActor(party, me.Id, Now)
+        : throw new DomainException("只有签约双方可以办理协议。");
+
+    /// <summary>
+    /// Saves <paramref name="agreement"/> if nobody changed it since <paramref name="expectedVersion"/> (the version
+    /// the user's form was rendered with). <paramref name="eventsBefore"/> is the event count before the change.
+    /// </summary>
+    public async Task<SaveOutcome> SaveAsync(Agreement agreement, int eventsBefore, AgreementStatus statusBefore, uint? expectedVersion)
+    {
+        if (expectedVersion is { } version && db.Entry(agreement).State != EntityState.Added)
+        {
+            db.Entry(agreement).Property<uint>("xmin").OriginalValue = version;
+        }
+
+        await AppendAuditAsync(agreement, eventsBefore);
+        if (agreement.Status == AgreementStatus.Effective && statusBefore != AgreementStatus.Effective)
+        {
+            await TakeEffectAsync(agreement);
+        }
+
+        var messages = await notifier.QueueAsync(agreement, agreement.Events.Skip(eventsBefore).ToList());
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return SaveOutcome.Conflict;
+        }
+
+        await notifier.SendAsync(messages);
+        return SaveOutcome.Saved;
+    }
+
+    /// <summary>
+    /// The text both representatives sign: stored at the first signature and reused by the second, so both sign
+    /// exactly the same bytes (their SHA-256 is recorded with each signature).
+    /// </summary>
+    public async Task<AgreementDocument> TextForSignatureAsync(Agreement agreement)
+    {
+        if (agreement.Signatures.FirstOrDefault() is { } first)
+        {
+            return await db.AgreementDocuments.SingleAsync(d => d.AgreementId == agreement.Id && d.Sha256 == first.DocumentSha256);
+        }
+
+        var (elderCare, medical) = await PartiesAsync(agreement);
+        var bytes = renderer.Render(AgreementPdf.Model(agreement, elderCare, medical, links.For(agreement), draft: false));
+        var document = new AgreementDocument(agreement.TenantId, agreement.Id, AgreementDocumentKind.ForSignature, bytes, Now);
+        db.AgreementDocuments.Add(document);
+        return document;
+    }
+
+    /// <summary>The PDF to show: the executed copy once in force, the signed text while signing, else a 草稿 rendering.</summary>
+    public async Task<byte[]> PdfAsync(Agreement agreement)
+    {
+        var stored = await db.AgreementDocuments.AsNoTracking()
+            .Where(d => d.AgreementId == agreement.Id)
+            .OrderByDescending(d => d.Kind).ThenByDescending(d => d.CreatedAtUtc)
+            .FirstOrDefaultAsync();
+        if (stored is not null && (stored.Kind == AgreementDocumentKind.Executed || agreement.Signatures.Count > 0))
+        {
+            return stored.Content;
+        }
+
+        var (elderCare, medical) = await PartiesAsync(agreement);
+        var draft = agreement.Status is not (AgreementStatus.PendingSignature or AgreementStatus.PartiallySigned);
+        return renderer.Render(AgreementPdf.Model(agreement, elderCare, medical, links.For(agreement), draft));
+    }
+
+    private async Task TakeEffectAsync(Agreement agreement)
+    {
+        var (elderCare, medical) = await PartiesAsync(agreement);
+        var bytes = renderer.Render(AgreementPdf.Model(agreement, elderCare, medical, links.For(agreement), draft: false));
+        db.AgreementDocuments.Add(new AgreementDocument(agreement.TenantId, agreement.Id, AgreementDocumentKind.Executed, bytes, Now));
+
+        // 2020 guide 六(四): file with the county 民政 and 卫健 within one month of signing.
+        db.Filings.AddRange(FilingRules.ForEffectiveAgreement(agreement, elderCare, medical));
+    }
+
+    private async Task AppendAuditAsync(Agreement agreement, int eventsBefore)
+    {
+        var previous = await db.AuditEntries.Where(e => e.AgreementId == agreement.Id)
+            .OrderByDescending(e => e.Sequence).FirstOrDefaultAsync();
+        foreach (var recorded in agreement.Events.Skip(eventsBefore))
+        {
+            previous = AgreementAudit.Append(previous, agreement, recorded);
+            db.AuditEntries.Add(previous);
+        }
+    }
+
+    private async Task<(Domain.Institutions.ElderCareInstitution, Domain.Institutions.MedicalInstitution)> PartiesAsync(Agreement agreement) =>
+        (await db.ElderCareInstitutions.SingleAsync(i => i.Id == agreement.ElderCareInstitutionId),
+         await db.MedicalInstitutions.SingleAsync(i => i.Id == agreement.MedicalInstitutionId));
+}

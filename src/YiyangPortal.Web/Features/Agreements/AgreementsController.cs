@@ -1,0 +1,125 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using YiyangPortal.Domain.Agreements;
+using YiyangPortal.Domain.Common;
+using YiyangPortal.Domain.Identity;
+using YiyangPortal.Domain.Institutions;
+using YiyangPortal.Infrastructure.Persistence;
+using YiyangPortal.Web.Features.Shared;
+
+namespace YiyangPortal.Web.Features.Agreements;
+
+public sealed record AgreementRow(Guid Id, string Number, AgreementTemplate Template, AgreementStatus Status, string ElderCare, string Medical, DateTimeOffset Created);
+
+public sealed record AgreementList(AgreementStatus? Status, Paged<AgreementRow> Page, bool CanDraft);
+
+public sealed record PartnerOption(Guid Id, string Name, string County, bool SameCounty, bool PrimaryLevel, MedicalInstitutionKind Kind, HospitalGrade Grade);
+
+public sealed record NewAgreementPage(IReadOnlyList<PartnerOption> Partners, string? Search, string? Error);
+
+/// <summary>签约协议: lists by role, starting a draft from a template with a partner, the detail page and its PDF.</summary>
+[Authorize(Roles = $"{nameof(PortalRole.ElderCareStaff)},{nameof(PortalRole.MedicalAdmin)},{nameof(PortalRole.Regulator)},{nameof(PortalRole.TenantAdmin)}")]
+[Route("agreements")]
+public sealed class AgreementsController(PortalDbContext db, AgreementWorkflow workflow, AgreementDetails details) : PortalController
+{
+    private const string Views = "~/Features/Agreements/";
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(AgreementStatus? status, int page = 1)
+    {
+        var agreements = workflow.Visible(Me);
+        if (status is { } s && Enum.IsDefined(s))
+        {
+            agreements = agreements.Where(a => a.Status == s);
+        }
+
+        var paged = await agreements.ToPageAsync(
+            q => q.OrderByDescending(a => a.CreatedAtUtc)
+                .Select(a => new AgreementRow(
+                    a.Id, a.DocumentNumber, a.Template, a.Status,
+                    db.ElderCareInstitutions.Where(e => e.Id == a.ElderCareInstitutionId).Select(e => e.Name).First(),
+                    db.MedicalInstitutions.Where(m => m.Id == a.MedicalInstitutionId).Select(m => m.Name).First(),
+                    a.CreatedAtUtc)),
+            page,
+            HttpContext.RequestAborted);
+        return View(Views + "Index.cshtml", new AgreementList(status, paged, Me.Role == PortalRole.ElderCareStaff));
+    }
+
+    /// <summary>就近就便 (2020 guide 七(一)): partners of the same county first, 基层 marked.</summary>
+    [HttpGet("new")]
+    [Authorize(Roles = nameof(PortalRole.ElderCareStaff))]
+    public async Task<IActionResult> New(string? q) => View(Views + "New.cshtml", await NewPageAsync(q, null));
+
+    [HttpPost("new")]
+    [Authorize(Roles = nameof(PortalRole.ElderCareStaff))]
+    public async Task<IActionResult> Create(AgreementTemplate? template, Guid? partner)
+    {
+        var home = await db.ElderCareInstitutions.SingleOrDefaultAsync(i => i.Id == Me.ElderCareInstitutionId && i.IsActive);
+        var medical = partner is { } p ? await db.MedicalInstitutions.SingleOrDefaultAsync(i => i.Id == p && i.IsActive) : null;
+        if (home is null || medical is null || template is not { } t || !Enum.IsDefined(t))
+        {
+            return View(Views + "New.cshtml", await NewPageAsync(null, "请选择协议模板和合作医疗机构。"));
+        }
+
+        var county = await db.Counties.SingleAsync(c => c.Id == home.CountyId);
+        var agreement = Agreement.Draft(
+            TenantId, home.Id, medical.Id, t, await DocumentNumbers.NextAsync(db, county.DivisionCode, workflow.Now),
+            AgreementTerms.Prefilled(t, county, home, medical), workflow.Actor(Me));
+        db.Agreements.Add(agreement);
+        await workflow.SaveAsync(agreement, 0, AgreementStatus.Draft, null);
+        TempData["Flash"] = $"已创建协议草稿 {agreement.DocumentNumber}，请填写协议内容并选择服务项目。";
+        return Redirect($"~/agreements/{agreement.Id}/edit");
+    }
+
+    [HttpGet("{id:guid}")]
+    public async Task<IActionResult> Detail(Guid id) =>
+        await workflow.FindAsync(id, Me) is { } agreement
+            ? View(Views + "Detail.cshtml", await details.BuildAsync(agreement, Me))
+            : NotFound();
+
+    [HttpGet("{id:guid}/pdf")]
+    public async Task<IActionResult> Pdf(Guid id)
+    {
+        if (await workflow.FindAsync(id, Me) is not { } agreement)
+        {
+            return NotFound();
+        }
+
+        var bytes = await workflow.PdfAsync(agreement);
+        Response.Headers.ETag = "\"" + Domain.Documents.AgreementDocument.HashOf(bytes) + "\"";
+        return File(bytes, "application/pdf", $"{agreement.DocumentNumber}.pdf");
+    }
+
+    private async Task<NewAgreementPage> NewPageAsync(string? search, string? error)
+    {
+        var home = await db.ElderCareInstitutions.AsNoTracking().SingleAsync(i => i.Id == Me.ElderCareInstitutionId);
+        var partners = db.MedicalInstitutions.AsNoTracking().Where(m => m.IsActive);
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            partners = partners.Where(m => EF.Functions.ILike(m.Name, Paging.ContainsPattern(search.Trim())));
+        }
+
+        var primaryKinds = MedicalInstitutionKindRules.PrimaryLevelKinds;
+        var rows = await partners
+            .OrderByDescending(m => m.CountyId == home.CountyId).ThenByDescending(m => primaryKinds.Contains(m.Kind)).ThenBy(m => m.Name)
+            .Take(50)
+            .Join(db.Counties, m => m.CountyId, c => c.Id, (m, c) => new PartnerOption(
+                m.Id, m.Name, c.Name, m.CountyId == home.CountyId, primaryKinds.Contains(m.Kind), m.Kind, m.Grade))
+            .ToListAsync();
+        return new NewAgreementPage(rows, search, error);
+    }
+}
+
+/// <summary>协议编号 like 330602-2026-000123: the county's division code, the year, a running number.</summary>
+internal static class DocumentNumbers
+{
+    public static async Task<string> NextAsync(PortalDbContext db, string divisionCode, DateTimeOffset now)
+    {
+        var prefix = $"{divisionCode}-{BeijingTime.DateOf(now).Year}-";
+        var last = await db.Agreements.Where(a => a.DocumentNumber.StartsWith(prefix))
+            .OrderByDescending(a => a.DocumentNumber).Select(a => a.DocumentNumber).FirstOrDefaultAsync();
+        var next = last is null ? 1 : int.Parse(last[prefix.Length..], System.Globalization.CultureInfo.InvariantCulture) + 1;
+        return prefix + next.ToString("000000", System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

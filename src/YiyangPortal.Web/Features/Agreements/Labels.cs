@@ -1,0 +1,73 @@
+using YiyangPortal.Domain.Agreements;
+
+namespace YiyangPortal.Web.Features.Agreements;
+
+/// <summary>Chinese names of the agreement enumerations (also the localization keys).</summary>
+public static class AgreementLabels
+{
+    public static string Of(AgreementTemplate template) => template switch
+    {
+        AgreementTemplate.MedicalElderCareConsortium => "养医联合体服务协议",
+        AgreementTemplate.ProjectCooperation => "医养结合项目服务合作协议",
+        _ => template.ToString(),
+    };
+
+    public static string Of(AgreementStatus status) => status switch
+    {
+        AgreementStatus.Draft => "草稿",
+        AgreementStatus.PendingMedicalReview => "待医疗机构审核",
+        AgreementStatus.ReturnedForRevision => "退回修改",
+        AgreementStatus.PendingSignature => "待签署",
+        AgreementStatus.PartiallySigned => "部分签署",
+        AgreementStatus.Effective => "已生效",
+        AgreementStatus.Expired => "已到期",
+        AgreementStatus.Terminated => "已终止",
+        _ => status.ToString(),
+    };
+
+    public static string Badge(AgreementStatus status) => status switch
+    {
+        AgreementStatus.Effective => "text-bg-success",
+        AgreementStatus.PendingMedicalReview or AgreementStatus.PendingSignature or AgreementStatus.PartiallySigned => "text-bg-warning",
+        AgreementStatus.ReturnedForRevision => "text-bg-danger",
+        _ => "text-bg-secondary",
+    };
+
+    public static string Of(ItemReviewState state) => state switch
+    {
+        ItemReviewState.Pending => "待审核",
+        ItemReviewState.Approved => "已同意",
+        ItemReviewState.Rejected => "不同意",
+        ItemReviewState.ChangeProposed => "建议修改",
+        _ => state.ToString(),
+    };
+
+    public static string Of(MedicalCostPayment payment) => payment switch
+    {
+        MedicalCostPayment.ResidentPays => "甲方康养人员自理",
+        MedicalCostPayment.ElderCareGuarantees => "甲方担保",
+        MedicalCostPayment.ElderCarePays => "甲方统一支付",
+        _ => payment.ToString(),
+    };
+
+    public static string Of(AgreementEventKind kind) => kind switch
+    {
+        AgreementEventKind.Created => "创建草稿",
+        AgreementEventKind.TermsEdited => "修改协议内容",
+        AgreementEventKind.ItemAdded => "添加服务项目",
+        AgreementEventKind.ItemEdited => "修改服务项目",
+        AgreementEventKind.ItemRemoved => "移除服务项目",
+        AgreementEventKind.Submitted => "提交审核",
+        AgreementEventKind.ItemApproved => "同意服务项目",
+        AgreementEventKind.ItemRejected => "不同意服务项目",
+        AgreementEventKind.ItemChangeProposed => "建议修改服务项目",
+        AgreementEventKind.ProposalAccepted => "接受修改建议",
+        AgreementEventKind.Accepted => "审核通过",
+        AgreementEventKind.ReturnedForRevision => "退回修改",
+        AgreementEventKind.Signed => "签署",
+        AgreementEventKind.BecameEffective => "生效",
+        AgreementEventKind.Terminated => "终止",
+        AgreementEventKind.Expired => "到期",
+        _ => kind.ToString(),
+    };
+}
