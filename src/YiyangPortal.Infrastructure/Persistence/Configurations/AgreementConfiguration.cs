@@ -23,6 +23,7 @@ internal sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreemen
         builder.Property(a => a.ReturnReason).HasMaxLength(500);
         builder.Property(a => a.TerminationReason).HasMaxLength(500);
         builder.Property(a => a.Terms).HasConversion(TermsJson.Converter).HasColumnType("jsonb");
+        builder.Ignore(a => a.IncludedItems);
 
         // Two users acting on one agreement at once: the second save fails and is told so (issue 4).
         builder.Property<uint>("xmin").IsRowVersion();

@@ -139,8 +139,9 @@ public sealed class DraftingController(PortalDbContext db, AgreementWorkflow wor
         return await db.ServicePrices.AsNoTracking()
             .Where(p => db.FeeSchedules.Any(s => s.Id == p.FeeScheduleId && s.MedicalInstitutionId == agreement.MedicalInstitutionId)
                         && p.ValidFrom <= today && (p.ValidTo == null || p.ValidTo >= today))
-            .Join(db.ServiceItems.Where(i => i.IsActive), p => p.ServiceItemId, i => i.Id, (p, i) => new PriceChoice(p, i))
+            .Join(db.ServiceItems.Where(i => i.IsActive), p => p.ServiceItemId, i => i.Id, (p, i) => new { Price = p, Item = i })
             .OrderBy(c => c.Item.Category).ThenBy(c => c.Item.SortOrder)
+            .Select(c => new PriceChoice(c.Price, c.Item))
             .ToListAsync();
     }
 

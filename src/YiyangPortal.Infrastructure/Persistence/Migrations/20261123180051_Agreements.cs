@@ -186,8 +186,7 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                     proposed_frequency = table.Column<int>(type: "integer", nullable: true),
                     proposed_unit_price = table.Column<decimal>(type: "numeric(12,2)", nullable: true),
                     review_reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    agreement_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    agreement_id1 = table.Column<Guid>(type: "uuid", nullable: true)
+                    agreement_id = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -198,11 +197,6 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                         principalTable: "agreements",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "fk_agreement_items_agreements_agreement_id1",
-                        column: x => x.agreement_id1,
-                        principalTable: "agreements",
-                        principalColumn: "id");
                 });
 
             migrationBuilder.CreateTable(
@@ -349,11 +343,6 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                 name: "ix_agreement_items_agreement_id",
                 table: "agreement_items",
                 column: "agreement_id");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_agreement_items_agreement_id1",
-                table: "agreement_items",
-                column: "agreement_id1");
 
             migrationBuilder.CreateIndex(
                 name: "ix_agreement_signatures_agreement_id",

@@ -1,0 +1,112 @@
+using Microsoft.Playwright;
+
+namespace YiyangPortal.BrowserTests;
+
+/// <summary>
+/// Issue 4's whole journey with two users: staff drafts, the clinic proposes a change to one item, staff accepts it
+/// and resubmits, the clinic accepts, both sign, and the agreement is 已生效.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public class AgreementJourneyTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task StaffAndClinic_DraftReviewAndSign_UntilEffective()
+    {
+        var staff = await SignInJourneyTests.SignInAsync(browser, "shaoxing", "staff@shaoxing.demo", "/shaoxing/eldercare");
+        await staff.GetByRole(AriaRole.Link, new() { Name = "新建协议" }).ClickAsync();
+        await staff.GetByLabel("养医联合体服务协议").CheckAsync();
+        await staff.Locator("label.list-group-item", new() { HasText = "塔山街道社区卫生服务中心" }).Locator("input").CheckAsync();
+        await BrowserFixture.ScreenshotAsync(staff, "agreement-new");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "创建草稿" }).ClickAsync();
+        await Assertions.Expect(staff.GetByTestId("flash")).ToContainTextAsync("已创建协议草稿");
+
+        // Submitting an empty draft shows what is missing next to the fields, and keeps the page.
+        await staff.GetByRole(AriaRole.Button, new() { Name = "提交医疗机构审核" }).ClickAsync();
+        await Assertions.Expect(staff.Locator("[data-field-error=ClinicSessionsPerMonth]")).ToHaveTextAsync("请填写每月坐诊次数（至少 1 次）。");
+        await Assertions.Expect(staff.Locator("[data-field-error=Items]")).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(staff, "agreement-draft-errors");
+
+        await AddItemAsync(staff, "坐诊咨询", "4");
+        await AddItemAsync(staff, "医疗查房", "2");
+        var terms = staff.Locator("#terms");
+        await terms.GetByLabel("坐诊次数（次/月）").FillAsync("4");
+        await terms.GetByLabel("坐诊医师（名）").FillAsync("2");
+        await terms.GetByLabel("查房次数（次/月）").FillAsync("2");
+        await terms.GetByLabel("查房医师（名）").FillAsync("1");
+        await terms.GetByLabel("会诊费·正高（元/次）").FillAsync("300");
+        await terms.GetByLabel("会诊费·副高（元/次）").FillAsync("200");
+        await terms.GetByLabel("会诊费·中级（元/次）").FillAsync("120");
+        await terms.GetByLabel("就诊医疗费用由谁支付").SelectOptionAsync(new SelectOptionValue { Label = "甲方康养人员自理" });
+        await terms.GetByLabel("年度健康服务费（元）").FillAsync("36000");
+        await terms.GetByLabel("有效期自").FillAsync("2027-01-01");
+        await terms.GetByLabel("有效期至").FillAsync("2027-12-31");
+        await BrowserFixture.ScreenshotAsync(staff, "agreement-draft-filled");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "提交医疗机构审核" }).ClickAsync();
+        await Assertions.Expect(staff.GetByTestId("status")).ToHaveTextAsync("待医疗机构审核");
+        var url = staff.Url;
+
+        var clinic = await SignInJourneyTests.SignInAsync(browser, "shaoxing", "clinic@shaoxing.demo", "/shaoxing/medical");
+        await clinic.GotoAsync(url);
+        await ReviewAsync(clinic, "坐诊咨询", approve: true);
+        var rounds = clinic.Locator("[data-testid=items] tr", new() { HasText = "医疗查房" });
+        await rounds.Locator("summary").ClickAsync();
+        await rounds.GetByLabel("建议频次").FillAsync("3");
+        await rounds.GetByLabel("理由").First.FillAsync("每月查房需覆盖三个楼层");
+        await rounds.GetByRole(AriaRole.Button, new() { Name = "建议修改" }).ClickAsync();
+        await Assertions.Expect(clinic.GetByTestId("proposal")).ToContainTextAsync("3");
+        await clinic.GetByLabel("退回理由").FillAsync("请确认查房频次");
+        await clinic.GetByRole(AriaRole.Button, new() { Name = "退回修改" }).ClickAsync();
+        await Assertions.Expect(clinic.GetByTestId("status")).ToHaveTextAsync("退回修改");
+        await BrowserFixture.ScreenshotAsync(clinic, "agreement-clinic-proposal");
+
+        await staff.GotoAsync(url);
+        await BrowserFixture.ScreenshotAsync(staff, "agreement-staff-sees-proposal");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "接受建议" }).ClickAsync();
+        await staff.GotoAsync(url + "/edit");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "提交医疗机构审核" }).ClickAsync();
+        await Assertions.Expect(staff.GetByTestId("status")).ToHaveTextAsync("待医疗机构审核");
+
+        await clinic.GotoAsync(url);
+        await ReviewAsync(clinic, "医疗查房", approve: true);
+        await clinic.GetByRole(AriaRole.Button, new() { Name = "审核通过" }).ClickAsync();
+        await Assertions.Expect(clinic.GetByTestId("status")).ToHaveTextAsync("待签署");
+        await SignAsync(clinic, "陈明", "主任");
+        await Assertions.Expect(clinic.GetByTestId("status")).ToHaveTextAsync("部分签署");
+
+        await staff.GotoAsync(url);
+        await SignAsync(staff, "王丽", "院长");
+        await Assertions.Expect(staff.GetByTestId("status")).ToHaveTextAsync("已生效");
+        await Assertions.Expect(staff.GetByTestId("signatures")).ToContainTextAsync("备案");
+        await BrowserFixture.ScreenshotAsync(staff, "agreement-effective");
+        await staff.Context.CloseAsync();
+        await clinic.Context.CloseAsync();
+    }
+
+    private static async Task AddItemAsync(IPage page, string item, string frequency)
+    {
+        var form = page.Locator("#add-item");
+        var option = await form.Locator("option", new() { HasText = item }).First.GetAttributeAsync("value");
+        await form.GetByLabel("添加服务项目").SelectOptionAsync(option!);
+        await form.GetByLabel("频次（按计价单位）").FillAsync(frequency);
+        await form.GetByRole(AriaRole.Button, new() { Name = "添加" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("flash")).ToContainTextAsync("已添加");
+    }
+
+    private static async Task ReviewAsync(IPage page, string item, bool approve)
+    {
+        var row = page.Locator("[data-testid=items] tr", new() { HasText = item });
+        await row.Locator("summary").ClickAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = approve ? "同意" : "不同意", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("flash")).ToBeVisibleAsync();
+    }
+
+    private static async Task SignAsync(IPage page, string name, string title)
+    {
+        var sign = page.Locator("#sign");
+        await sign.GetByLabel("签署人姓名").FillAsync(name);
+        await sign.GetByLabel("职务").FillAsync(title);
+        await BrowserFixture.ScreenshotAsync(page, "agreement-sign-" + title);
+        await sign.GetByRole(AriaRole.Button, new() { Name = "确认签署" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("flash")).ToContainTextAsync("已签署");
+    }
+}

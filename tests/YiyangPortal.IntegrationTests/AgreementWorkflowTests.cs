@@ -1,0 +1,174 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using YiyangPortal.Domain.Auditing;
+using YiyangPortal.Infrastructure.Persistence;
+using YiyangPortal.Infrastructure.Tenancy;
+using YiyangPortal.TestSupport;
+
+namespace YiyangPortal.IntegrationTests;
+
+/// <summary>Agreements over HTTP: drafting, permissions by id, concurrency, and the audit chain in PostgreSQL.</summary>
+public partial class AgreementWorkflowTests(PortalAppFactory app) : IClassFixture<PortalAppFactory>
+{
+    [Fact]
+    public async Task Staff_DraftsAndSubmits_ClinicSeesIt_OthersGetNotFound()
+    {
+        var (staff, id) = await DraftAsync();
+        await FillAsync(staff, id);
+        var submitted = await staff.SubmitAsync($"/shaoxing/agreements/{id}/edit", $"/shaoxing/agreements/{id}/terms", await TermsAsync(staff, id, submit: true));
+        Assert.Equal($"/shaoxing/agreements/{id}", PortalClient.RedirectPath(submitted));
+
+        var clinic = await LoginAsync("/shaoxing", "clinic@shaoxing.demo");
+        Assert.Contains("待医疗机构审核", await (await clinic.GetAsync($"/shaoxing/agreements/{id}")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        foreach (var (tenant, email) in new[] { ("/shaoxing", "staff@shaoxing.demo"), ("/wenzhou", "staff@wenzhou.demo"), ("/wenzhou", "clinic@wenzhou.demo") })
+        {
+            if (email == "staff@shaoxing.demo") { continue; }
+            var other = await LoginAsync(tenant, email);
+            Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"{tenant}/agreements/{id}")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"{tenant}/agreements/{id}/pdf")).StatusCode);
+        }
+
+        // A medical admin of another clinic in the same city cannot act on it either.
+        var regulator = await LoginAsync("/shaoxing", "weijian@shaoxing.demo");
+        Assert.Equal(HttpStatusCode.NotFound, (await regulator.GetAsync($"/shaoxing/agreements/{id}")).StatusCode); // not yet in force
+    }
+
+    [Fact]
+    public async Task SecondWriter_WithAStaleVersion_GetsAConflictMessage_AndNothingIsOverwritten()
+    {
+        var (staff, id) = await DraftAsync();
+        var stale = await TermsAsync(staff, id, submit: false);
+        stale["ClinicSessionsPerMonth"] = "4";
+        var fresh = new Dictionary<string, string>(stale) { ["ClinicSessionsPerMonth"] = "8" };
+
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.SubmitAsync($"/shaoxing/agreements/{id}/edit", $"/shaoxing/agreements/{id}/terms", fresh)).StatusCode);
+        await staff.SubmitAsync($"/shaoxing/agreements/{id}/edit", $"/shaoxing/agreements/{id}/terms", stale);
+
+        var page = await (await staff.GetAsync($"/shaoxing/agreements/{id}/edit")).Content.ReadAsStringAsync();
+        Assert.Contains("该协议刚刚被其他人修改过", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"ClinicSessionsPerMonth\" name=\"ClinicSessionsPerMonth\" type=\"number\" value=\"8\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AuditChain_IsStoredInOrder_AndATamperedEntryIsDetected()
+    {
+        var (staff, id) = await DraftAsync();
+        await FillAsync(staff, id);
+
+        var entries = await AuditAsync(Guid.Parse(id));
+        Assert.Equal([1L, 2L], entries.Select(e => e.Sequence));
+        var intact = AuditChain.Verify(entries);
+        Assert.True(intact.IsIntact, intact.Problem);
+
+        // Someone with database rights edits an entry behind the application's back.
+        await using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgresServer.AdminConnectionString) { Database = app.Database.Name }.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand(
+                $"ALTER TABLE audit_entries DISABLE TRIGGER audit_entries_append_only; " +
+                $"UPDATE audit_entries SET details = replace(details, '\"round\":0', '\"round\":7') WHERE agreement_id = '{id}' AND sequence = 2; " +
+                "ALTER TABLE audit_entries ENABLE TRIGGER audit_entries_append_only;", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var verification = AuditChain.Verify(await AuditAsync(Guid.Parse(id)));
+        Assert.False(verification.IsIntact);
+        Assert.Equal(2, verification.FirstBrokenSequence);
+    }
+
+    [Fact]
+    public async Task AuditEntries_CannotBeRewrittenByTheApplication()
+    {
+        var (_, id) = await DraftAsync();
+        await using var scope = app.Services.CreateAsyncScope();
+        var tenant = scope.ServiceProvider.GetRequiredService<TenantContext>();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var shaoxing = await db.Tenants.SingleAsync(t => t.Slug == "shaoxing");
+        tenant.Set(shaoxing.Id, shaoxing.Slug, shaoxing.Name);
+
+        var error = await Assert.ThrowsAsync<PostgresException>(() =>
+            db.Database.ExecuteSqlAsync($"DELETE FROM audit_entries WHERE agreement_id = {Guid.Parse(id)}"));
+        Assert.Contains("append-only", error.MessageText, StringComparison.Ordinal);
+    }
+
+    private async Task<List<AuditEntry>> AuditAsync(Guid agreementId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var shaoxing = await db.Tenants.SingleAsync(t => t.Slug == "shaoxing");
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(shaoxing.Id, shaoxing.Slug, shaoxing.Name);
+        return await db.AuditEntries.AsNoTracking().Where(e => e.AgreementId == agreementId).OrderBy(e => e.Sequence).ToListAsync();
+    }
+
+    private async Task<PortalClient> LoginAsync(string tenant, string email)
+    {
+        var client = PortalClient.For(app);
+        await client.LoginAsync(tenant, email);
+        return client;
+    }
+
+    private async Task<(PortalClient Staff, string Id)> DraftAsync()
+    {
+        var staff = await LoginAsync("/shaoxing", "staff@shaoxing.demo");
+        var page = await (await staff.GetAsync("/shaoxing/agreements/new")).Content.ReadAsStringAsync();
+        var partner = Partner().Match(page).Groups[1].Value;
+        var created = await staff.SubmitAsync("/shaoxing/agreements/new", "/shaoxing/agreements/new", new Dictionary<string, string>
+        {
+            ["template"] = "MedicalElderCareConsortium",
+            ["partner"] = partner,
+        });
+        return (staff, EditPath().Match(PortalClient.RedirectPath(created) ?? string.Empty).Groups[1].Value);
+    }
+
+    private static async Task FillAsync(PortalClient staff, string id)
+    {
+        var page = await (await staff.GetAsync($"/shaoxing/agreements/{id}/edit")).Content.ReadAsStringAsync();
+        var price = ClinicPrice().Match(page).Groups[1].Value;
+        var added = await staff.SubmitAsync($"/shaoxing/agreements/{id}/edit", $"/shaoxing/agreements/{id}/items", new Dictionary<string, string>
+        {
+            ["ServicePriceId"] = price,
+            ["Frequency"] = "4",
+            ["Version"] = Version().Match(page).Groups[1].Value,
+        });
+        Assert.True(added.StatusCode == HttpStatusCode.Redirect, await added.Content.ReadAsStringAsync());
+    }
+
+    private static async Task<Dictionary<string, string>> TermsAsync(PortalClient staff, string id, bool submit)
+    {
+        var page = await (await staff.GetAsync($"/shaoxing/agreements/{id}/edit")).Content.ReadAsStringAsync();
+        return new Dictionary<string, string>
+        {
+            ["Version"] = Version().Match(page).Groups[1].Value,
+            ["submit"] = submit ? "true" : "false",
+            ["ClinicSessionsPerMonth"] = "4",
+            ["ClinicDoctorCount"] = "2",
+            ["WardRoundsPerMonth"] = "2",
+            ["WardRoundDoctorCount"] = "1",
+            ["SeniorConsultationFee"] = "300",
+            ["AssociateSeniorConsultationFee"] = "200",
+            ["IntermediateConsultationFee"] = "120",
+            ["MedicalCostPayment"] = "ResidentPays",
+            ["AnnualHealthServiceFee"] = "36000.00",
+            ["TermFrom"] = "2027-01-01",
+            ["TermTo"] = "2027-12-31",
+            ["CivilAffairsBureauName"] = "越城区民政局",
+            ["HealthBureauName"] = "越城区卫生健康局",
+        };
+    }
+
+    [GeneratedRegex("name=\"partner\" value=\"([0-9a-f-]{36})\"")]
+    private static partial Regex Partner();
+
+    [GeneratedRegex("/agreements/([0-9a-f-]{36})/edit")]
+    private static partial Regex EditPath();
+
+    [GeneratedRegex("<option value=\"([0-9a-f-]{36})\">坐诊咨询")]
+    private static partial Regex ClinicPrice();
+
+    [GeneratedRegex("name=\"Version\" value=\"([0-9]+)\"")]
+    private static partial Regex Version();
+}
