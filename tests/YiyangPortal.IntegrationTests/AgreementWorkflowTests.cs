@@ -95,6 +95,79 @@ public partial class AgreementWorkflowTests(PortalAppFactory app) : IClassFixtur
         Assert.Contains("append-only", error.MessageText, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task EffectiveAgreement_CannotBeEdited_AndHasTwoFilingsAndAnExecutedPdf()
+    {
+        var (staff, id) = await EffectiveAsync("2027-01-01", "2027-12-31");
+
+        Assert.Equal($"/shaoxing/agreements/{id}", PortalClient.RedirectPath(await staff.GetAsync($"/shaoxing/agreements/{id}/edit")));
+        var fields = await TermsAsync(staff, id, submit: false);
+        fields["Version"] = DetailVersion().Match(await (await staff.GetAsync($"/shaoxing/agreements/{id}")).Content.ReadAsStringAsync()).Groups[1].Value;
+        fields["AnnualHealthServiceFee"] = "1.00";
+        var edit = await (await staff.SubmitAsync($"/shaoxing/agreements/{id}", $"/shaoxing/agreements/{id}/terms", fields)).Content.ReadAsStringAsync();
+        Assert.Contains("不能修改协议内容", edit, StringComparison.Ordinal);
+        Assert.Contains("36,000.00", await (await staff.GetAsync($"/shaoxing/agreements/{id}")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var detail = await (await staff.GetAsync($"/shaoxing/agreements/{id}")).Content.ReadAsStringAsync();
+        Assert.Equal(2, Regex.Matches(detail, "备案：越城区").Count);
+        var first = await (await staff.GetAsync($"/shaoxing/agreements/{id}/pdf")).Content.ReadAsByteArrayAsync();
+        var second = await (await staff.GetAsync($"/shaoxing/agreements/{id}/pdf")).Content.ReadAsByteArrayAsync();
+        Assert.Equal(first, second);
+        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(first, 0, 4), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DailySweep_ExpiresEndedAgreements_AndRemindsOnceBeforeTheEnd()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var soon = now.AddHours(8).AddDays(20).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var (staff, id) = await EffectiveAsync("2026-01-01", soon);
+        var sweep = app.Services.GetRequiredService<YiyangPortal.Web.Features.Agreements.AgreementSweepService>();
+
+        await sweep.RunOnceAsync(now, CancellationToken.None);
+        await sweep.RunOnceAsync(now, CancellationToken.None);
+
+        var inbox = await (await staff.GetAsync("/shaoxing/inbox")).Content.ReadAsStringAsync();
+        Assert.Single(Regex.Matches(inbox, "将于 " + soon + " 到期"));
+        Assert.Contains("已生效", await (await staff.GetAsync($"/shaoxing/agreements/{id}")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        await sweep.RunOnceAsync(now.AddDays(21), CancellationToken.None);
+        Assert.Contains("已到期", await (await staff.GetAsync($"/shaoxing/agreements/{id}")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private async Task<(PortalClient Staff, string Id)> EffectiveAsync(string from, string to)
+    {
+        var (staff, id) = await DraftAsync();
+        await FillAsync(staff, id);
+        var terms = await TermsAsync(staff, id, submit: true);
+        (terms["TermFrom"], terms["TermTo"]) = (from, to);
+        Assert.Equal($"/shaoxing/agreements/{id}", PortalClient.RedirectPath(await staff.SubmitAsync($"/shaoxing/agreements/{id}/edit", $"/shaoxing/agreements/{id}/terms", terms)));
+
+        var clinic = await LoginAsync("/shaoxing", "clinic@shaoxing.demo");
+        var page = await (await clinic.GetAsync($"/shaoxing/agreements/{id}")).Content.ReadAsStringAsync();
+        foreach (Match item in ApproveAction().Matches(page))
+        {
+            await ActAsync(clinic, id, item.Groups[1].Value, []);
+        }
+
+        await ActAsync(clinic, id, $"/shaoxing/agreements/{id}/accept", []);
+        await ActAsync(clinic, id, $"/shaoxing/agreements/{id}/sign", new() { ["signerName"] = "陈明", ["signerTitle"] = "主任" });
+        await ActAsync(staff, id, $"/shaoxing/agreements/{id}/sign", new() { ["signerName"] = "王丽", ["signerTitle"] = "院长" });
+        Assert.Contains("已生效", await (await staff.GetAsync($"/shaoxing/agreements/{id}")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        return (staff, id);
+    }
+
+    private static async Task ActAsync(PortalClient client, string id, string action, Dictionary<string, string> fields)
+    {
+        var page = await (await client.GetAsync($"/shaoxing/agreements/{id}")).Content.ReadAsStringAsync();
+        fields["version"] = DetailVersion().Match(page).Groups[1].Value;
+        var response = await client.SubmitAsync($"/shaoxing/agreements/{id}", action, fields);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var after = await (await client.GetAsync($"/shaoxing/agreements/{id}")).Content.ReadAsStringAsync();
+        var error = Regex.Match(after, "data-testid=\"error\">([^<]*)<");
+        Assert.False(error.Success, action + ": " + error.Groups[1].Value);
+    }
+
     private async Task<List<AuditEntry>> AuditAsync(Guid agreementId)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -159,6 +232,12 @@ public partial class AgreementWorkflowTests(PortalAppFactory app) : IClassFixtur
             ["HealthBureauName"] = "越城区卫生健康局",
         };
     }
+
+    [GeneratedRegex("action=\"(/shaoxing/agreements/[0-9a-f-]{36}/items/[0-9a-f-]{36}/approve)\"")]
+    private static partial Regex ApproveAction();
+
+    [GeneratedRegex("name=\"version\" value=\"([0-9]+)\"")]
+    private static partial Regex DetailVersion();
 
     [GeneratedRegex("name=\"partner\" value=\"([0-9a-f-]{36})\"")]
     private static partial Regex Partner();

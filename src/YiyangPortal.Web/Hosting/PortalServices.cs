@@ -77,6 +77,10 @@ internal static class PortalServices
         services.AddScoped<Features.Agreements.AgreementNotifier>();
         services.AddScoped<Features.Agreements.AgreementWorkflow>();
         services.AddScoped<Features.Agreements.AgreementDetails>();
+        services.AddScoped<Features.Inbox.UnreadCount>();
+        services.AddScoped<Features.Agreements.AgreementSweep>();
+        services.AddSingleton<Features.Agreements.AgreementSweepService>();
+        services.AddHostedService(sp => sp.GetRequiredService<Features.Agreements.AgreementSweepService>());
 
         services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", tags: ["ready"]);
         return services;

@@ -17,7 +17,7 @@ public sealed class AgreementNotifier(PortalDbContext db, IMailSender mail, Time
         var drafts = new List<MailMessageDraft>();
         foreach (var (kind, title, recipients) in Messages(agreement, events))
         {
-            var users = await RecipientsAsync(agreement, recipients);
+            var users = await RecipientsAsync(agreement, recipients, includeRegulators: kind == NotificationKind.Terminated);
             foreach (var user in users)
             {
                 db.Notifications.Add(new Notification(agreement.TenantId, user.Id, kind, title, $"/agreements/{agreement.Id}", clock.GetUtcNow()));
@@ -53,12 +53,21 @@ public sealed class AgreementNotifier(PortalDbContext db, IMailSender mail, Time
         if (kinds.Contains(AgreementEventKind.Terminated)) { yield return (NotificationKind.Terminated, $"协议 {no} 已终止：{a.TerminationReason}", [AgreementParty.ElderCare, AgreementParty.Medical]); }
     }
 
-    private async Task<List<(Guid Id, string? Email, string DisplayName)>> RecipientsAsync(Agreement a, AgreementParty[] parties)
+    /// <summary>
+    /// The users of the named sides; for a termination also the county regulators of both institutions' counties
+    /// and the city-level ones (issue 4: "the other party and the regulators are notified").
+    /// </summary>
+    private async Task<List<(Guid Id, string? Email, string DisplayName)>> RecipientsAsync(Agreement a, AgreementParty[] parties, bool includeRegulators)
     {
         var elder = parties.Contains(AgreementParty.ElderCare);
         var medical = parties.Contains(AgreementParty.Medical);
+        var counties = includeRegulators
+            ? await db.ElderCareInstitutions.Where(i => i.Id == a.ElderCareInstitutionId).Select(i => i.CountyId)
+                .Concat(db.MedicalInstitutions.Where(i => i.Id == a.MedicalInstitutionId).Select(i => i.CountyId)).ToListAsync()
+            : [];
         var users = await db.Users.AsNoTracking()
-            .Where(u => (elder && u.ElderCareInstitutionId == a.ElderCareInstitutionId) || (medical && u.MedicalInstitutionId == a.MedicalInstitutionId))
+            .Where(u => (elder && u.ElderCareInstitutionId == a.ElderCareInstitutionId) || (medical && u.MedicalInstitutionId == a.MedicalInstitutionId)
+                        || (includeRegulators && u.Role == Domain.Identity.PortalRole.Regulator && (u.CountyId == null || counties.Contains(u.CountyId.Value))))
             .Select(u => new { u.Id, u.Email, u.DisplayName })
             .ToListAsync();
         return users.ConvertAll(u => (u.Id, u.Email, u.DisplayName));

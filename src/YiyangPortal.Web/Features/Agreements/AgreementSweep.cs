@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using YiyangPortal.Domain.Agreements;
+using YiyangPortal.Domain.Auditing;
+using YiyangPortal.Domain.Common;
+using YiyangPortal.Domain.Notifications;
+using YiyangPortal.Infrastructure.Persistence;
+
+namespace YiyangPortal.Web.Features.Agreements;
+
+/// <summary>
+/// The agreements part of the daily sweep, for one tenant: agreements past their term become 已到期, and both parties
+/// are reminded 30 days before the last day (2020 guide 六(二): renew in writing or stop). Idempotent: an agreement
+/// expires once, and a reminder is written once per agreement and user (checked before insert), so a sweep that runs
+/// twice, or late, does no harm.
+/// </summary>
+public sealed class AgreementSweep(PortalDbContext db)
+{
+    public async Task<(int Expired, int Reminded)> RunAsync(DateOnly today, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var effective = await db.Agreements.Include(a => a.Events)
+            .Where(a => a.Status == AgreementStatus.Effective).ToListAsync(cancellationToken);
+        var expired = 0;
+        var reminded = 0;
+        foreach (var agreement in effective)
+        {
+            if (agreement.HasTermEnded(today))
+            {
+                var before = agreement.Events.Count;
+                agreement.Expire(today);
+                var previous = await db.AuditEntries.Where(e => e.AgreementId == agreement.Id)
+                    .OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(cancellationToken);
+                foreach (var recorded in agreement.Events.Skip(before))
+                {
+                    previous = AgreementAudit.Append(previous, agreement, recorded);
+                    db.AuditEntries.Add(previous);
+                }
+
+                expired++;
+            }
+            else if (ExpiryReminder.IsInWindow(agreement, today))
+            {
+                reminded += await RemindAsync(agreement, now, cancellationToken);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return (expired, reminded);
+    }
+
+    private async Task<int> RemindAsync(Agreement agreement, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var link = $"/agreements/{agreement.Id}";
+        var users = await db.Users.Where(u => u.ElderCareInstitutionId == agreement.ElderCareInstitutionId || u.MedicalInstitutionId == agreement.MedicalInstitutionId)
+            .Where(u => !db.Notifications.Any(n => n.UserId == u.Id && n.Link == link && n.Kind == NotificationKind.Expiring))
+            .Select(u => u.Id).ToListAsync(cancellationToken);
+        var title = $"协议 {agreement.DocumentNumber} 将于 {agreement.Terms.Term!.Value.To:yyyy-MM-dd} 到期，请及时续签或书面终止合作。";
+        db.Notifications.AddRange(users.Select(u => new Notification(agreement.TenantId, u, NotificationKind.Expiring, title, link, now)));
+        return users.Count;
+    }
+}
