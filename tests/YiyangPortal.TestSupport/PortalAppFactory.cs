@@ -46,6 +46,7 @@ public class PortalAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
         await using var scope = Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(DemoPassword, CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<YiyangPortal.Web.Features.Agreements.DemoAgreements>().SeedAsync(CancellationToken.None);
     }
 
     async Task IAsyncLifetime.DisposeAsync()

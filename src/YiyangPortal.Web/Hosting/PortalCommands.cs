@@ -29,6 +29,7 @@ internal static class PortalCommands
                 {
                     var seeder = scope.ServiceProvider.GetRequiredService<DemoDataSeeder>();
                     var result = await seeder.SeedAsync(configuration["YIYANG_DEMO_PASSWORD"], CancellationToken.None);
+                    await scope.ServiceProvider.GetRequiredService<Features.Agreements.DemoAgreements>().SeedAsync(CancellationToken.None);
                     PrintAccounts(result);
                 }
 
