@@ -82,6 +82,39 @@ public class AgreementJourneyTests(BrowserFixture browser)
         await clinic.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task ProjectCooperationTemplate_IsDraftedSignedAndInForce_WithTheInboxTellingTheClinic()
+    {
+        var staff = await SignInJourneyTests.SignInAsync(browser, "shaoxing", "staff@shaoxing.demo", "/shaoxing/eldercare");
+        await staff.GotoAsync(browser.BaseUrl + "/shaoxing/agreements/new");
+        await staff.GetByLabel("医养结合项目服务合作协议").CheckAsync();
+        await staff.Locator("label.list-group-item", new() { HasText = "塔山街道社区卫生服务中心" }).Locator("input").CheckAsync();
+        await staff.GetByRole(AriaRole.Button, new() { Name = "创建草稿" }).ClickAsync();
+        await Assertions.Expect(staff.Locator("#terms").GetByLabel("甲方地址")).ToHaveValueAsync("绍兴市越城区解放北路 188 号");
+        await AddItemAsync(staff, "家庭病床查床", "8");
+        await AddItemAsync(staff, "慢性病规范化管理随访", "4");
+        await BrowserFixture.ScreenshotAsync(staff, "agreement-template2-draft");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "提交医疗机构审核" }).ClickAsync();
+        await Assertions.Expect(staff.GetByTestId("status")).ToHaveTextAsync("待医疗机构审核");
+        var url = staff.Url;
+
+        var clinic = await SignInJourneyTests.SignInAsync(browser, "shaoxing", "clinic@shaoxing.demo", "/shaoxing/medical");
+        await clinic.GetByTestId("inbox-link").ClickAsync();
+        await Assertions.Expect(clinic.GetByTestId("inbox")).ToContainTextAsync("已提交，请审核服务项目");
+        await BrowserFixture.ScreenshotAsync(clinic, "inbox-clinic");
+        await clinic.GotoAsync(url);
+        await ReviewAsync(clinic, "家庭病床查床", approve: true);
+        await ReviewAsync(clinic, "慢性病规范化管理随访", approve: true);
+        await clinic.GetByRole(AriaRole.Button, new() { Name = "审核通过" }).ClickAsync();
+        await SignAsync(clinic, "陈明", "主任");
+        await staff.GotoAsync(url);
+        await SignAsync(staff, "王丽", "院长");
+        await Assertions.Expect(staff.GetByTestId("status")).ToHaveTextAsync("已生效");
+        await Assertions.Expect(staff.Locator("dl")).ToContainTextAsync("至"); // one year from signing, set at the second signature
+        await staff.Context.CloseAsync();
+        await clinic.Context.CloseAsync();
+    }
+
     private static async Task AddItemAsync(IPage page, string item, string frequency)
     {
         var form = page.Locator("#add-item");
