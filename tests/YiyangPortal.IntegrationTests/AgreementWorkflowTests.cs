@@ -113,7 +113,14 @@ public partial class AgreementWorkflowTests(PortalAppFactory app) : IClassFixtur
         var first = await (await staff.GetAsync($"/shaoxing/agreements/{id}/pdf")).Content.ReadAsByteArrayAsync();
         var second = await (await staff.GetAsync($"/shaoxing/agreements/{id}/pdf")).Content.ReadAsByteArrayAsync();
         Assert.Equal(first, second);
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(first));
+        Assert.Contains($"data-testid=\"executed-sha256\">{sha}<", detail, StringComparison.Ordinal);
         Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(first, 0, 4), StringComparison.Ordinal);
+
+        // The download is the executed copy: it carries the signing date; the signatures recorded the signed text's hash.
+        var text = string.Concat(UglyToad.PdfPig.PdfDocument.Open(first).GetPages().Select(p => p.Text));
+        var signedOn = DateTime.UtcNow.AddHours(8);
+        Assert.Contains($"{signedOn.Year}年{signedOn.Month}月{signedOn.Day}日", text.Replace(" ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using YiyangPortal.Domain.Agreements;
+using YiyangPortal.Domain.Documents;
 using YiyangPortal.Domain.Filings;
 using YiyangPortal.Infrastructure.Persistence;
 using YiyangPortal.Web.Security;
@@ -21,7 +22,8 @@ public sealed record AgreementDetail(
     AgreementParty? MySide,
     IReadOnlyList<EventView> Events,
     IReadOnlyList<FilingView> Filings,
-    string? TextSha256)
+    string? TextSha256,
+    string? ExecutedSha256)
 {
     public bool CanEdit => MySide == AgreementParty.ElderCare && Agreement.IsEditable;
 
@@ -58,6 +60,7 @@ public sealed class AgreementDetails(PortalDbContext db)
             .Join(db.Counties, f => f.CountyId, c => c.Id, (f, c) => new FilingView(f, c.Name)).ToListAsync();
         return new AgreementDetail(
             a, db.Entry(a).Property<uint>("xmin").CurrentValue, elder.Name, medical.Name, elder.County, medical.County,
-            AgreementAccess.PartyOf(me), events, filings, a.Signatures.FirstOrDefault()?.DocumentSha256);
+            AgreementAccess.PartyOf(me), events, filings, a.Signatures.FirstOrDefault()?.DocumentSha256,
+            await db.AgreementDocuments.Where(d => d.AgreementId == a.Id && d.Kind == AgreementDocumentKind.Executed).Select(d => d.Sha256).FirstOrDefaultAsync());
     }
 }

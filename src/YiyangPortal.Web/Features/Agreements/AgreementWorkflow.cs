@@ -96,7 +96,7 @@ public sealed class AgreementWorkflow(
     {
         var stored = await db.AgreementDocuments.AsNoTracking()
             .Where(d => d.AgreementId == agreement.Id)
-            .OrderByDescending(d => d.Kind).ThenByDescending(d => d.CreatedAtUtc)
+            .OrderByDescending(d => d.Kind == AgreementDocumentKind.Executed).ThenByDescending(d => d.CreatedAtUtc)
             .FirstOrDefaultAsync();
         if (stored is not null && (stored.Kind == AgreementDocumentKind.Executed || agreement.Signatures.Count > 0))
         {
