@@ -37,7 +37,7 @@ public partial class SignInJourneyTests(BrowserFixture browser)
         }
 
         Assert.Contains(navItem, await page.Locator("nav").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Contains(email == "platform@yiyang.demo" ? "平台管理员" : "·", await page.GetByTestId("current-user").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains(email == "platform@yiyang.demo" ? "平台管理员" : "·", await page.GetByTestId("current-user").GetAttributeAsync("title") ?? string.Empty, StringComparison.Ordinal);
         await BrowserFixture.ScreenshotAsync(page, "home-" + shot);
         await page.Context.CloseAsync();
     }
