@@ -78,6 +78,7 @@ public partial class AgreementWorkflowTests(PortalAppFactory app) : IClassFixtur
         var verification = AuditChain.Verify(await AuditAsync(Guid.Parse(id)));
         Assert.False(verification.IsIntact);
         Assert.Equal(2, verification.FirstBrokenSequence);
+        Assert.Contains("审计链校验失败，第 2 条", await (await staff.GetAsync($"/shaoxing/agreements/{id}")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

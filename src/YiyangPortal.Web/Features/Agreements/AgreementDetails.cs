@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using YiyangPortal.Domain.Agreements;
+using YiyangPortal.Domain.Auditing;
 using YiyangPortal.Domain.Documents;
 using YiyangPortal.Domain.Filings;
 using YiyangPortal.Infrastructure.Persistence;
@@ -23,7 +24,8 @@ public sealed record AgreementDetail(
     IReadOnlyList<EventView> Events,
     IReadOnlyList<FilingView> Filings,
     string? TextSha256,
-    string? ExecutedSha256)
+    string? ExecutedSha256,
+    AuditChainVerification Audit)
 {
     public bool CanEdit => MySide == AgreementParty.ElderCare && Agreement.IsEditable;
 
@@ -61,6 +63,7 @@ public sealed class AgreementDetails(PortalDbContext db)
         return new AgreementDetail(
             a, db.Entry(a).Property<uint>("xmin").CurrentValue, elder.Name, medical.Name, elder.County, medical.County,
             AgreementAccess.PartyOf(me), events, filings, a.Signatures.FirstOrDefault()?.DocumentSha256,
-            await db.AgreementDocuments.Where(d => d.AgreementId == a.Id && d.Kind == AgreementDocumentKind.Executed).Select(d => d.Sha256).FirstOrDefaultAsync());
+            await db.AgreementDocuments.Where(d => d.AgreementId == a.Id && d.Kind == AgreementDocumentKind.Executed).Select(d => d.Sha256).FirstOrDefaultAsync(),
+            AuditChain.Verify(await db.AuditEntries.AsNoTracking().Where(e => e.AgreementId == a.Id).OrderBy(e => e.Sequence).ToListAsync()));
     }
 }
