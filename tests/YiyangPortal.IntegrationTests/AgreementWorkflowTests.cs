@@ -115,6 +115,13 @@ public partial class AgreementWorkflowTests(PortalAppFactory app) : IClassFixtur
         var second = await (await staff.GetAsync($"/shaoxing/agreements/{id}/pdf")).Content.ReadAsByteArrayAsync();
         Assert.Equal(first, second);
         var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(first));
+        foreach (var email in new[] { "clinic@shaoxing.demo", "minzheng@shaoxing.demo", "city@shaoxing.demo" })
+        {
+            // The other party and the regulators download exactly the same bytes.
+            var reader = await LoginAsync("/shaoxing", email);
+            Assert.Equal(first, await (await reader.GetAsync($"/shaoxing/agreements/{id}/pdf")).Content.ReadAsByteArrayAsync());
+        }
+
         Assert.Contains($"data-testid=\"executed-sha256\">{sha}<", detail, StringComparison.Ordinal);
         Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(first, 0, 4), StringComparison.Ordinal);
 
