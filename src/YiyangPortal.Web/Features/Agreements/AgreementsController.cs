@@ -63,11 +63,25 @@ public sealed class AgreementsController(PortalDbContext db, AgreementWorkflow w
         }
 
         var county = await db.Counties.SingleAsync(c => c.Id == home.CountyId);
-        var agreement = Agreement.Draft(
-            TenantId, home.Id, medical.Id, t, await DocumentNumbers.NextAsync(db, county.DivisionCode, workflow.Now),
-            AgreementTerms.Prefilled(t, county, home, medical), workflow.Actor(Me));
-        db.Agreements.Add(agreement);
-        await workflow.SaveAsync(agreement, 0, AgreementStatus.Draft, null);
+        Agreement agreement;
+        for (var attempt = 1; ; attempt++)
+        {
+            agreement = Agreement.Draft(
+                TenantId, home.Id, medical.Id, t, await DocumentNumbers.NextAsync(db, county.DivisionCode, workflow.Now),
+                AgreementTerms.Prefilled(t, county, home, medical), workflow.Actor(Me));
+            db.Agreements.Add(agreement);
+            try
+            {
+                await workflow.SaveAsync(agreement, 0, AgreementStatus.Draft, null);
+                break;
+            }
+            catch (DbUpdateException e) when (attempt < 3 && e.InnerException is Npgsql.PostgresException { SqlState: "23505" })
+            {
+                // Another draft of this county took the same number a moment ago: take the next one.
+                db.ChangeTracker.Clear();
+            }
+        }
+
         TempData["Flash"] = $"已创建协议草稿 {agreement.DocumentNumber}，请填写协议内容并选择服务项目。";
         return Redirect($"~/agreements/{agreement.Id}/edit");
     }
