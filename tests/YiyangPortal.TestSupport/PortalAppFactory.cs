@@ -62,6 +62,7 @@ public class PortalAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Portal", Database.AppConnectionString);
         builder.UseSetting("Portal:LogFile", string.Empty);
         builder.UseSetting("Portal:SecureCookies", "false");
+        builder.UseSetting("Portal:Sweep:Enabled", "false"); // tests run FilingSweep themselves
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
     }
 }

@@ -4,12 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using YiyangPortal.Domain.Agreements;
 using YiyangPortal.Domain.Auditing;
 using YiyangPortal.Domain.Catalogue;
-using YiyangPortal.Domain.Documents;
-using YiyangPortal.Domain.Filings;
-using YiyangPortal.Domain.Notifications;
 using YiyangPortal.Domain.Common;
+using YiyangPortal.Domain.Documents;
 using YiyangPortal.Domain.Fees;
+using YiyangPortal.Domain.Filings;
 using YiyangPortal.Domain.Institutions;
+using YiyangPortal.Domain.Notifications;
 using YiyangPortal.Domain.Tenancy;
 using YiyangPortal.Infrastructure.Identity;
 using YiyangPortal.Infrastructure.Tenancy;
@@ -56,6 +56,10 @@ public sealed class PortalDbContext : IdentityUserContext<PortalUser, Guid>, IDa
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<Filing> Filings => Set<Filing>();
+
+    public DbSet<FilingAttachment> FilingAttachments => Set<FilingAttachment>();
+
+    public DbSet<FilingReminder> FilingReminders => Set<FilingReminder>();
 
     public DbSet<AgreementDocument> AgreementDocuments => Set<AgreementDocument>();
 

@@ -39,6 +39,10 @@ internal sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreemen
         builder.HasIndex(a => new { a.TenantId, a.MedicalInstitutionId, a.Status });
         builder.HasIndex(a => new { a.TenantId, a.Status });
 
+        // The regulators' coverage figures read (status, both parties) for every effective agreement: index-only.
+        builder.HasIndex(a => new { a.TenantId, a.Status, a.ElderCareInstitutionId, a.MedicalInstitutionId })
+            .HasDatabaseName("ix_agreements_coverage");
+
         // 续签 once: a second renewal of the same agreement is refused by the database, whatever the race.
         builder.HasIndex(a => a.RenewalOfId).IsUnique().HasFilter("renewal_of_id IS NOT NULL");
     }
