@@ -68,6 +68,7 @@ internal static class PortalServices
         }
 
         services.AddScoped<FilingCreator>();
+        services.AddScoped<YiyangPortal.Web.Features.Dashboard.DashboardQuery>();
         services.AddSingleton<FilingSweep>();
         if (configuration.GetValue("Portal:Sweep:Enabled", true))
         {
