@@ -326,10 +326,6 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("agreement_id");
 
-                    b.Property<Guid?>("AgreementId1")
-                        .HasColumnType("uuid")
-                        .HasColumnName("agreement_id1");
-
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -394,9 +390,6 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("AgreementId")
                         .HasDatabaseName("ix_agreement_items_agreement_id");
-
-                    b.HasIndex("AgreementId1")
-                        .HasDatabaseName("ix_agreement_items_agreement_id1");
 
                     b.ToTable("agreement_items", (string)null);
                 });
@@ -1617,11 +1610,6 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_agreement_items_agreements_agreement_id");
-
-                    b.HasOne("YiyangPortal.Domain.Agreements.Agreement", null)
-                        .WithMany("IncludedItems")
-                        .HasForeignKey("AgreementId1")
-                        .HasConstraintName("fk_agreement_items_agreements_agreement_id1");
                 });
 
             modelBuilder.Entity("YiyangPortal.Domain.Agreements.AgreementSignature", b =>
@@ -1905,8 +1893,6 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("YiyangPortal.Domain.Agreements.Agreement", b =>
                 {
                     b.Navigation("Events");
-
-                    b.Navigation("IncludedItems");
 
                     b.Navigation("Items");
 

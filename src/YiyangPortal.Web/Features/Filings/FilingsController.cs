@@ -38,7 +38,7 @@ public sealed class FilingsController(PortalDbContext db) : PortalController
         }
 
         var paged = await filings.ToPageAsync(
-            q => FilingQueries.Rows(db, q).OrderBy(r => r.Status).ThenBy(r => r.DueDate).ThenBy(r => r.DocumentNumber), page);
+            q => FilingQueries.Rows(db, q), page);
         return View("~/Features/Filings/Index.cshtml", new FilingList(paged, status, overdue, Me.Role == PortalRole.Regulator, today));
     }
 

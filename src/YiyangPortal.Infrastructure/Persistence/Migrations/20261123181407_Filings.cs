@@ -14,6 +14,19 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // agreement_id1 was a stray relationship for Agreement.IncludedItems (now ignored in the model).
+            migrationBuilder.DropForeignKey(
+                name: "fk_agreement_items_agreements_agreement_id1",
+                table: "agreement_items");
+
+            migrationBuilder.DropIndex(
+                name: "ix_agreement_items_agreement_id1",
+                table: "agreement_items");
+
+            migrationBuilder.DropColumn(
+                name: "agreement_id1",
+                table: "agreement_items");
+
             migrationBuilder.CreateTable(
                 name: "filing_attachments",
                 columns: table => new
@@ -129,6 +142,24 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
             migrationBuilder.DropIndex(
                 name: "ix_agreements_coverage",
                 table: "agreements");
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "agreement_id1",
+                table: "agreement_items",
+                type: "uuid",
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_agreement_items_agreement_id1",
+                table: "agreement_items",
+                column: "agreement_id1");
+
+            migrationBuilder.AddForeignKey(
+                name: "fk_agreement_items_agreements_agreement_id1",
+                table: "agreement_items",
+                column: "agreement_id1",
+                principalTable: "agreements",
+                principalColumn: "id");
         }
     }
 }

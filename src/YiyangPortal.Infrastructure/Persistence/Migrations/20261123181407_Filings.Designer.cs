@@ -12,7 +12,7 @@ using YiyangPortal.Infrastructure.Persistence;
 namespace YiyangPortal.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261123180209_Filings")]
+    [Migration("20261123181407_Filings")]
     partial class Filings
     {
         /// <inheritdoc />
@@ -329,10 +329,6 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("agreement_id");
 
-                    b.Property<Guid?>("AgreementId1")
-                        .HasColumnType("uuid")
-                        .HasColumnName("agreement_id1");
-
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -397,9 +393,6 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("AgreementId")
                         .HasDatabaseName("ix_agreement_items_agreement_id");
-
-                    b.HasIndex("AgreementId1")
-                        .HasDatabaseName("ix_agreement_items_agreement_id1");
 
                     b.ToTable("agreement_items", (string)null);
                 });
@@ -1620,11 +1613,6 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_agreement_items_agreements_agreement_id");
-
-                    b.HasOne("YiyangPortal.Domain.Agreements.Agreement", null)
-                        .WithMany("IncludedItems")
-                        .HasForeignKey("AgreementId1")
-                        .HasConstraintName("fk_agreement_items_agreements_agreement_id1");
                 });
 
             modelBuilder.Entity("YiyangPortal.Domain.Agreements.AgreementSignature", b =>
@@ -1908,8 +1896,6 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("YiyangPortal.Domain.Agreements.Agreement", b =>
                 {
                     b.Navigation("Events");
-
-                    b.Navigation("IncludedItems");
 
                     b.Navigation("Items");
 
