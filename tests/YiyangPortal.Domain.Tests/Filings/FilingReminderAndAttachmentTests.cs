@@ -1,5 +1,4 @@
 using System.Text;
-using YiyangPortal.Domain.Agreements;
 using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Filings;
 using YiyangPortal.Domain.Tests.Agreements;
