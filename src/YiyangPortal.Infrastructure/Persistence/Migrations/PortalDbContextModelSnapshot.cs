@@ -871,6 +871,10 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("reviewed_at_utc");
 
+                    b.Property<DateTimeOffset>("SignedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_at_utc");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -902,6 +906,8 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("TenantId", "Bureau", "CountyId", "Status", "DueDate")
                         .HasDatabaseName("ix_filings_tenant_id_bureau_county_id_status_due_date");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TenantId", "Bureau", "CountyId", "Status", "DueDate"), new[] { "SignedAtUtc", "FirstSubmittedAtUtc" });
 
                     b.ToTable("filings", (string)null);
                 });

@@ -1,5 +1,6 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using YiyangPortal.Infrastructure.Filings;
 using YiyangPortal.Infrastructure.Tenancy;
 
 #nullable disable
@@ -20,12 +21,23 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                 table: "agreement_items");
 
             migrationBuilder.DropIndex(
+                name: "ix_filings_tenant_id_bureau_county_id_status_due_date",
+                table: "filings");
+
+            migrationBuilder.DropIndex(
                 name: "ix_agreement_items_agreement_id1",
                 table: "agreement_items");
 
             migrationBuilder.DropColumn(
                 name: "agreement_id1",
                 table: "agreement_items");
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "signed_at_utc",
+                table: "filings",
+                type: "timestamp with time zone",
+                nullable: false,
+                defaultValue: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
 
             migrationBuilder.CreateTable(
                 name: "filing_attachments",
@@ -87,6 +99,12 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_filings_tenant_id_bureau_county_id_status_due_date",
+                table: "filings",
+                columns: new[] { "tenant_id", "bureau", "county_id", "status", "due_date" })
+                .Annotation("Npgsql:IndexInclude", new[] { "signed_at_utc", "first_submitted_at_utc" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_agreements_coverage",
                 table: "agreements",
                 columns: new[] { "tenant_id", "status", "elder_care_institution_id", "medical_institution_id" });
@@ -122,11 +140,15 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                 CREATE TRIGGER filing_attachments_append_only BEFORE UPDATE OR DELETE ON filing_attachments
                     FOR EACH ROW EXECUTE FUNCTION refuse_evidence_rewrite();
                 """);
+
+            migrationBuilder.Sql(CoverageTracking.Create);
+            migrationBuilder.Sql(RowLevelSecurity.EnableForTenantTable(CoverageTracking.Table));
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql(CoverageTracking.Drop);
             migrationBuilder.Sql("DROP TRIGGER filing_attachments_append_only ON filing_attachments;");
             foreach (var table in TenantTables)
             {
@@ -140,14 +162,27 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                 name: "filing_reminders");
 
             migrationBuilder.DropIndex(
+                name: "ix_filings_tenant_id_bureau_county_id_status_due_date",
+                table: "filings");
+
+            migrationBuilder.DropIndex(
                 name: "ix_agreements_coverage",
                 table: "agreements");
+
+            migrationBuilder.DropColumn(
+                name: "signed_at_utc",
+                table: "filings");
 
             migrationBuilder.AddColumn<Guid>(
                 name: "agreement_id1",
                 table: "agreement_items",
                 type: "uuid",
                 nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_filings_tenant_id_bureau_county_id_status_due_date",
+                table: "filings",
+                columns: new[] { "tenant_id", "bureau", "county_id", "status", "due_date" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_agreement_items_agreement_id1",

@@ -12,7 +12,7 @@ using YiyangPortal.Infrastructure.Persistence;
 namespace YiyangPortal.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261123181407_Filings")]
+    [Migration("20261123182841_Filings")]
     partial class Filings
     {
         /// <inheritdoc />
@@ -874,6 +874,10 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("reviewed_at_utc");
 
+                    b.Property<DateTimeOffset>("SignedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_at_utc");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -905,6 +909,8 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("TenantId", "Bureau", "CountyId", "Status", "DueDate")
                         .HasDatabaseName("ix_filings_tenant_id_bureau_county_id_status_due_date");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TenantId", "Bureau", "CountyId", "Status", "DueDate"), new[] { "SignedAtUtc", "FirstSubmittedAtUtc" });
 
                     b.ToTable("filings", (string)null);
                 });
