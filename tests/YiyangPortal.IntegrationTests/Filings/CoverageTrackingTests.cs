@@ -27,6 +27,22 @@ public class CoverageTrackingTests(PortalAppFactory app) : IClassFixture<PortalA
         Assert.Equal((2, 0), await CoverageAsync());
     }
 
+    [Fact]
+    public async Task FilingTotals_MatchTheFilingsAfterEveryTransition()
+    {
+        // The demo filings went through submit, accept and return (UPDATEs), on top of their INSERTs.
+        var mismatches = await FilingData.InTenantAsync(app, "shaoxing", db => db.Database.SqlQueryRaw<int>("""
+            SELECT count(*)::int AS "Value" FROM (
+                SELECT bureau, county_id, status, due_date, count(*)::int AS n, count(first_submitted_at_utc)::int AS s FROM filings GROUP BY 1, 2, 3, 4
+                EXCEPT SELECT bureau, county_id, status, due_date, filings, submitted FROM filing_totals WHERE filings <> 0) x
+            """).SingleAsync());
+        var stale = await FilingData.InTenantAsync(app, "shaoxing", db => db.Database.SqlQueryRaw<int>(
+            "SELECT count(*)::int AS \"Value\" FROM filing_totals WHERE filings < 0 OR submitted < 0").SingleAsync());
+
+        Assert.Equal(0, mismatches);
+        Assert.Equal(0, stale);
+    }
+
     private Task<(int Effective, int PrimaryLevel)> CoverageAsync() =>
         FilingData.InTenantAsync(app, "shaoxing", async db =>
         {

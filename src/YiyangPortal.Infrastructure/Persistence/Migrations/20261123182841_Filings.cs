@@ -143,11 +143,14 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
 
             migrationBuilder.Sql(CoverageTracking.Create);
             migrationBuilder.Sql(RowLevelSecurity.EnableForTenantTable(CoverageTracking.Table));
+            migrationBuilder.Sql(FilingTotals.Create);
+            migrationBuilder.Sql(RowLevelSecurity.EnableForTenantTable(FilingTotals.Table));
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql(FilingTotals.Drop);
             migrationBuilder.Sql(CoverageTracking.Drop);
             migrationBuilder.Sql("DROP TRIGGER filing_attachments_append_only ON filing_attachments;");
             foreach (var table in TenantTables)

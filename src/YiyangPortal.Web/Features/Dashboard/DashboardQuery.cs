@@ -42,18 +42,18 @@ public sealed class DashboardQuery(PortalDbContext db)
         GROUP BY e.county_id
         """;
 
-    // One index-only scan of the covering filings index (FilingConfiguration).
+    // filing_totals is kept by a trigger (FilingTotals): a few thousand rows per bureau, whatever the number of filings.
     private const string FilingSql = """
-        SELECT f.county_id,
-            count(*) FILTER (WHERE f.status = 'Pending' AND f.due_date >= @today)::int,
-            count(*) FILTER (WHERE f.status = 'Pending' AND f.due_date < @today)::int,
-            count(*) FILTER (WHERE f.status = 'Submitted')::int,
-            count(*) FILTER (WHERE f.status = 'Accepted')::int,
-            count(*) FILTER (WHERE f.status = 'Returned')::int,
-            (avg(extract(epoch FROM (f.first_submitted_at_utc - f.signed_at_utc))) / 86400.0)::float8
-        FROM filings f
-        WHERE f.tenant_id = @tenant AND f.bureau = @bureau AND (@county::uuid IS NULL OR f.county_id = @county)
-        GROUP BY f.county_id
+        SELECT t.county_id,
+            coalesce(sum(t.filings) FILTER (WHERE t.status = 'Pending' AND t.due_date >= @today), 0)::int,
+            coalesce(sum(t.filings) FILTER (WHERE t.status = 'Pending' AND t.due_date < @today), 0)::int,
+            coalesce(sum(t.filings) FILTER (WHERE t.status = 'Submitted'), 0)::int,
+            coalesce(sum(t.filings) FILTER (WHERE t.status = 'Accepted'), 0)::int,
+            coalesce(sum(t.filings) FILTER (WHERE t.status = 'Returned'), 0)::int,
+            (sum(t.days_to_file) / nullif(sum(t.submitted), 0))::float8
+        FROM filing_totals t
+        WHERE t.tenant_id = @tenant AND t.bureau = @bureau AND (@county::uuid IS NULL OR t.county_id = @county)
+        GROUP BY t.county_id
         """;
 
     private const string OverdueSql = """
