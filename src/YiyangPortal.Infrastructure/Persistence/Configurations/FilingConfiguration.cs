@@ -26,6 +26,9 @@ internal sealed class FilingConfiguration : IEntityTypeConfiguration<Filing>
         builder.HasIndex(f => new { f.TenantId, f.Bureau, f.CountyId, f.Status, f.DueDate })
             .IncludeProperties(f => new { f.SignedAtUtc, f.FirstSubmittedAtUtc });
         builder.HasIndex(f => new { f.TenantId, f.Status, f.DueDate });
+
+        // A bureau's whole list, oldest due first, one page at a time (100,000 filings: no sort of them all).
+        builder.HasIndex(f => new { f.TenantId, f.Bureau, f.DueDate, f.Id });
         builder.HasIndex(f => new { f.AgreementId, f.Bureau, f.CountyId }).IsUnique();
     }
 }

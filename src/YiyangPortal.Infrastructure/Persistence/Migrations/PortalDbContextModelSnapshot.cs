@@ -904,6 +904,9 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                     b.HasIndex("TenantId", "Status", "DueDate")
                         .HasDatabaseName("ix_filings_tenant_id_status_due_date");
 
+                    b.HasIndex("TenantId", "Bureau", "DueDate", "Id")
+                        .HasDatabaseName("ix_filings_tenant_id_bureau_due_date_id");
+
                     b.HasIndex("TenantId", "Bureau", "CountyId", "Status", "DueDate")
                         .HasDatabaseName("ix_filings_tenant_id_bureau_county_id_status_due_date");
 

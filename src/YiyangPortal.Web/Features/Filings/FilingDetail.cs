@@ -27,7 +27,7 @@ internal static class FilingQueries
         join e in db.ElderCareInstitutions on a.ElderCareInstitutionId equals e.Id
         join m in db.MedicalInstitutions on a.MedicalInstitutionId equals m.Id
         join c in db.Counties on f.CountyId equals c.Id
-        orderby f.DueDate, a.DocumentNumber, f.Bureau
+        orderby f.DueDate, f.Id
         select new FilingRow(f.Id, a.DocumentNumber, e.Name, m.Name, c.Name, f.Bureau, f.Status, f.DueDate, a.EffectiveAtUtc, f.FirstSubmittedAtUtc);
 
     public static async Task<(IReadOnlyList<AttachmentRow>, IReadOnlyList<HistoryRow>, string?)> ExtrasAsync(PortalDbContext db, Filing filing)

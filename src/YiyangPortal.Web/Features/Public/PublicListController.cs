@@ -59,6 +59,11 @@ public sealed class PublicListController(PortalDbContext db) : PortalController
             medical, county, counties.Select(c => (c.Id, c.Name)).ToList(), paged, HttpContext.GetTenant()?.Name ?? string.Empty));
     }
 
+    /// <summary>A frequency unit (次/月) prices one visit; the others price their own unit (人次, 床日, 年).</summary>
+    private static string PriceUnit(Domain.Catalogue.ServiceUnit unit) =>
+        unit is Domain.Catalogue.ServiceUnit.TimesPerWeek or Domain.Catalogue.ServiceUnit.TimesPerMonth or Domain.Catalogue.ServiceUnit.TimesPerYear
+            ? "次" : CatalogueLabels.Of(unit);
+
     /// <summary>附件1's fee clauses: the annual health-service fee and the consultation fee per visit by title.</summary>
     private static string? FeeRules(AgreementTerms terms)
     {
@@ -87,6 +92,6 @@ public sealed class PublicListController(PortalDbContext db) : PortalController
                 FeeRules(a.Terms),
                 a.IncludedItems.Select(i => new PublicItem(
                     CatalogueLabels.Of(i.Category), i.Name, $"{i.Frequency} {ItemFrequency.ChineseUnit(i.Unit)}",
-                    i.UnitPrice is { } p ? $"{p.Yuan:0.00} 元/{CatalogueLabels.Of(i.Unit)}" : "免费或按医保规定", CatalogueLabels.Of(i.Funding))).ToList())).ToList());
+                    i.UnitPrice is { } p ? $"{p.Yuan:0.00} 元/{PriceUnit(i.Unit)}" : "免费或按医保规定", CatalogueLabels.Of(i.Funding))).ToList())).ToList());
     }
 }
