@@ -74,6 +74,9 @@ public sealed class FilingSweep(IServiceScopeFactory scopes)
             .OrderBy(x => x.Filing.DueDate)
             .ToListAsync(cancellationToken);
 
+        // Recipients repeat (a few regulators per bureau and county, the users of each institution): look each up once.
+        var regulators = new Dictionary<(Domain.Identity.Bureau, Guid), List<Guid>>();
+        var parties = new Dictionary<(Guid, Guid), List<Guid>>();
         int reminders = 0, escalations = 0;
         foreach (var c in candidates)
         {
@@ -88,7 +91,13 @@ public sealed class FilingSweep(IServiceScopeFactory scopes)
             if (kind == FilingReminderKind.Escalated)
             {
                 var title = $"逾期未备案：协议 {c.DocumentNumber} 应于 {due} 前向{bureau}报送";
-                foreach (var user in await FilingRecipients.RegulatorsAsync(db, c.Filing, cancellationToken))
+                var key = (c.Filing.Bureau, c.Filing.CountyId);
+                if (!regulators.TryGetValue(key, out var users))
+                {
+                    regulators[key] = users = await FilingRecipients.RegulatorsAsync(db, c.Filing, cancellationToken);
+                }
+
+                foreach (var user in users)
                 {
                     db.Notifications.Add(new Notification(c.Filing.TenantId, user, NotificationKind.FilingOverdue, FilingCreator.Clip(title), $"/regulator/filings/{c.Filing.Id}", utcNow));
                 }
@@ -100,7 +109,13 @@ public sealed class FilingSweep(IServiceScopeFactory scopes)
                 var title = kind == FilingReminderKind.DueDay
                     ? $"今天是协议 {c.DocumentNumber} 向{bureau}备案的截止日（{due}）"
                     : $"协议 {c.DocumentNumber} 须于 {due} 前向{bureau}报送备案";
-                foreach (var user in await FilingRecipients.PartiesAsync(db, c.ElderCareInstitutionId, c.MedicalInstitutionId, cancellationToken))
+                var key = (c.ElderCareInstitutionId, c.MedicalInstitutionId);
+                if (!parties.TryGetValue(key, out var users))
+                {
+                    parties[key] = users = await FilingRecipients.PartiesAsync(db, c.ElderCareInstitutionId, c.MedicalInstitutionId, cancellationToken);
+                }
+
+                foreach (var user in users)
                 {
                     db.Notifications.Add(new Notification(c.Filing.TenantId, user, NotificationKind.FilingDue, FilingCreator.Clip(title), $"/filings/{c.Filing.Id}", utcNow));
                 }

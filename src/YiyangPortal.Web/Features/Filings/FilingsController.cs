@@ -22,6 +22,7 @@ public sealed record FilingList(Paged<FilingRow> Page, FilingStatus? Status, boo
 public sealed class FilingsController(PortalDbContext db) : PortalController
 {
     private const string DetailView = "~/Features/Filings/Detail.cshtml";
+    private const string Concurrent = "该备案刚刚已由他人处理，请查看最新状态。";
 
     [HttpGet("")]
     public async Task<IActionResult> Index(FilingStatus? status, bool overdue = false, int page = 1)
@@ -72,8 +73,7 @@ public sealed class FilingsController(PortalDbContext db) : PortalController
                 return filing;
             }) is not null)
         {
-            await db.SaveChangesAsync();
-            TempData["Flash"] = $"已向{Labels.Of(filing.Bureau)}报送备案。";
+            TempData["Flash"] = await SaveAsync() ? $"已向{Labels.Of(filing.Bureau)}报送备案。" : Concurrent;
             return RedirectToAction(nameof(Detail), new { id });
         }
 
@@ -110,8 +110,7 @@ public sealed class FilingsController(PortalDbContext db) : PortalController
         }
 
         await NotifyPartiesAsync(filing);
-        await db.SaveChangesAsync();
-        TempData["Flash"] = flash;
+        TempData["Flash"] = await SaveAsync() ? flash : Concurrent;
         return RedirectToAction(nameof(Detail), new { id });
     }
 
@@ -126,6 +125,20 @@ public sealed class FilingsController(PortalDbContext db) : PortalController
         foreach (var user in users)
         {
             db.Notifications.Add(new Notification(filing.TenantId, user, NotificationKind.FilingReviewed, title, $"/filings/{filing.Id}", DateTimeOffset.UtcNow));
+        }
+    }
+
+    /// <summary>False when someone else changed the filing since it was loaded (xmin): nothing is saved then.</summary>
+    private async Task<bool> SaveAsync()
+    {
+        try
+        {
+            await db.SaveChangesAsync();
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
         }
     }
 
