@@ -64,6 +64,7 @@ public class PortalAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Portal", Database.AppConnectionString);
         builder.UseSetting("Portal:LogFile", string.Empty);
         builder.UseSetting("Portal:SecureCookies", "false");
+        builder.UseSetting("Portal:Sweep:Enabled", "false"); // tests run FilingSweep themselves
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Portal:Sweep:Enabled", "false"); // tests run the daily sweep explicitly
         builder.UseSetting("Portal:Mail:DropFolder", Path.Combine(Path.GetTempPath(), "yiyang-test-mail"));

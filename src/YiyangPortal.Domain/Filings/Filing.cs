@@ -19,14 +19,15 @@ public sealed class Filing : ITenantOwned
     {
     }
 
-    internal Filing(Guid tenantId, Guid agreementId, Bureau bureau, Guid countyId, DateOnly dueDate)
+    internal Filing(Guid tenantId, Guid agreementId, Bureau bureau, Guid countyId, DateTimeOffset signedAtUtc)
     {
         Id = Guid.CreateVersion7();
         TenantId = tenantId;
         AgreementId = agreementId;
         Bureau = bureau;
         CountyId = countyId;
-        DueDate = dueDate;
+        SignedAtUtc = UtcTimestamp.Normalize(signedAtUtc);
+        DueDate = FilingDueDate.From(signedAtUtc);
         Status = FilingStatus.Pending;
     }
 
@@ -48,6 +49,10 @@ public sealed class Filing : ITenantOwned
 
     /// <summary>The county whose bureau receives this filing.</summary>
     public Guid CountyId { get; private set; }
+
+    /// <summary>When the agreement took effect (its second signature); kept here so that the days from signing to
+    /// filing, which regulators watch, are read from the filing alone.</summary>
+    public DateTimeOffset SignedAtUtc { get; private set; }
 
     /// <summary>Last Beijing day to submit (one calendar month after signing, <see cref="FilingDueDate"/>).</summary>
     public DateOnly DueDate { get; private set; }

@@ -26,15 +26,14 @@ public static class FilingRules
             throw new DomainException("备案机构与协议双方不一致。");
         }
 
-        var due = FilingDueDate.From(effectiveAt);
         var filings = new List<Filing>
         {
-            new(agreement.TenantId, agreement.Id, Bureau.CivilAffairs, elderCare.CountyId, due),
-            new(agreement.TenantId, agreement.Id, Bureau.Health, elderCare.CountyId, due),
+            new(agreement.TenantId, agreement.Id, Bureau.CivilAffairs, elderCare.CountyId, effectiveAt),
+            new(agreement.TenantId, agreement.Id, Bureau.Health, elderCare.CountyId, effectiveAt),
         };
         if (medical.CountyId != elderCare.CountyId)
         {
-            filings.Add(new Filing(agreement.TenantId, agreement.Id, Bureau.Health, medical.CountyId, due));
+            filings.Add(new Filing(agreement.TenantId, agreement.Id, Bureau.Health, medical.CountyId, effectiveAt));
         }
 
         return filings;

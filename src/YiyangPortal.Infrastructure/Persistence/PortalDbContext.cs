@@ -57,6 +57,10 @@ public sealed class PortalDbContext : IdentityUserContext<PortalUser, Guid>, IDa
 
     public DbSet<Filing> Filings => Set<Filing>();
 
+    public DbSet<FilingAttachment> FilingAttachments => Set<FilingAttachment>();
+
+    public DbSet<FilingReminder> FilingReminders => Set<FilingReminder>();
+
     public DbSet<AgreementDocument> AgreementDocuments => Set<AgreementDocument>();
 
     public DbSet<Notification> Notifications => Set<Notification>();

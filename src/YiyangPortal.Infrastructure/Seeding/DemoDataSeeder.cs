@@ -40,6 +40,8 @@ public sealed class DemoDataSeeder(IServiceScopeFactory scopes)
                 var created = await EnsureUserAsync(users, tenant.Id, account.Email, account.DisplayName, account.Bind(lookup), password);
                 accounts.Add(new SeededAccount(tenant.Name, account.Email, account.Bind(lookup).Role, created));
             }
+
+            await DemoFilings.EnsureAsync(db, tenantSeed, lookup, cancellationToken);
         }
 
         await using (var scope = scopes.CreateAsyncScope())

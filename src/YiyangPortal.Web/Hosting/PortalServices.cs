@@ -9,8 +9,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.WebEncoders;
 using YiyangPortal.Infrastructure;
+using YiyangPortal.Infrastructure.Filings;
 using YiyangPortal.Infrastructure.Identity;
 using YiyangPortal.Infrastructure.Persistence;
+using YiyangPortal.Web.Features.Filings;
 using YiyangPortal.Web.Security;
 using YiyangPortal.Web.Tenancy;
 using YiyangPortal.Web.Validation;
@@ -82,6 +84,13 @@ internal static class PortalServices
         services.AddSingleton<Features.Agreements.DemoAgreements>();
         services.AddSingleton<Features.Agreements.AgreementSweepService>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.Agreements.AgreementSweepService>());
+        services.AddScoped<FilingCreator>();
+        services.AddScoped<YiyangPortal.Web.Features.Dashboard.DashboardQuery>();
+        services.AddSingleton<FilingSweep>();
+        if (configuration.GetValue("Portal:Sweep:Enabled", true))
+        {
+            services.AddHostedService<FilingSweepService>();
+        }
 
         services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", tags: ["ready"]);
         return services;

@@ -23,6 +23,9 @@ internal sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreemen
         builder.Property(a => a.ReturnReason).HasMaxLength(500);
         builder.Property(a => a.TerminationReason).HasMaxLength(500);
         builder.Property(a => a.Terms).HasConversion(TermsJson.Converter).HasColumnType("jsonb");
+
+        // A computed view of Items: left to convention, EF maps it as a second relationship (agreement_id1) and
+        // refuses to materialise agreements, since a Where iterator is no collection.
         builder.Ignore(a => a.IncludedItems);
 
         // Two users acting on one agreement at once: the second save fails and is told so (issue 4).
@@ -39,6 +42,10 @@ internal sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreemen
         builder.HasIndex(a => new { a.TenantId, a.ElderCareInstitutionId, a.Status });
         builder.HasIndex(a => new { a.TenantId, a.MedicalInstitutionId, a.Status });
         builder.HasIndex(a => new { a.TenantId, a.Status });
+
+        // The regulators' coverage figures read (status, both parties) for every effective agreement: index-only.
+        builder.HasIndex(a => new { a.TenantId, a.Status, a.ElderCareInstitutionId, a.MedicalInstitutionId })
+            .HasDatabaseName("ix_agreements_coverage");
 
         // 续签 once: a second renewal of the same agreement is refused by the database, whatever the race.
         builder.HasIndex(a => a.RenewalOfId).IsUnique().HasFilter("renewal_of_id IS NOT NULL");

@@ -251,6 +251,9 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                     b.HasIndex("TenantId", "MedicalInstitutionId", "Status")
                         .HasDatabaseName("ix_agreements_tenant_id_medical_institution_id_status");
 
+                    b.HasIndex("TenantId", "Status", "ElderCareInstitutionId", "MedicalInstitutionId")
+                        .HasDatabaseName("ix_agreements_coverage");
+
                     b.ToTable("agreements", (string)null);
                 });
 
@@ -867,6 +870,10 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("reviewed_at_utc");
 
+                    b.Property<DateTimeOffset>("SignedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_at_utc");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -896,10 +903,79 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                     b.HasIndex("TenantId", "Status", "DueDate")
                         .HasDatabaseName("ix_filings_tenant_id_status_due_date");
 
+                    b.HasIndex("TenantId", "Bureau", "DueDate", "Id")
+                        .HasDatabaseName("ix_filings_tenant_id_bureau_due_date_id");
+
                     b.HasIndex("TenantId", "Bureau", "CountyId", "Status", "DueDate")
                         .HasDatabaseName("ix_filings_tenant_id_bureau_county_id_status_due_date");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TenantId", "Bureau", "CountyId", "Status", "DueDate"), new[] { "SignedAtUtc", "FirstSubmittedAtUtc" });
+
                     b.ToTable("filings", (string)null);
+                });
+
+            modelBuilder.Entity("YiyangPortal.Domain.Filings.FilingAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("file_name");
+
+                    b.Property<Guid>("FilingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("filing_id");
+
+                    b.Property<string>("Party")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("party");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset>("UploadedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at_utc");
+
+                    b.Property<Guid>("UploadedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("uploaded_by_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_filing_attachments");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_filing_attachments_tenant_id");
+
+                    b.HasIndex("FilingId", "UploadedAtUtc")
+                        .HasDatabaseName("ix_filing_attachments_filing_id_uploaded_at_utc");
+
+                    b.ToTable("filing_attachments", (string)null);
                 });
 
             modelBuilder.Entity("YiyangPortal.Domain.Filings.FilingHistoryEntry", b =>
@@ -949,6 +1025,43 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_filing_history_filing_id");
 
                     b.ToTable("filing_history", (string)null);
+                });
+
+            modelBuilder.Entity("YiyangPortal.Domain.Filings.FilingReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("FilingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("filing_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly>("SentOn")
+                        .HasColumnType("date")
+                        .HasColumnName("sent_on");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_filing_reminders");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_filing_reminders_tenant_id");
+
+                    b.HasIndex("FilingId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_filing_reminders_filing_id_kind");
+
+                    b.ToTable("filing_reminders", (string)null);
                 });
 
             modelBuilder.Entity("YiyangPortal.Domain.Institutions.ElderCareInstitution", b =>
@@ -1653,6 +1766,23 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_filings_tenants_tenant_id");
                 });
 
+            modelBuilder.Entity("YiyangPortal.Domain.Filings.FilingAttachment", b =>
+                {
+                    b.HasOne("YiyangPortal.Domain.Filings.Filing", null)
+                        .WithMany()
+                        .HasForeignKey("FilingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_filing_attachments_filings_filing_id");
+
+                    b.HasOne("YiyangPortal.Domain.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_filing_attachments_tenants_tenant_id");
+                });
+
             modelBuilder.Entity("YiyangPortal.Domain.Filings.FilingHistoryEntry", b =>
                 {
                     b.HasOne("YiyangPortal.Domain.Filings.Filing", null)
@@ -1661,6 +1791,23 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_filing_history_filings_filing_id");
+                });
+
+            modelBuilder.Entity("YiyangPortal.Domain.Filings.FilingReminder", b =>
+                {
+                    b.HasOne("YiyangPortal.Domain.Filings.Filing", null)
+                        .WithMany()
+                        .HasForeignKey("FilingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_filing_reminders_filings_filing_id");
+
+                    b.HasOne("YiyangPortal.Domain.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_filing_reminders_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("YiyangPortal.Domain.Institutions.ElderCareInstitution", b =>

@@ -4,7 +4,7 @@ using YiyangPortal.Domain.Agreements;
 using YiyangPortal.Domain.Auditing;
 using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Documents;
-using YiyangPortal.Domain.Filings;
+using YiyangPortal.Infrastructure.Filings;
 using YiyangPortal.Infrastructure.Persistence;
 using YiyangPortal.Web.Security;
 
@@ -25,7 +25,8 @@ public enum SaveOutcome
 /// effect, and the notifications of the other side.
 /// </summary>
 public sealed class AgreementWorkflow(
-    PortalDbContext db, AgreementPdfRenderer renderer, AgreementNotifier notifier, VerificationLinks links, TimeProvider clock)
+    PortalDbContext db, AgreementPdfRenderer renderer, AgreementNotifier notifier, VerificationLinks links,
+    FilingCreator filings, TimeProvider clock)
 {
     public DateTimeOffset Now => clock.GetUtcNow();
 
@@ -115,7 +116,7 @@ public sealed class AgreementWorkflow(
         db.AgreementDocuments.Add(new AgreementDocument(agreement.TenantId, agreement.Id, AgreementDocumentKind.Executed, bytes, Now));
 
         // 2020 guide 六(四): file with the county 民政 and 卫健 within one month of signing.
-        db.Filings.AddRange(FilingRules.ForEffectiveAgreement(agreement, elderCare, medical));
+        await filings.AddFilingsForAsync(agreement, elderCare, medical, CancellationToken.None);
     }
 
     private async Task AppendAuditAsync(Agreement agreement, int eventsBefore)

@@ -32,7 +32,7 @@ public static class Navigation
             new("我的协议", "~/agreements"),
             new("新建协议", "~/agreements/new"),
             new("医疗机构", "~/institutions/medical"),
-            new("备案", null),
+            new("备案", "~/filings"),
             new("本机构信息", "~/profile"),
         ],
         PortalRole.MedicalAdmin =>
@@ -40,13 +40,14 @@ public static class Navigation
             new("工作台", "~/medical"),
             new("待审核协议", "~/agreements?status=PendingMedicalReview"),
             new("收费标准", "~/medical/fees"),
+            new("备案", "~/filings"),
             new("本机构信息", "~/profile"),
         ],
         PortalRole.Regulator =>
         [
             new("工作台", "~/regulator"),
-            new("备案审查", null),
-            new("统计分析", null),
+            new("备案审查", "~/filings"),
+            new("统计分析", "~/regulator/dashboard"),
             new("机构名录", "~/institutions/medical"),
         ],
         _ => [],

@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using YiyangPortal.Domain.Filings;
+using YiyangPortal.Domain.Identity;
+using YiyangPortal.Infrastructure.Persistence;
+
+namespace YiyangPortal.Infrastructure.Filings;
+
+/// <summary>Who hears about a filing: the users of both parties, and the regulators of its bureau and county.</summary>
+internal static class FilingRecipients
+{
+    public static Task<List<Guid>> PartiesAsync(
+        PortalDbContext db, Guid elderCareInstitutionId, Guid medicalInstitutionId, CancellationToken cancellationToken) =>
+        db.Users.Where(u => (u.Role == PortalRole.ElderCareStaff && u.ElderCareInstitutionId == elderCareInstitutionId)
+                            || (u.Role == PortalRole.MedicalAdmin && u.MedicalInstitutionId == medicalInstitutionId))
+            .Select(u => u.Id).ToListAsync(cancellationToken);
+
+    public static Task<List<Guid>> RegulatorsAsync(PortalDbContext db, Filing filing, CancellationToken cancellationToken) =>
+        db.Users.Where(u => u.Role == PortalRole.Regulator && u.Bureau == filing.Bureau && u.CountyId == filing.CountyId)
+            .Select(u => u.Id).ToListAsync(cancellationToken);
+}

@@ -1,0 +1,130 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using YiyangPortal.Domain.Common;
+using YiyangPortal.Domain.Filings;
+using YiyangPortal.Domain.Notifications;
+using YiyangPortal.Infrastructure.Persistence;
+using YiyangPortal.Infrastructure.Tenancy;
+
+namespace YiyangPortal.Infrastructure.Filings;
+
+/// <summary>What one sweep did: null when another instance held the lock.</summary>
+public sealed record SweepResult(int Tenants, int Reminders, int Escalations);
+
+/// <summary>
+/// The daily filing sweep (issue 6): reminds both parties seven days before and on the due date, and escalates
+/// overdue filings to the regulators' inbox. One runner at a time across web instances (a PostgreSQL advisory
+/// lock); idempotent through <see cref="FilingReminder"/>'s unique (filing, kind).
+/// </summary>
+public sealed class FilingSweep(IServiceScopeFactory scopes)
+{
+    /// <summary>Arbitrary, fixed: the advisory-lock key every instance agrees on.</summary>
+    public const long LockKey = 0x5969_5961_6E67_0006;
+
+    public async Task<SweepResult?> RunAsync(DateTimeOffset utcNow, CancellationToken cancellationToken)
+    {
+        await using var lockScope = scopes.CreateAsyncScope();
+        var lockDb = lockScope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var connection = (NpgsqlConnection)lockDb.Database.GetDbConnection();
+        await connection.OpenAsync(cancellationToken);
+        if (!await AdvisoryAsync(connection, "pg_try_advisory_lock", cancellationToken))
+        {
+            return null;
+        }
+
+        try
+        {
+            var tenants = await lockDb.Tenants.AsNoTracking().Select(t => new { t.Id, t.Slug, t.Name }).ToListAsync(cancellationToken);
+            var today = BeijingTime.Today(utcNow);
+            int reminders = 0, escalations = 0;
+            foreach (var tenant in tenants)
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant.Id, tenant.Slug, tenant.Name);
+                var (r, e) = await SweepTenantAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>(), today, utcNow, cancellationToken);
+                reminders += r;
+                escalations += e;
+            }
+
+            return new SweepResult(tenants.Count, reminders, escalations);
+        }
+        finally
+        {
+            await AdvisoryAsync(connection, "pg_advisory_unlock", CancellationToken.None);
+        }
+    }
+
+    private static async Task<bool> AdvisoryAsync(NpgsqlConnection connection, string function, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand($"SELECT {function}(@key)", connection);
+        command.Parameters.AddWithValue("key", LockKey);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private static async Task<(int Reminders, int Escalations)> SweepTenantAsync(
+        PortalDbContext db, DateOnly today, DateTimeOffset utcNow, CancellationToken cancellationToken)
+    {
+        var horizon = today.AddDays(FilingDueDate.ReminderDaysBefore);
+        var candidates = await db.Filings
+            .Where(f => f.Status == FilingStatus.Pending && f.DueDate <= horizon)
+            .Where(f => !db.FilingReminders.Any(r => r.FilingId == f.Id && r.Kind == (f.DueDate < today ? FilingReminderKind.Escalated
+                : f.DueDate == today ? FilingReminderKind.DueDay : FilingReminderKind.WeekBefore)))
+            .Join(db.Agreements, f => f.AgreementId, a => a.Id, (f, a) => new { Filing = f, a.DocumentNumber, a.ElderCareInstitutionId, a.MedicalInstitutionId })
+            .OrderBy(x => x.Filing.DueDate)
+            .ToListAsync(cancellationToken);
+
+        // Recipients repeat (a few regulators per bureau and county, the users of each institution): look each up once.
+        var regulators = new Dictionary<(Domain.Identity.Bureau, Guid), List<Guid>>();
+        var parties = new Dictionary<(Guid, Guid), List<Guid>>();
+        int reminders = 0, escalations = 0;
+        foreach (var c in candidates)
+        {
+            if (FilingReminder.DueFor(c.Filing, today) is not { } kind)
+            {
+                continue;
+            }
+
+            db.FilingReminders.Add(new FilingReminder(c.Filing.TenantId, c.Filing.Id, kind, today));
+            var due = BeijingTime.FormatChineseDate(c.Filing.DueDate);
+            var bureau = c.Filing.Bureau == Domain.Identity.Bureau.CivilAffairs ? "民政局" : "卫生健康局";
+            if (kind == FilingReminderKind.Escalated)
+            {
+                var title = $"逾期未备案：协议 {c.DocumentNumber} 应于 {due} 前向{bureau}报送";
+                var key = (c.Filing.Bureau, c.Filing.CountyId);
+                if (!regulators.TryGetValue(key, out var users))
+                {
+                    regulators[key] = users = await FilingRecipients.RegulatorsAsync(db, c.Filing, cancellationToken);
+                }
+
+                foreach (var user in users)
+                {
+                    db.Notifications.Add(new Notification(c.Filing.TenantId, user, NotificationKind.FilingOverdue, FilingCreator.Clip(title), $"/regulator/filings/{c.Filing.Id}", utcNow));
+                }
+
+                escalations++;
+            }
+            else
+            {
+                var title = kind == FilingReminderKind.DueDay
+                    ? $"今天是协议 {c.DocumentNumber} 向{bureau}备案的截止日（{due}）"
+                    : $"协议 {c.DocumentNumber} 须于 {due} 前向{bureau}报送备案";
+                var key = (c.ElderCareInstitutionId, c.MedicalInstitutionId);
+                if (!parties.TryGetValue(key, out var users))
+                {
+                    parties[key] = users = await FilingRecipients.PartiesAsync(db, c.ElderCareInstitutionId, c.MedicalInstitutionId, cancellationToken);
+                }
+
+                foreach (var user in users)
+                {
+                    db.Notifications.Add(new Notification(c.Filing.TenantId, user, NotificationKind.FilingDue, FilingCreator.Clip(title), $"/filings/{c.Filing.Id}", utcNow));
+                }
+
+                reminders++;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return (reminders, escalations);
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using YiyangPortal.Domain.Agreements;
+using YiyangPortal.Domain.Documents;
+using YiyangPortal.Infrastructure.Persistence;
+using YiyangPortal.Web.Features.Shared;
+
+namespace YiyangPortal.Web.Features.Public;
+
+public sealed record VerifiedDocument(AgreementDocumentKind Kind, string Sha256, DateTimeOffset CreatedAtUtc);
+
+public sealed record VerifyPage(
+    string? Number, string? ElderCare, string? Medical, AgreementStatus? Status, DateTimeOffset? EffectiveAtUtc,
+    IReadOnlyList<VerifiedDocument> Documents, string? UploadedSha256, bool? Matches, string? Error);
+
+/// <summary>
+/// 协议核验 (the PDF's QR code leads here): by document number, the parties, the state and the SHA-256 of the stored
+/// PDFs; a visitor may upload a PDF and learn whether it is byte for byte a document on record. Nothing personal is
+/// shown, and the upload is hashed in memory, never stored.
+/// </summary>
+[AllowAnonymous]
+[Route("verify")]
+public sealed class VerifyController(PortalDbContext db) : PortalController
+{
+    private const string ViewPath = "~/Features/Public/Verify.cshtml";
+    private const int MaxUploadBytes = 20 * 1024 * 1024;
+
+    [HttpGet("")]
+    public IActionResult Index(string? number) =>
+        string.IsNullOrWhiteSpace(number) ? View(ViewPath, Blank(null, null)) : RedirectToAction(nameof(Document), new { number = number.Trim() });
+
+    [HttpGet("{number}")]
+    public async Task<IActionResult> Document(string number) => await PageAsync(number, null, null) is { } page ? View(ViewPath, page) : NotFoundPage(number);
+
+    [HttpPost("{number}")]
+    [RequestSizeLimit(MaxUploadBytes + 64 * 1024)]
+    [RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes + 64 * 1024)]
+    public async Task<IActionResult> Check(string number, IFormFile? file)
+    {
+        if (file is null || file.Length == 0)
+        {
+            return await PageAsync(number, null, "请选择要核验的 PDF 文件。") is { } empty ? View(ViewPath, empty) : NotFoundPage(number);
+        }
+
+        await using var stream = file.OpenReadStream();
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer);
+        var sha = AgreementDocument.HashOf(buffer.ToArray());
+        return await PageAsync(number, sha, null) is { } page ? View(ViewPath, page) : NotFoundPage(number);
+    }
+
+    private ViewResult NotFoundPage(string number)
+    {
+        Response.StatusCode = StatusCodes.Status404NotFound;
+        return View(ViewPath, Blank(number, "未找到该编号的协议，请核对协议编号。"));
+    }
+
+    private static VerifyPage Blank(string? number, string? error) => new(number, null, null, null, null, [], null, null, error);
+
+    private async Task<VerifyPage?> PageAsync(string number, string? uploadedSha, string? error)
+    {
+        var found = await (from a in db.Agreements.AsNoTracking()
+                           join e in db.ElderCareInstitutions on a.ElderCareInstitutionId equals e.Id
+                           join m in db.MedicalInstitutions on a.MedicalInstitutionId equals m.Id
+                           where a.DocumentNumber == number
+                           select new { a.Id, a.DocumentNumber, ElderCare = e.Name, Medical = m.Name, a.Status, a.EffectiveAtUtc }).SingleOrDefaultAsync();
+        if (found is null) { return null; }
+        var documents = await db.AgreementDocuments.AsNoTracking().Where(d => d.AgreementId == found.Id).OrderBy(d => d.Kind)
+            .Select(d => new VerifiedDocument(d.Kind, d.Sha256, d.CreatedAtUtc)).ToListAsync();
+        bool? matches = uploadedSha is null ? null : documents.Exists(d => d.Sha256 == uploadedSha);
+        return new VerifyPage(found.DocumentNumber, found.ElderCare, found.Medical, found.Status, found.EffectiveAtUtc, documents, uploadedSha, matches, error);
+    }
+}

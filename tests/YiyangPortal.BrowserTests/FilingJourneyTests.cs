@@ -1,0 +1,114 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using YiyangPortal.Infrastructure.Persistence;
+using YiyangPortal.Infrastructure.Seeding;
+using YiyangPortal.Infrastructure.Tenancy;
+
+namespace YiyangPortal.BrowserTests;
+
+/// <summary>
+/// Issue 6: an agreement takes effect, its filing appears for both bureaus, the 民政局 returns it with a reason, the
+/// nursing home resubmits and the 民政局 accepts. (The signing itself is the agreement UI's, issue 4: until it lands
+/// the agreement is signed through the domain, exactly as that UI will, with <see cref="EffectiveAgreements"/>.)
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public class FilingJourneyTests(BrowserFixture browser)
+{
+    private const string Number = "SX-B-0001";
+
+    [Fact]
+    public async Task SignedAgreement_IsFiledWithBothBureaus_ReturnedResubmittedAndAccepted()
+    {
+        await SignAgreementAsync();
+
+        var staff = await SignInJourneyTests.SignInAsync(browser, "shaoxing", "staff@shaoxing.demo", "/shaoxing/eldercare");
+        await staff.GetByRole(AriaRole.Link, new() { Name = "备案", Exact = true }).ClickAsync();
+        var rows = staff.Locator("tbody tr").Filter(new() { HasText = Number });
+        await Assertions.Expect(rows).ToHaveCountAsync(2);
+        await Assertions.Expect(rows.Filter(new() { HasText = "越城区民政局" })).ToContainTextAsync("待报送");
+        await Assertions.Expect(rows.Filter(new() { HasText = "越城区卫生健康局" })).ToContainTextAsync("待报送");
+        await BrowserFixture.ScreenshotAsync(staff, "filing-1-party-list");
+
+        await rows.Filter(new() { HasText = "越城区民政局" }).GetByRole(AriaRole.Link).ClickAsync();
+        await staff.GetByLabel("盖章扫描件（可选）").SetInputFilesAsync(new FilePayload { Name = "盖章件.pdf", MimeType = "application/pdf", Buffer = MinimalPdf.WithText("stamped copy") });
+        await staff.GetByRole(AriaRole.Button, new() { Name = "报送备案" }).ClickAsync();
+        await Assertions.Expect(staff.GetByTestId("flash")).ToContainTextAsync("已向民政局报送备案");
+        var filingUrl = staff.Url;
+
+        var civil = await SignInJourneyTests.SignInAsync(browser, "shaoxing", "minzheng@shaoxing.demo", "/shaoxing/regulator");
+        await civil.GetByRole(AriaRole.Link, new() { Name = "备案审查" }).ClickAsync();
+        await civil.GetByRole(AriaRole.Link, new() { Name = "已报送", Exact = true }).ClickAsync();
+        await civil.Locator("tbody tr").Filter(new() { HasText = Number }).GetByRole(AriaRole.Link).ClickAsync();
+        await civil.GetByRole(AriaRole.Button, new() { Name = "退回补正", Exact = true }).ClickAsync();
+        await Assertions.Expect(civil.Locator("[data-field-error=Reason]")).ToHaveTextAsync("请填写退回补正的理由。");
+        await civil.GetByLabel("退回补正的理由").FillAsync("扫描件缺少乙方公章，请补充后重新报送。");
+        await civil.GetByRole(AriaRole.Button, new() { Name = "退回补正", Exact = true }).ClickAsync();
+        await Assertions.Expect(civil.GetByTestId("filing-status").First).ToHaveTextAsync("退回补正");
+        await BrowserFixture.ScreenshotAsync(civil, "filing-2-regulator-returned");
+
+        await staff.GotoAsync(filingUrl);
+        await Assertions.Expect(staff.GetByTestId("return-reason")).ToContainTextAsync("缺少乙方公章");
+        await staff.GetByLabel("说明（可选）").FillAsync("已补充乙方公章。");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "重新报送" }).ClickAsync();
+        await Assertions.Expect(staff.GetByTestId("filing-status").First).ToHaveTextAsync("已报送");
+
+        await civil.ReloadAsync();
+        await civil.GetByRole(AriaRole.Button, new() { Name = "受理", Exact = true }).ClickAsync();
+        await Assertions.Expect(civil.GetByTestId("filing-status").First).ToHaveTextAsync("已受理");
+        await Assertions.Expect(civil.GetByTestId("history").Locator("li")).ToHaveCountAsync(4);
+        await BrowserFixture.ScreenshotAsync(civil, "filing-3-regulator-accepted");
+
+        var health = await SignInJourneyTests.SignInAsync(browser, "shaoxing", "weijian@shaoxing.demo", "/shaoxing/regulator");
+        await health.GotoAsync(browser.BaseUrl + "/shaoxing/filings");
+        await Assertions.Expect(health.Locator("tbody tr").Filter(new() { HasText = Number })).ToContainTextAsync("越城区卫生健康局");
+        foreach (var page in new[] { staff, civil, health })
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task CityRegulator_ReadsTheDashboard_AndVisitorsSeeThePublicPages()
+    {
+        var city = await SignInJourneyTests.SignInAsync(browser, "shaoxing", "city@shaoxing.demo", "/shaoxing/regulator");
+        await city.GetByRole(AriaRole.Link, new() { Name = "统计分析" }).ClickAsync();
+        await Assertions.Expect(city.GetByTestId("county-table")).ToContainTextAsync("全市合计");
+        await BrowserFixture.ScreenshotAsync(city, "filing-dashboard-city");
+        await city.Context.CloseAsync();
+
+        var visitor = await browser.NewPageAsync();
+        await visitor.GotoAsync(browser.BaseUrl + "/shaoxing/public");
+        await Assertions.Expect(visitor.GetByTestId("public-institution").First).ToContainTextAsync("越城区福乐养老院");
+        await BrowserFixture.ScreenshotAsync(visitor, "public-list");
+        await visitor.GotoAsync(browser.BaseUrl + "/shaoxing/verify/SX-DEMO-F002");
+        await visitor.GetByLabel("上传 PDF，核对是否与存档文件完全一致").SetInputFilesAsync(new FilePayload
+        {
+            Name = "协议.pdf",
+            MimeType = "application/pdf",
+            Buffer = MinimalPdf.WithText("Agreement SX-DEMO-F002 executed"),
+        });
+        await visitor.GetByRole(AriaRole.Button, new() { Name = "核验文件" }).ClickAsync();
+        await Assertions.Expect(visitor.GetByTestId("verify-result")).ToContainTextAsync("一致");
+        await BrowserFixture.ScreenshotAsync(visitor, "public-verify");
+        await visitor.Context.CloseAsync();
+    }
+
+    private async Task SignAgreementAsync()
+    {
+        await using var scope = browser.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var tenant = await db.Tenants.SingleAsync(t => t.Slug == "shaoxing");
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant.Id, tenant.Slug, tenant.Name);
+        if (await db.Agreements.AnyAsync(a => a.DocumentNumber == Number))
+        {
+            return;
+        }
+
+        var elderCare = await db.ElderCareInstitutions.SingleAsync(e => e.Name == "越城区福乐养老院");
+        var medical = await db.MedicalInstitutions.SingleAsync(m => m.Name == "塔山街道社区卫生服务中心");
+        var users = await db.Users.ToDictionaryAsync(u => u.UserName!, u => u.Id);
+        await EffectiveAgreements.AddAsync(db, elderCare, medical, Number, DateTimeOffset.UtcNow, users["staff@shaoxing.demo"], users["clinic@shaoxing.demo"]);
+        await db.SaveChangesAsync();
+    }
+}
