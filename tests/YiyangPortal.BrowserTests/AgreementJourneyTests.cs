@@ -115,6 +115,33 @@ public class AgreementJourneyTests(BrowserFixture browser)
         await clinic.Context.CloseAsync();
     }
 
+    /// <summary>附件2 between 福乐养老院 and 塔山, drafted, reviewed and signed by both in the browser; returns its number.</summary>
+    internal static async Task<string> SignNewAgreementInTheBrowserAsync(BrowserFixture browser)
+    {
+        var staff = await SignInJourneyTests.SignInAsync(browser, "shaoxing", "staff@shaoxing.demo", "/shaoxing/eldercare");
+        await staff.GotoAsync(browser.BaseUrl + "/shaoxing/agreements/new");
+        await staff.GetByLabel("医养结合项目服务合作协议").CheckAsync();
+        await staff.Locator("label.list-group-item", new() { HasText = "塔山街道社区卫生服务中心" }).Locator("input").CheckAsync();
+        await staff.GetByRole(AriaRole.Button, new() { Name = "创建草稿" }).ClickAsync();
+        await AddItemAsync(staff, "家庭病床查床", "8");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "提交医疗机构审核" }).ClickAsync();
+        await Assertions.Expect(staff.GetByTestId("status")).ToHaveTextAsync("待医疗机构审核");
+        var url = staff.Url;
+        var number = (await staff.Locator("h1 .text-secondary").InnerTextAsync()).Trim();
+
+        var clinic = await SignInJourneyTests.SignInAsync(browser, "shaoxing", "clinic@shaoxing.demo", "/shaoxing/medical");
+        await clinic.GotoAsync(url);
+        await ReviewAsync(clinic, "家庭病床查床", approve: true);
+        await clinic.GetByRole(AriaRole.Button, new() { Name = "审核通过" }).ClickAsync();
+        await SignAsync(clinic, "陈明", "主任");
+        await staff.GotoAsync(url);
+        await SignAsync(staff, "王丽", "院长");
+        await Assertions.Expect(staff.GetByTestId("status")).ToHaveTextAsync("已生效");
+        await staff.Context.CloseAsync();
+        await clinic.Context.CloseAsync();
+        return number;
+    }
+
     private static async Task AddItemAsync(IPage page, string item, string frequency)
     {
         var form = page.Locator("#add-item");

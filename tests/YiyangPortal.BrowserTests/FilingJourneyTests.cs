@@ -1,30 +1,23 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using YiyangPortal.Infrastructure.Persistence;
 using YiyangPortal.Infrastructure.Seeding;
-using YiyangPortal.Infrastructure.Tenancy;
 
 namespace YiyangPortal.BrowserTests;
 
 /// <summary>
-/// Issue 6: an agreement takes effect, its filing appears for both bureaus, the 民政局 returns it with a reason, the
-/// nursing home resubmits and the 民政局 accepts. (The signing itself is the agreement UI's, issue 4: until it lands
-/// the agreement is signed through the domain, exactly as that UI will, with <see cref="EffectiveAgreements"/>.)
+/// Issue 6: an agreement is signed in the browser by both parties, its filing appears for both bureaus, the 民政局
+/// returns it with a reason, the nursing home resubmits and the 民政局 accepts.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public class FilingJourneyTests(BrowserFixture browser)
 {
-    private const string Number = "SX-B-0001";
-
     [Fact]
     public async Task SignedAgreement_IsFiledWithBothBureaus_ReturnedResubmittedAndAccepted()
     {
-        await SignAgreementAsync();
+        var number = await AgreementJourneyTests.SignNewAgreementInTheBrowserAsync(browser);
 
         var staff = await SignInJourneyTests.SignInAsync(browser, "shaoxing", "staff@shaoxing.demo", "/shaoxing/eldercare");
         await staff.GetByRole(AriaRole.Link, new() { Name = "备案", Exact = true }).ClickAsync();
-        var rows = staff.Locator("tbody tr").Filter(new() { HasText = Number });
+        var rows = staff.Locator("tbody tr").Filter(new() { HasText = number });
         await Assertions.Expect(rows).ToHaveCountAsync(2);
         await Assertions.Expect(rows.Filter(new() { HasText = "越城区民政局" })).ToContainTextAsync("待报送");
         await Assertions.Expect(rows.Filter(new() { HasText = "越城区卫生健康局" })).ToContainTextAsync("待报送");
@@ -39,7 +32,7 @@ public class FilingJourneyTests(BrowserFixture browser)
         var civil = await SignInJourneyTests.SignInAsync(browser, "shaoxing", "minzheng@shaoxing.demo", "/shaoxing/regulator");
         await civil.GetByRole(AriaRole.Link, new() { Name = "备案审查" }).ClickAsync();
         await civil.GetByRole(AriaRole.Link, new() { Name = "已报送", Exact = true }).ClickAsync();
-        await civil.Locator("tbody tr").Filter(new() { HasText = Number }).GetByRole(AriaRole.Link).ClickAsync();
+        await civil.Locator("tbody tr").Filter(new() { HasText = number }).GetByRole(AriaRole.Link).ClickAsync();
         await civil.GetByRole(AriaRole.Button, new() { Name = "退回补正", Exact = true }).ClickAsync();
         await Assertions.Expect(civil.Locator("[data-field-error=Reason]")).ToHaveTextAsync("请填写退回补正的理由。");
         await civil.GetByLabel("退回补正的理由").FillAsync("扫描件缺少乙方公章，请补充后重新报送。");
@@ -61,7 +54,7 @@ public class FilingJourneyTests(BrowserFixture browser)
 
         var health = await SignInJourneyTests.SignInAsync(browser, "shaoxing", "weijian@shaoxing.demo", "/shaoxing/regulator");
         await health.GotoAsync(browser.BaseUrl + "/shaoxing/filings");
-        await Assertions.Expect(health.Locator("tbody tr").Filter(new() { HasText = Number })).ToContainTextAsync("越城区卫生健康局");
+        await Assertions.Expect(health.Locator("tbody tr").Filter(new() { HasText = number })).ToContainTextAsync("越城区卫生健康局");
         foreach (var page in new[] { staff, civil, health })
         {
             await page.Context.CloseAsync();
@@ -92,23 +85,5 @@ public class FilingJourneyTests(BrowserFixture browser)
         await Assertions.Expect(visitor.GetByTestId("verify-result")).ToContainTextAsync("一致");
         await BrowserFixture.ScreenshotAsync(visitor, "public-verify");
         await visitor.Context.CloseAsync();
-    }
-
-    private async Task SignAgreementAsync()
-    {
-        await using var scope = browser.App.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var tenant = await db.Tenants.SingleAsync(t => t.Slug == "shaoxing");
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant.Id, tenant.Slug, tenant.Name);
-        if (await db.Agreements.AnyAsync(a => a.DocumentNumber == Number))
-        {
-            return;
-        }
-
-        var elderCare = await db.ElderCareInstitutions.SingleAsync(e => e.Name == "越城区福乐养老院");
-        var medical = await db.MedicalInstitutions.SingleAsync(m => m.Name == "塔山街道社区卫生服务中心");
-        var users = await db.Users.ToDictionaryAsync(u => u.UserName!, u => u.Id);
-        await EffectiveAgreements.AddAsync(db, elderCare, medical, Number, DateTimeOffset.UtcNow, users["staff@shaoxing.demo"], users["clinic@shaoxing.demo"]);
-        await db.SaveChangesAsync();
     }
 }
