@@ -57,8 +57,17 @@ public sealed partial class Agreement
         Record(by, AgreementEventKind.BecameEffective, null, null, Terms.Term?.ToString(), null);
     }
 
-    private static string Required(string value, string what) =>
-        string.IsNullOrWhiteSpace(value) ? throw new DomainException($"请填写{what}。") : value.Trim();
+    /// <summary>Signer's name and title: required, and no longer than their columns (30).</summary>
+    private static string Required(string value, string what)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new DomainException($"请填写{what}。");
+        }
+
+        var trimmed = value.Trim();
+        return trimmed.Length <= 30 ? trimmed : throw new DomainException($"{what}不能超过 30 个字。");
+    }
 
     private static string NormalizeIp(string clientIp) =>
         IPAddress.TryParse(clientIp?.Trim(), out var ip)

@@ -123,8 +123,21 @@ public sealed partial class Agreement : ITenantOwned
         return trimmed.Length is > 0 and <= 64 ? trimmed : throw new DomainException("协议编号不能为空且不超过 64 个字符。");
     }
 
-    private static string RequireReason(string reason, string what) =>
-        string.IsNullOrWhiteSpace(reason) ? throw new DomainException($"请填写{what}的理由。") : reason.Trim();
+    /// <summary>The longest reason kept with a review, return or termination (the column holds 500).</summary>
+    public const int MaxReasonLength = 500;
+
+    private static string RequireReason(string reason, string what)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainException($"请填写{what}的理由。");
+        }
+
+        var trimmed = reason.Trim();
+        return trimmed.Length <= MaxReasonLength
+            ? trimmed
+            : throw new DomainException($"{what}的理由不能超过 {MaxReasonLength} 个字。");
+    }
 
     private static void RequireParty(AgreementActor actor, AgreementParty entitled, string action)
     {

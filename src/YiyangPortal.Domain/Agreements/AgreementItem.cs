@@ -137,11 +137,19 @@ public sealed class AgreementItem
         UnitPrice = unitPrice;
     }
 
+    public const int MaxFrequency = 1000;
+
     private void CheckValues(int frequency, Money? unitPrice)
     {
         if (frequency < 0)
         {
             throw new DomainException("频次不能为负数。");
+        }
+
+        // A frequency beyond this is a typing error, and would overflow the yearly estimate.
+        if (frequency > MaxFrequency)
+        {
+            throw new DomainException($"频次不能超过 {MaxFrequency}。");
         }
 
         // 2020 guide 五(二): eligible basic public-health services are paid by the health bureau, not the elder.

@@ -12,18 +12,8 @@ public static class AgreementLabels
         _ => template.ToString(),
     };
 
-    public static string Of(AgreementStatus status) => status switch
-    {
-        AgreementStatus.Draft => "草稿",
-        AgreementStatus.PendingMedicalReview => "待医疗机构审核",
-        AgreementStatus.ReturnedForRevision => "退回修改",
-        AgreementStatus.PendingSignature => "待签署",
-        AgreementStatus.PartiallySigned => "部分签署",
-        AgreementStatus.Effective => "已生效",
-        AgreementStatus.Expired => "已到期",
-        AgreementStatus.Terminated => "已终止",
-        _ => status.ToString(),
-    };
+    /// <summary>The domain's names (also the localization keys).</summary>
+    public static string Of(AgreementStatus status) => status.ToChinese();
 
     public static string Badge(AgreementStatus status) => status switch
     {
@@ -42,13 +32,7 @@ public static class AgreementLabels
         _ => state.ToString(),
     };
 
-    public static string Of(MedicalCostPayment payment) => payment switch
-    {
-        MedicalCostPayment.ResidentPays => "甲方康养人员自理",
-        MedicalCostPayment.ElderCareGuarantees => "甲方担保",
-        MedicalCostPayment.ElderCarePays => "甲方统一支付",
-        _ => payment.ToString(),
-    };
+    public static string Of(MedicalCostPayment payment) => payment.ToChinese();
 
     public static string Of(AgreementEventKind kind) => kind switch
     {
