@@ -79,7 +79,6 @@ public sealed class AgreementActionsController(PortalDbContext db, AgreementWork
 
     private async Task<IActionResult> CompleteAsync(Agreement agreement, uint version, Action<Agreement, AgreementActor> change, string done)
     {
-        var (eventsBefore, statusBefore) = (agreement.Events.Count, agreement.Status);
         try
         {
             change(agreement, workflow.Actor(Me));
@@ -90,7 +89,7 @@ public sealed class AgreementActionsController(PortalDbContext db, AgreementWork
             return Redirect($"~/agreements/{agreement.Id}");
         }
 
-        var outcome = await workflow.SaveAsync(agreement, eventsBefore, statusBefore, version);
+        var outcome = await workflow.SaveAsync(agreement, version);
         TempData[outcome == SaveOutcome.Saved ? "Flash" : "Error"] = outcome == SaveOutcome.Saved ? done : ConflictMessage;
         return Redirect($"~/agreements/{agreement.Id}");
     }
@@ -112,7 +111,7 @@ public sealed class AgreementActionsController(PortalDbContext db, AgreementWork
         }
 
         db.Agreements.Add(draft);
-        if (await workflow.SaveAsync(draft, 0, AgreementStatus.Draft, null) == SaveOutcome.Conflict)
+        if (await workflow.SaveAsync(draft, null) == SaveOutcome.Conflict)
         {
             TempData["Error"] = ConflictMessage;
             return Redirect($"~/agreements/{id}");

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using YiyangPortal.Domain.Agreements;
-using YiyangPortal.Domain.Auditing;
 using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Notifications;
 using YiyangPortal.Infrastructure.Persistence;
@@ -13,37 +12,30 @@ namespace YiyangPortal.Web.Features.Agreements;
 /// expires once, and a reminder is written once per agreement and user (checked before insert), so a sweep that runs
 /// twice, or late, does no harm.
 /// </summary>
-public sealed class AgreementSweep(PortalDbContext db)
+public sealed class AgreementSweep(PortalDbContext db, AgreementWorkflow workflow)
 {
     public async Task<(int Expired, int Reminded)> RunAsync(DateOnly today, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var effective = await db.Agreements.Include(a => a.Events)
-            .Where(a => a.Status == AgreementStatus.Effective).ToListAsync(cancellationToken);
+        var ids = await db.Agreements.Where(a => a.Status == AgreementStatus.Effective).Select(a => a.Id).ToListAsync(cancellationToken);
         var expired = 0;
         var reminded = 0;
-        foreach (var agreement in effective)
+        foreach (var id in ids)
         {
+            // One agreement at a time, each saved on its own: a party acting on one at the same moment costs only that one.
+            db.ChangeTracker.Clear();
+            var agreement = await db.Agreements.Include(a => a.Events).SingleAsync(a => a.Id == id, cancellationToken);
             if (agreement.HasTermEnded(today))
             {
-                var before = agreement.Events.Count;
                 agreement.Expire(today);
-                var previous = await db.AuditEntries.Where(e => e.AgreementId == agreement.Id)
-                    .OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(cancellationToken);
-                foreach (var recorded in agreement.Events.Skip(before))
-                {
-                    previous = AgreementAudit.Append(previous, agreement, recorded);
-                    db.AuditEntries.Add(previous);
-                }
-
-                expired++;
+                expired += await workflow.SaveAsync(agreement, null) == SaveOutcome.Saved ? 1 : 0;
             }
             else if (ExpiryReminder.IsInWindow(agreement, today))
             {
                 reminded += await RemindAsync(agreement, now, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
         return (expired, reminded);
     }
 

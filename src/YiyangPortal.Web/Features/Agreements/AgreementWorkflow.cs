@@ -45,28 +45,36 @@ public sealed class AgreementWorkflow(
 
     /// <summary>
     /// Saves <paramref name="agreement"/> if nobody changed it since <paramref name="expectedVersion"/> (the version
-    /// the user's form was rendered with). <paramref name="eventsBefore"/> is the event count before the change.
+    /// the user's form was rendered with; null for a new agreement or a system step). The events the aggregate
+    /// recorded since it was loaded are found here, not passed in: they get their audit-chain entries, the other
+    /// side's notifications and, when the agreement has just taken effect, the executed copy and the filings — all in
+    /// the same transaction.
     /// </summary>
-    public async Task<SaveOutcome> SaveAsync(Agreement agreement, int eventsBefore, AgreementStatus statusBefore, uint? expectedVersion)
+    public async Task<SaveOutcome> SaveAsync(Agreement agreement, uint? expectedVersion)
     {
-        if (expectedVersion is { } version && db.Entry(agreement).State != EntityState.Added)
+        var entry = db.Entry(agreement);
+        if (expectedVersion is { } version && entry.State != EntityState.Added)
         {
-            db.Entry(agreement).Property<uint>("xmin").OriginalValue = version;
+            entry.Property<uint>("xmin").OriginalValue = version;
         }
 
-        await AppendAuditAsync(agreement, eventsBefore);
-        if (agreement.Status == AgreementStatus.Effective && statusBefore != AgreementStatus.Effective)
+        db.ChangeTracker.DetectChanges();
+        var recorded = agreement.Events.Where(e => entry.State == EntityState.Added || db.Entry(e).State == EntityState.Added).ToList();
+        await AppendAuditAsync(agreement, recorded);
+        if (recorded.Exists(e => e.Kind == AgreementEventKind.BecameEffective))
         {
             await TakeEffectAsync(agreement);
         }
 
-        var messages = await notifier.QueueAsync(agreement, agreement.Events.Skip(eventsBefore).ToList());
+        var messages = await notifier.QueueAsync(agreement, recorded);
         try
         {
             await db.SaveChangesAsync();
         }
         catch (DbUpdateConcurrencyException)
         {
+            // Nothing was written; forget the refused change so a later save in this scope does not retry it.
+            db.ChangeTracker.Clear();
             return SaveOutcome.Conflict;
         }
 
@@ -119,13 +127,13 @@ public sealed class AgreementWorkflow(
         await filings.AddFilingsForAsync(agreement, elderCare, medical, CancellationToken.None);
     }
 
-    private async Task AppendAuditAsync(Agreement agreement, int eventsBefore)
+    private async Task AppendAuditAsync(Agreement agreement, IReadOnlyList<AgreementEvent> recorded)
     {
         var previous = await db.AuditEntries.Where(e => e.AgreementId == agreement.Id)
             .OrderByDescending(e => e.Sequence).FirstOrDefaultAsync();
-        foreach (var recorded in agreement.Events.Skip(eventsBefore))
+        foreach (var e in recorded)
         {
-            previous = AgreementAudit.Append(previous, agreement, recorded);
+            previous = AgreementAudit.Append(previous, agreement, e);
             db.AuditEntries.Add(previous);
         }
     }

@@ -72,7 +72,7 @@ public sealed class AgreementsController(PortalDbContext db, AgreementWorkflow w
             db.Agreements.Add(agreement);
             try
             {
-                await workflow.SaveAsync(agreement, 0, AgreementStatus.Draft, null);
+                await workflow.SaveAsync(agreement, null);
                 break;
             }
             catch (DbUpdateException e) when (attempt < 3 && e.InnerException is Npgsql.PostgresException { SqlState: "23505" })

@@ -100,9 +100,8 @@ public sealed class DemoAgreements(IServiceScopeFactory scopes)
 
         private async Task StepAsync(Agreement agreement, Action<Agreement> change)
         {
-            var (events, status) = (agreement.Events.Count, agreement.Status);
             change(agreement);
-            await _workflow.SaveAsync(agreement, events, status, null);
+            await _workflow.SaveAsync(agreement, null);
         }
 
         private void AddItems(Agreement agreement, AgreementTemplate template)

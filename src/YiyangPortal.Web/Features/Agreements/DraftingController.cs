@@ -37,7 +37,6 @@ public sealed class DraftingController(PortalDbContext db, AgreementWorkflow wor
     public async Task<IActionResult> SaveTerms(Guid id, TermsForm form, bool submit = false)
     {
         if (await workflow.FindAsync(id, Me) is not { } agreement) { return NotFound(); }
-        var (eventsBefore, statusBefore) = (agreement.Events.Count, agreement.Status);
         if (!ModelState.IsValid || !Try(() => agreement.UpdateTerms(workflow.Actor(Me), form.ToTerms(agreement.Template))))
         {
             return await PageAsync(agreement, form, new ItemForm());
@@ -55,7 +54,7 @@ public sealed class DraftingController(PortalDbContext db, AgreementWorkflow wor
             if (!ModelState.IsValid || !Try(() => agreement.Submit(workflow.Actor(Me))))
             {
                 // Keep what was typed: save the draft, then show what is missing next to each field.
-                if (await workflow.SaveAsync(agreement, eventsBefore, statusBefore, form.Version) == SaveOutcome.Conflict)
+                if (await workflow.SaveAsync(agreement, form.Version) == SaveOutcome.Conflict)
                 {
                     TempData["Error"] = AgreementActionsController.ConflictMessage;
                     return Redirect($"~/agreements/{agreement.Id}/edit");
@@ -66,14 +65,13 @@ public sealed class DraftingController(PortalDbContext db, AgreementWorkflow wor
             }
         }
 
-        return await SaveAsync(agreement, eventsBefore, statusBefore, form.Version, submit ? "已提交医疗机构审核。" : "草稿已保存。", submit);
+        return await SaveAsync(agreement, form.Version, submit ? "已提交医疗机构审核。" : "草稿已保存。", submit);
     }
 
     [HttpPost("items")]
     public async Task<IActionResult> AddItem(Guid id, ItemForm form)
     {
         if (await workflow.FindAsync(id, Me) is not { } agreement) { return NotFound(); }
-        var (eventsBefore, statusBefore) = (agreement.Events.Count, agreement.Status);
         var choice = ModelState.IsValid ? (await PricesAsync(agreement)).FirstOrDefault(p => p.Price.Id == form.ServicePriceId) : null;
         if (ModelState.IsValid && choice is null)
         {
@@ -85,14 +83,13 @@ public sealed class DraftingController(PortalDbContext db, AgreementWorkflow wor
             return await PageAsync(agreement, TermsForm.From(agreement.Terms, workflow.VersionOf(agreement)), form);
         }
 
-        return await SaveAsync(agreement, eventsBefore, statusBefore, form.Version, $"已添加“{choice!.Item.Name}”。", false);
+        return await SaveAsync(agreement, form.Version, $"已添加“{choice!.Item.Name}”。", false);
     }
 
     [HttpPost("items/{itemId:guid}")]
     public async Task<IActionResult> EditItem(Guid id, Guid itemId, uint version, int? frequency, bool remove = false)
     {
         if (await workflow.FindAsync(id, Me) is not { } agreement) { return NotFound(); }
-        var (eventsBefore, statusBefore) = (agreement.Events.Count, agreement.Status);
         var ok = remove
             ? Try(() => agreement.RemoveItem(workflow.Actor(Me), itemId))
             : Try(() => agreement.EditItem(workflow.Actor(Me), itemId, frequency ?? 0, agreement.Item(itemId).UnitPrice));
@@ -101,12 +98,12 @@ public sealed class DraftingController(PortalDbContext db, AgreementWorkflow wor
             return await PageAsync(agreement, TermsForm.From(agreement.Terms, workflow.VersionOf(agreement)), new ItemForm());
         }
 
-        return await SaveAsync(agreement, eventsBefore, statusBefore, version, remove ? "已移除服务项目。" : "已修改频次。", false);
+        return await SaveAsync(agreement, version, remove ? "已移除服务项目。" : "已修改频次。", false);
     }
 
-    private async Task<IActionResult> SaveAsync(Agreement agreement, int eventsBefore, AgreementStatus statusBefore, uint version, string done, bool toDetail)
+    private async Task<IActionResult> SaveAsync(Agreement agreement, uint version, string done, bool toDetail)
     {
-        var outcome = await workflow.SaveAsync(agreement, eventsBefore, statusBefore, version);
+        var outcome = await workflow.SaveAsync(agreement, version);
         TempData[outcome == SaveOutcome.Saved ? "Flash" : "Error"] = outcome == SaveOutcome.Saved ? done : AgreementActionsController.ConflictMessage;
         return Redirect(toDetail && outcome == SaveOutcome.Saved ? $"~/agreements/{agreement.Id}" : $"~/agreements/{agreement.Id}/edit");
     }
