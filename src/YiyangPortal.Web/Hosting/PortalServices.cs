@@ -75,6 +75,7 @@ internal static class PortalServices
         }));
         services.Configure<YiyangPortal.Infrastructure.Notifications.MailOptions>(configuration.GetSection(YiyangPortal.Infrastructure.Notifications.MailOptions.Section));
         services.AddSingleton<YiyangPortal.Infrastructure.Notifications.IMailSender, YiyangPortal.Infrastructure.Notifications.MailSender>();
+        services.AddHttpContextAccessor();
         services.AddScoped<Features.Agreements.VerificationLinks>();
         services.AddScoped<Features.Agreements.AgreementNotifier>();
         services.AddScoped<Features.Agreements.AgreementWorkflow>();
