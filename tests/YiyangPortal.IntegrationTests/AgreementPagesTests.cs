@@ -8,12 +8,12 @@ namespace YiyangPortal.IntegrationTests;
 /// signing with consent, the signature block and the verification address in the PDF.</summary>
 public partial class AgreementPagesTests(PortalAppFactory app) : IClassFixture<PortalAppFactory>
 {
-    private readonly AgreementSteps steps = new(app);
+    private readonly AgreementSteps _steps = new(app);
 
     [Fact]
     public async Task AddingWithoutChoosingAnItem_KeepsEverythingTyped_AndSavesNothing()
     {
-        var (staff, id) = await steps.DraftAsync();
+        var (staff, id) = await _steps.DraftAsync();
         var fields = await AgreementSteps.TermsAsync(staff, id, submit: false);
         fields["intent"] = "add";
         fields["AnnualHealthServiceFee"] = "36,000元";
@@ -34,7 +34,7 @@ public partial class AgreementPagesTests(PortalAppFactory app) : IClassFixture<P
     [Fact]
     public async Task NumbersTypedWithSeparatorsUnitsOrFullWidthDigits_AreSavedAsNumbers()
     {
-        var (staff, id) = await steps.DraftAsync();
+        var (staff, id) = await _steps.DraftAsync();
         var fields = await AgreementSteps.TermsAsync(staff, id, submit: false);
         fields["AnnualHealthServiceFee"] = "36,000元";
         fields["SeniorConsultationFee"] = "￥３００";
@@ -50,7 +50,7 @@ public partial class AgreementPagesTests(PortalAppFactory app) : IClassFixture<P
     [Fact]
     public async Task NotANumber_IsShownBackAsTyped_WithAnExample()
     {
-        var (staff, id) = await steps.DraftAsync();
+        var (staff, id) = await _steps.DraftAsync();
         var fields = await AgreementSteps.TermsAsync(staff, id, submit: false);
         fields["AnnualHealthServiceFee"] = "三万六";
 
@@ -64,7 +64,7 @@ public partial class AgreementPagesTests(PortalAppFactory app) : IClassFixture<P
     [Fact]
     public async Task Preview_ShowsWhatIsTyped_Inline_WithoutSaving()
     {
-        var (staff, id) = await steps.DraftAsync();
+        var (staff, id) = await _steps.DraftAsync();
         var fields = await AgreementSteps.TermsAsync(staff, id, submit: false);
         fields["intent"] = "preview";
         fields["AnnualHealthServiceFee"] = "45678";
@@ -80,11 +80,11 @@ public partial class AgreementPagesTests(PortalAppFactory app) : IClassFixture<P
     [Fact]
     public async Task ClinicApprovesTheRest_AtOnce_AndAProposalWithLettersComesBackWithItsReason()
     {
-        var (staff, id) = await steps.DraftAsync();
+        var (staff, id) = await _steps.DraftAsync();
         await AgreementSteps.FillAsync(staff, id);
         Assert.Equal($"/shaoxing/agreements/{id}", PortalClient.RedirectPath(await staff.SubmitAsync(
             $"/shaoxing/agreements/{id}/edit", $"/shaoxing/agreements/{id}/draft", await AgreementSteps.TermsAsync(staff, id, submit: true))));
-        var clinic = await steps.LoginAsync("/shaoxing", "clinic@shaoxing.demo");
+        var clinic = await _steps.LoginAsync("/shaoxing", "clinic@shaoxing.demo");
         var page = await (await clinic.GetAsync($"/shaoxing/agreements/{id}")).Content.ReadAsStringAsync();
         var propose = ProposeAction().Match(page).Groups[1].Value;
 
@@ -108,10 +108,10 @@ public partial class AgreementPagesTests(PortalAppFactory app) : IClassFixture<P
     [Fact]
     public async Task Signing_NeedsTheConfirmation()
     {
-        var (staff, id) = await steps.DraftAsync();
+        var (staff, id) = await _steps.DraftAsync();
         await AgreementSteps.FillAsync(staff, id);
         await staff.SubmitAsync($"/shaoxing/agreements/{id}/edit", $"/shaoxing/agreements/{id}/draft", await AgreementSteps.TermsAsync(staff, id, submit: true));
-        var clinic = await steps.LoginAsync("/shaoxing", "clinic@shaoxing.demo");
+        var clinic = await _steps.LoginAsync("/shaoxing", "clinic@shaoxing.demo");
         await AgreementSteps.ActAsync(clinic, id, $"/shaoxing/agreements/{id}/items/approve-remaining", []);
         await AgreementSteps.ActAsync(clinic, id, $"/shaoxing/agreements/{id}/accept", []);
         var page = await (await clinic.GetAsync($"/shaoxing/agreements/{id}")).Content.ReadAsStringAsync();
@@ -132,7 +132,7 @@ public partial class AgreementPagesTests(PortalAppFactory app) : IClassFixture<P
     [Fact]
     public async Task ExecutedPdf_PrintsSignersTitlesAndTimes_AndTheVerificationAddressItWasServedAt()
     {
-        var (staff, id) = await steps.EffectiveAsync("2027-01-01", "2027-12-31");
+        var (staff, id) = await _steps.EffectiveAsync("2027-01-01", "2027-12-31");
         var detail = await (await staff.GetAsync($"/shaoxing/agreements/{id}")).Content.ReadAsStringAsync();
         var number = Number().Match(detail).Groups[1].Value;
 
@@ -148,9 +148,9 @@ public partial class AgreementPagesTests(PortalAppFactory app) : IClassFixture<P
     [Fact]
     public async Task Verification_AnswersOnlyForAgreementsInForce_AndLikeAnUnknownNumberOtherwise()
     {
-        var (staff, draftId) = await steps.DraftAsync();
+        var (staff, draftId) = await _steps.DraftAsync();
         var draft = Number().Match(await (await staff.GetAsync($"/shaoxing/agreements/{draftId}")).Content.ReadAsStringAsync()).Groups[1].Value;
-        var (_, effectiveId) = await steps.EffectiveAsync("2026-01-01", "2027-12-31");
+        var (_, effectiveId) = await _steps.EffectiveAsync("2026-01-01", "2027-12-31");
         var effective = Number().Match(await (await staff.GetAsync($"/shaoxing/agreements/{effectiveId}")).Content.ReadAsStringAsync()).Groups[1].Value;
         var visitor = PortalClient.For(app);
 

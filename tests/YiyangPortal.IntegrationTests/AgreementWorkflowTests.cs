@@ -13,36 +13,36 @@ namespace YiyangPortal.IntegrationTests;
 /// <summary>Agreements over HTTP: drafting, permissions by id, concurrency, and the audit chain in PostgreSQL.</summary>
 public class AgreementWorkflowTests(PortalAppFactory app) : IClassFixture<PortalAppFactory>
 {
-    private readonly AgreementSteps steps = new(app);
+    private readonly AgreementSteps _steps = new(app);
 
     [Fact]
     public async Task Staff_DraftsAndSubmits_ClinicSeesIt_OthersGetNotFound()
     {
-        var (staff, id) = await steps.DraftAsync();
+        var (staff, id) = await _steps.DraftAsync();
         await AgreementSteps.FillAsync(staff, id);
         var submitted = await staff.SubmitAsync($"/shaoxing/agreements/{id}/edit", $"/shaoxing/agreements/{id}/draft", await AgreementSteps.TermsAsync(staff, id, submit: true));
         Assert.Equal($"/shaoxing/agreements/{id}", PortalClient.RedirectPath(submitted));
 
-        var clinic = await steps.LoginAsync("/shaoxing", "clinic@shaoxing.demo");
+        var clinic = await _steps.LoginAsync("/shaoxing", "clinic@shaoxing.demo");
         Assert.Contains("待医疗机构审核", await (await clinic.GetAsync($"/shaoxing/agreements/{id}")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         foreach (var (tenant, email) in new[] { ("/shaoxing", "staff@shaoxing.demo"), ("/wenzhou", "staff@wenzhou.demo"), ("/wenzhou", "clinic@wenzhou.demo") })
         {
             if (email == "staff@shaoxing.demo") { continue; }
-            var other = await steps.LoginAsync(tenant, email);
+            var other = await _steps.LoginAsync(tenant, email);
             Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"{tenant}/agreements/{id}")).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"{tenant}/agreements/{id}/pdf")).StatusCode);
         }
 
         // A medical admin of another clinic in the same city cannot act on it either.
-        var regulator = await steps.LoginAsync("/shaoxing", "weijian@shaoxing.demo");
+        var regulator = await _steps.LoginAsync("/shaoxing", "weijian@shaoxing.demo");
         Assert.Equal(HttpStatusCode.NotFound, (await regulator.GetAsync($"/shaoxing/agreements/{id}")).StatusCode); // not yet in force
     }
 
     [Fact]
     public async Task SecondWriter_WithAStaleVersion_GetsAConflictMessage_AndNothingIsOverwritten()
     {
-        var (staff, id) = await steps.DraftAsync();
+        var (staff, id) = await _steps.DraftAsync();
         var stale = await AgreementSteps.TermsAsync(staff, id, submit: false);
         stale["ClinicSessionsPerMonth"] = "4";
         var fresh = new Dictionary<string, string>(stale) { ["ClinicSessionsPerMonth"] = "8" };
@@ -62,10 +62,10 @@ public class AgreementWorkflowTests(PortalAppFactory app) : IClassFixture<Portal
     [Fact]
     public async Task AuditChain_IsStoredInOrder_AndATamperedEntryIsDetected()
     {
-        var (staff, id) = await steps.DraftAsync();
+        var (staff, id) = await _steps.DraftAsync();
         await AgreementSteps.FillAsync(staff, id);
 
-        var entries = await steps.AuditAsync(Guid.Parse(id));
+        var entries = await _steps.AuditAsync(Guid.Parse(id));
         Assert.Equal(Enumerable.Range(1, entries.Count).Select(i => (long)i), entries.Select(e => e.Sequence));
         Assert.True(entries.Count >= 2);
         var intact = AuditChain.Verify(entries);
@@ -82,7 +82,7 @@ public class AgreementWorkflowTests(PortalAppFactory app) : IClassFixture<Portal
             await command.ExecuteNonQueryAsync();
         }
 
-        var verification = AuditChain.Verify(await steps.AuditAsync(Guid.Parse(id)));
+        var verification = AuditChain.Verify(await _steps.AuditAsync(Guid.Parse(id)));
         Assert.False(verification.IsIntact);
         Assert.Equal(2, verification.FirstBrokenSequence);
         Assert.Contains("审计链校验失败，第 2 条", await (await staff.GetAsync($"/shaoxing/agreements/{id}")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -91,7 +91,7 @@ public class AgreementWorkflowTests(PortalAppFactory app) : IClassFixture<Portal
     [Fact]
     public async Task AuditEntries_CannotBeRewrittenByTheApplication()
     {
-        var (_, id) = await steps.DraftAsync();
+        var (_, id) = await _steps.DraftAsync();
         await using var scope = app.Services.CreateAsyncScope();
         var tenant = scope.ServiceProvider.GetRequiredService<TenantContext>();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
@@ -106,7 +106,7 @@ public class AgreementWorkflowTests(PortalAppFactory app) : IClassFixture<Portal
     [Fact]
     public async Task EffectiveAgreement_CannotBeEdited_AndHasTwoFilingsAndAnExecutedPdf()
     {
-        var (staff, id) = await steps.EffectiveAsync("2027-01-01", "2027-12-31");
+        var (staff, id) = await _steps.EffectiveAsync("2027-01-01", "2027-12-31");
 
         Assert.Equal($"/shaoxing/agreements/{id}", PortalClient.RedirectPath(await staff.GetAsync($"/shaoxing/agreements/{id}/edit")));
         var fields = await AgreementSteps.TermsAsync(staff, id, submit: false);
@@ -126,7 +126,7 @@ public class AgreementWorkflowTests(PortalAppFactory app) : IClassFixture<Portal
         foreach (var email in new[] { "clinic@shaoxing.demo", "minzheng@shaoxing.demo", "city@shaoxing.demo" })
         {
             // The other party and the regulators download exactly the same bytes.
-            var reader = await steps.LoginAsync("/shaoxing", email);
+            var reader = await _steps.LoginAsync("/shaoxing", email);
             Assert.Equal(first, await (await reader.GetAsync($"/shaoxing/agreements/{id}/pdf")).Content.ReadAsByteArrayAsync());
         }
 
@@ -144,7 +144,7 @@ public class AgreementWorkflowTests(PortalAppFactory app) : IClassFixture<Portal
     {
         var now = DateTimeOffset.UtcNow;
         var soon = now.AddHours(8).AddDays(20).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var (staff, id) = await steps.EffectiveAsync("2026-01-01", soon);
+        var (staff, id) = await _steps.EffectiveAsync("2026-01-01", soon);
         var sweep = app.Services.GetRequiredService<YiyangPortal.Web.Features.Agreements.AgreementSweepService>();
 
         await sweep.RunOnceAsync(now, CancellationToken.None);
@@ -161,9 +161,9 @@ public class AgreementWorkflowTests(PortalAppFactory app) : IClassFixture<Portal
     [Fact]
     public async Task StaffOfAnotherHome_AndAdminOfAnotherClinic_CannotReadOrActById()
     {
-        var (_, id) = await steps.EffectiveAsync("2027-01-01", "2027-12-31");
-        var otherStaff = await steps.AccountAsync("other-staff@shaoxing.demo", "ElderCareStaff", "ElderCareInstitutionId", "柯桥区康宁颐养院");
-        var otherClinic = await steps.AccountAsync("other-clinic@shaoxing.demo", "MedicalAdmin", "MedicalInstitutionId", "越城区人民医院");
+        var (_, id) = await _steps.EffectiveAsync("2027-01-01", "2027-12-31");
+        var otherStaff = await _steps.AccountAsync("other-staff@shaoxing.demo", "ElderCareStaff", "ElderCareInstitutionId", "柯桥区康宁颐养院");
+        var otherClinic = await _steps.AccountAsync("other-clinic@shaoxing.demo", "MedicalAdmin", "MedicalInstitutionId", "越城区人民医院");
 
         foreach (var client in new[] { otherStaff, otherClinic })
         {
@@ -182,17 +182,17 @@ public class AgreementWorkflowTests(PortalAppFactory app) : IClassFixture<Portal
     [Fact]
     public async Task Termination_TellsTheOtherSideAndTheRegulators_AndRenewalLinksANewDraft()
     {
-        var (staff, id) = await steps.EffectiveAsync("2027-01-01", "2027-12-31");
+        var (staff, id) = await _steps.EffectiveAsync("2027-01-01", "2027-12-31");
 
         await AgreementSteps.ActAsync(staff, id, $"/shaoxing/agreements/{id}/renew", []);
         var renewal = await (await staff.GetAsync("/shaoxing/agreements?status=Draft")).Content.ReadAsStringAsync();
         Assert.Contains("草稿", renewal, StringComparison.Ordinal);
         await AgreementSteps.ActAsync(staff, id, $"/shaoxing/agreements/{id}/terminate", new() { ["reason"] = "养老院搬迁", ["terminatedOn"] = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
 
-        var regulator = await steps.LoginAsync("/shaoxing", "minzheng@shaoxing.demo");
+        var regulator = await _steps.LoginAsync("/shaoxing", "minzheng@shaoxing.demo");
         Assert.Contains("已终止：养老院搬迁", await (await regulator.GetAsync("/shaoxing/inbox")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains("已终止", await (await regulator.GetAsync($"/shaoxing/agreements/{id}")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var clinic = await steps.LoginAsync("/shaoxing", "clinic@shaoxing.demo");
+        var clinic = await _steps.LoginAsync("/shaoxing", "clinic@shaoxing.demo");
         Assert.Contains("已终止：养老院搬迁", await (await clinic.GetAsync("/shaoxing/inbox")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }
