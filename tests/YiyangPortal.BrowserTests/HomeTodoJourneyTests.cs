@@ -7,17 +7,20 @@ namespace YiyangPortal.BrowserTests;
 
 /// <summary>
 /// Issue 10: each role's to-do leads to the right page. The data is the test's own (a county, home and clinic of
-/// its own), so the counts do not depend on the demo data or on what other browser tests did.
+/// its own in 温州市), so the counts do not depend on the demo data or on what other browser tests did.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public class HomeTodoJourneyTests(BrowserFixture browser)
 {
+    // 温州市: its public list and lists are not what the other browser tests read in the shared database.
+    private const string Tenant = "wenzhou";
+
     private static readonly int[] Widths = [1366, 768, 390];
 
     [Fact]
     public async Task EachRolesToDo_LeadsToTheListOfExactlyThoseRows()
     {
-        var parties = await TestParties.CreateAsync(browser.App);
+        var parties = await TestParties.CreateAsync(browser.App, Tenant);
         await parties.AgreementAsync(AgreementStatus.Draft);
         await parties.AgreementAsync(AgreementStatus.ReturnedForRevision, new(WithProposal: true));
         await parties.AgreementAsync(AgreementStatus.PendingMedicalReview);
@@ -28,20 +31,20 @@ public class HomeTodoJourneyTests(BrowserFixture browser)
         var submitted = await parties.AgreementAsync(AgreementStatus.Effective);
         await parties.FilingsAsync(submitted.Id, FilingStatus.Submitted);
 
-        await FollowEachLineAsync(parties.StaffEmail, "/shaoxing/eldercare", "staff",
+        await FollowEachLineAsync(parties.StaffEmail, "/wenzhou/eldercare", "staff",
             ["draft", "proposals", "sign", "filings-submit", "filings-overdue", "ending"]);
-        await FollowEachLineAsync(parties.ClinicEmail, "/shaoxing/medical", "clinic",
+        await FollowEachLineAsync(parties.ClinicEmail, "/wenzhou/medical", "clinic",
             ["review", "sign", "filings-submit", "filings-overdue"]);
-        await FollowEachLineAsync(parties.CivilAffairsEmail, "/shaoxing/regulator", "regulator",
+        await FollowEachLineAsync(parties.CivilAffairsEmail, "/wenzhou/regulator", "regulator",
             ["filings-review", "filings-overdue"]);
     }
 
     [Fact]
     public async Task InboxRow_OpensItsAgreement_WithTheKeyboard()
     {
-        var parties = await TestParties.CreateAsync(browser.App);
+        var parties = await TestParties.CreateAsync(browser.App, Tenant);
         var agreement = await parties.AgreementAsync(AgreementStatus.PendingMedicalReview);
-        var page = await SignInJourneyTests.SignInAsync(browser, "shaoxing", parties.ClinicEmail, "/shaoxing/medical");
+        var page = await SignInJourneyTests.SignInAsync(browser, Tenant, parties.ClinicEmail, "/wenzhou/medical");
         await page.GetByTestId("inbox-link").ClickAsync();
         await page.SetViewportSizeAsync(390, 900);
         await BrowserFixture.ScreenshotAsync(page, "inbox-rows-390");
@@ -50,16 +53,16 @@ public class HomeTodoJourneyTests(BrowserFixture browser)
         await row.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
 
-        await page.WaitForURLAsync($"{browser.BaseUrl}/shaoxing/agreements/{agreement.Id}");
+        await page.WaitForURLAsync($"{browser.BaseUrl}/wenzhou/agreements/{agreement.Id}");
         await page.Context.CloseAsync();
     }
 
     [Fact]
     public async Task NothingToDo_ReadsNone_OnEveryLine()
     {
-        var parties = await TestParties.CreateAsync(browser.App);
+        var parties = await TestParties.CreateAsync(browser.App, Tenant);
 
-        var page = await SignInJourneyTests.SignInAsync(browser, "shaoxing", parties.StaffEmail, "/shaoxing/eldercare");
+        var page = await SignInJourneyTests.SignInAsync(browser, Tenant, parties.StaffEmail, "/wenzhou/eldercare");
 
         await Assertions.Expect(page.GetByTestId("todo").GetByText("暂无")).ToHaveCountAsync(6);
         await Assertions.Expect(page.GetByTestId("todo").Locator("a")).ToHaveCountAsync(0);
@@ -71,7 +74,7 @@ public class HomeTodoJourneyTests(BrowserFixture browser)
     /// <summary>Screenshots the home at three widths, then follows every to-do line and checks the list it opens.</summary>
     private async Task FollowEachLineAsync(string email, string home, string shot, string[] keys)
     {
-        var page = await SignInJourneyTests.SignInAsync(browser, "shaoxing", email, home);
+        var page = await SignInJourneyTests.SignInAsync(browser, Tenant, email, home);
         // The home itself under the CSP (the agreement list's inline handler is being moved out elsewhere).
         var problems = new List<string>();
         void Collect(object? sender, IConsoleMessage message)
