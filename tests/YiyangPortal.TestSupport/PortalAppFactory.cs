@@ -17,6 +17,10 @@ public class PortalAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string DemoPassword = "demo-password-for-tests";
 
+    /// <summary>The audit key of every test host (a test value: 32 bytes of 't', base64).</summary>
+    public const string AuditKeyId = "test1";
+    public static readonly string AuditKey = Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes(new string('t', 32)));
+
     private TestDatabase? _database;
 
     /// <summary>Serve on a real Kestrel port (for the browser tests); call before anything else.</summary>
@@ -68,6 +72,10 @@ public class PortalAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Portal:Sweep:Enabled", "false"); // tests run the daily sweep explicitly
         builder.UseSetting("Portal:Mail:DropFolder", Path.Combine(Path.GetTempPath(), "yiyang-test-mail"));
+        builder.UseSetting($"Portal:Audit:Keys:{AuditKeyId}", AuditKey);
+
+        // Tests sign in and look up far more often than a person: limits are tested with their own (RateLimitTests).
+        builder.UseSetting("Portal:RateLimits:Enabled", "false");
 
         // The in-memory test server has no client address; a real one always has (signatures record it).
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, LoopbackClientAddress>());

@@ -11,6 +11,8 @@ internal static class PortalPipeline
 {
     public static WebApplication UsePortal(this WebApplication app)
     {
+        // Refuse to serve without the audit key rather than fail at the first agreement step.
+        _ = app.Services.GetRequiredService<YiyangPortal.Domain.Auditing.AuditKeyring>();
         if (app.Configuration.GetValue("Portal:BehindProxy", false))
         {
             app.UseForwardedHeaders();

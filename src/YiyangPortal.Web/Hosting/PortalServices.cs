@@ -69,6 +69,7 @@ internal static class PortalServices
         }
 
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => AuditKeys.Load(configuration));
         services.AddSingleton(_ => new YiyangPortal.Documents.AgreementPdfRenderer(new YiyangPortal.Documents.AgreementPdfOptions
         {
             RegularFontPath = configuration["Portal:Fonts:Regular"] ?? "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc",
