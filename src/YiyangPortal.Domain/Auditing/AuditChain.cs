@@ -25,6 +25,9 @@ public static class AuditChain
     /// </summary>
     public static AuditChainVerification Verify(IEnumerable<AuditEntry> entries) => Links(entries, AuditKeyring.None).Result;
 
+    /// <summary>Links and hashes only, keyed entries by their keys; without the checkpoint, cut-off entries go unseen.</summary>
+    public static AuditChainVerification Verify(IEnumerable<AuditEntry> entries, AuditKeyring keys) => Links(entries, keys).Result;
+
     /// <summary>
     /// The chain with its keys and its head's checkpoint: every link and hash as above (keyed entries by their key),
     /// then the checkpoint — missing while entries exist, further on than the chain (entries cut off), or naming

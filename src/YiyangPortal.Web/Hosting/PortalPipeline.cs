@@ -36,6 +36,7 @@ internal static class PortalPipeline
         app.UseStaticFiles();
         app.UseRequestLocalization(PortalCultures.Options());
         app.UseRouting();
+        app.UseMiddleware<BadInputGuard>(); // after routing: an endpoint's own body limit is known
         app.UseAuthentication();
         app.Use((context, next) =>
         {
@@ -47,6 +48,7 @@ internal static class PortalPipeline
 
             return next(context);
         });
+        app.UseRateLimiter(); // after authentication: the password-change limit is per user
         app.UseAuthorization();
         app.MapControllers();
         return app;

@@ -34,7 +34,9 @@ internal static class PortalServices
         services.AddMemoryCache();
         services.AddSingleton<TenantCatalog>();
 
-        AddIdentity(services, configuration.GetValue("Portal:SecureCookies", true));
+        services.Configure<PortalSessionOptions>(configuration.GetSection(PortalSessionOptions.Section));
+        AddIdentity(services, configuration.GetValue("Portal:SecureCookies", true), configuration.GetSection(PortalSessionOptions.Section).Get<PortalSessionOptions>() ?? new PortalSessionOptions());
+        services.AddPortalRateLimits(configuration);
 
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
@@ -43,6 +45,7 @@ internal static class PortalServices
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 options.Filters.Add<FluentValidationFilter>();
                 options.ModelBinderProviders.Insert(0, new LenientNumberBinderProvider());
+                options.ModelBinderProviders.Insert(0, new NulFreeStringBinderProvider());
                 ChineseBindingMessages.Apply(options.ModelBindingMessageProvider);
             })
             .AddViewLocalization();
@@ -101,7 +104,7 @@ internal static class PortalServices
         return services;
     }
 
-    private static void AddIdentity(IServiceCollection services, bool secureCookies)
+    private static void AddIdentity(IServiceCollection services, bool secureCookies, PortalSessionOptions sessions)
     {
         var securePolicy = secureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         services.Configure<IdentityOptions>(options =>
@@ -120,6 +123,9 @@ internal static class PortalServices
         });
         services.AddScoped<IUserClaimsPrincipalFactory<PortalUser>, PortalClaimsPrincipalFactory>();
         services.AddScoped<IPasswordValidator<PortalUser>, MaximumLengthPasswordValidator>();
+        services.AddSingleton<CommonPasswords>();
+        services.AddScoped<IPasswordValidator<PortalUser>, PasswordScreening>();
+        services.AddSingleton<SessionStamps>();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(options =>
@@ -129,14 +135,21 @@ internal static class PortalServices
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.SecurePolicy = securePolicy;
-            options.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            options.ExpireTimeSpan = TimeSpan.FromMinutes(sessions.IdleMinutes); // idle timeout; SessionStamps adds the absolute one
             options.SlidingExpiration = true;
             options.LoginPath = "/login";
             options.LogoutPath = "/logout";
             options.AccessDeniedPath = "/error/403";
-            options.Events = new CookieAuthenticationEvents { OnValidatePrincipal = TenantCookieValidator.ValidateAsync };
+            options.Events = new CookieAuthenticationEvents
+            {
+                // Tenant, then the server-side session check (SessionStamps) on every request.
+                OnValidatePrincipal = TenantCookieValidator.ValidateAsync,
+                OnRedirectToLogin = PublicRedirects.Redirect,
+                OnRedirectToLogout = PublicRedirects.Redirect,
+                OnRedirectToAccessDenied = PublicRedirects.Redirect,
+                OnRedirectToReturnUrl = PublicRedirects.Redirect,
+            };
         });
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "yiyang.csrf";
