@@ -54,13 +54,20 @@ public sealed class SessionStamps(IMemoryCache cache, IOptions<PortalSessionOpti
             return false;
         }
 
-        var stamp = await cache.GetOrCreateAsync(Key(userId), async entry =>
+        async Task<Stamp?> ReadAsync()
         {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(Math.Max(0, options.Value.RecheckSeconds));
             var row = await db.Users.AsNoTracking().Where(u => u.Id == userId)
                 .Select(u => new { u.SecurityStamp, u.LockoutEnd }).SingleOrDefaultAsync(cancellationToken);
             return row is null ? null : new Stamp(row.SecurityStamp, row.LockoutEnd);
-        });
+        }
+
+        var stamp = options.Value.RecheckSeconds <= 0
+            ? await ReadAsync()
+            : await cache.GetOrCreateAsync(Key(userId), entry =>
+            {
+                entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(options.Value.RecheckSeconds);
+                return ReadAsync();
+            });
         return stamp is { Value: { } current }
             && current == principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType)
             && !(stamp.LockoutEnd > now);
