@@ -71,6 +71,8 @@ internal static class PortalServices
             });
         }
 
+        // No "Server: Kestrel" header (ASVS 14.3.3: responses do not name the server's software).
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => AuditKeys.Load(configuration));
         services.AddSingleton(_ => new YiyangPortal.Documents.AgreementPdfRenderer(new YiyangPortal.Documents.AgreementPdfOptions
