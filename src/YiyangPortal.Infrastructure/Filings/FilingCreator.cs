@@ -21,8 +21,9 @@ public sealed class FilingCreator(PortalDbContext db)
         db.Filings.AddRange(filings);
         var due = BeijingTime.FormatChineseDate(filings[0].DueDate);
         var bureaus = string.Join("、", filings.Select(f => f.Bureau == Bureau.CivilAffairs ? "民政局" : "卫生健康局").Distinct());
-        var title = $"协议 {agreement.DocumentNumber} 已生效，请于 {due} 前向{bureaus}报送备案";
-        var at = agreement.EffectiveAtUtc ?? DateTimeOffset.UtcNow;
+        // The agreement's own message already says it took effect: this one is the filing to-do, with its deadline.
+        var title = $"请于 {due} 前向{bureaus}报送协议 {agreement.DocumentNumber} 的备案";
+        var at = agreement.EffectiveAtUtc!.Value;
         foreach (var userId in await FilingRecipients.PartiesAsync(db, elderCare.Id, medical.Id, cancellationToken))
         {
             db.Notifications.Add(new Notification(agreement.TenantId, userId, NotificationKind.FilingDue, Clip(title), "/filings", at));
@@ -31,5 +32,6 @@ public sealed class FilingCreator(PortalDbContext db)
         return filings;
     }
 
-    internal static string Clip(string title) => title.Length <= 200 ? title : title[..200];
+    /// <summary>Notification titles hold 200 characters.</summary>
+    public static string Clip(string title) => title.Length <= 200 ? title : title[..200];
 }

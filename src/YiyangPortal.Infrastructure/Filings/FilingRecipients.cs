@@ -6,7 +6,7 @@ using YiyangPortal.Infrastructure.Persistence;
 namespace YiyangPortal.Infrastructure.Filings;
 
 /// <summary>Who hears about a filing: the users of both parties, and the regulators of its bureau and county.</summary>
-internal static class FilingRecipients
+public static class FilingRecipients
 {
     public static Task<List<Guid>> PartiesAsync(
         PortalDbContext db, Guid elderCareInstitutionId, Guid medicalInstitutionId, CancellationToken cancellationToken) =>

@@ -86,6 +86,7 @@ internal static class PortalServices
         services.AddSingleton<Features.Agreements.AgreementSweepService>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.Agreements.AgreementSweepService>());
         services.AddScoped<FilingCreator>();
+        services.AddScoped<FilingWorkflow>();
         services.AddScoped<YiyangPortal.Web.Features.Dashboard.DashboardQuery>();
         services.AddSingleton<FilingSweep>();
         if (configuration.GetValue("Portal:Sweep:Enabled", true))
