@@ -14,6 +14,16 @@ public static class FilingRecipients
                             || (u.Role == PortalRole.MedicalAdmin && u.MedicalInstitutionId == medicalInstitutionId))
             .Select(u => u.Id).ToListAsync(cancellationToken);
 
+    /// <summary>The users of both parties of an agreement, in one query.</summary>
+    public static Task<List<Guid>> PartiesOfAsync(PortalDbContext db, Guid agreementId, CancellationToken cancellationToken)
+    {
+        var agreement = db.Agreements.Where(a => a.Id == agreementId);
+        return db.Users
+            .Where(u => (u.Role == PortalRole.ElderCareStaff && agreement.Any(a => a.ElderCareInstitutionId == u.ElderCareInstitutionId))
+                        || (u.Role == PortalRole.MedicalAdmin && agreement.Any(a => a.MedicalInstitutionId == u.MedicalInstitutionId)))
+            .Select(u => u.Id).ToListAsync(cancellationToken);
+    }
+
     public static Task<List<Guid>> RegulatorsAsync(PortalDbContext db, Filing filing, CancellationToken cancellationToken) =>
         db.Users.Where(u => u.Role == PortalRole.Regulator && u.Bureau == filing.Bureau && u.CountyId == filing.CountyId)
             .Select(u => u.Id).ToListAsync(cancellationToken);

@@ -82,7 +82,7 @@ internal static class PortalServices
         services.AddScoped<Features.Agreements.AgreementDetails>();
         services.AddScoped<Features.Inbox.UnreadCount>();
         services.AddScoped<Features.Agreements.AgreementSweep>();
-        services.AddSingleton<Features.Agreements.DemoAgreements>();
+        services.AddSingleton<Features.Seeding.DemoSeeder>();
         services.AddSingleton<Features.Agreements.AgreementSweepService>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.Agreements.AgreementSweepService>());
         services.AddScoped<FilingCreator>();

@@ -95,9 +95,7 @@ public sealed class FilingWorkflow(PortalDbContext db, TimeProvider clock)
 
     private async Task NotifyPartiesAsync(Filing filing, Guid actorId, string title)
     {
-        var parties = await db.Agreements.AsNoTracking().Where(a => a.Id == filing.AgreementId)
-            .Select(a => new { a.ElderCareInstitutionId, a.MedicalInstitutionId }).SingleAsync();
-        var users = await FilingRecipients.PartiesAsync(db, parties.ElderCareInstitutionId, parties.MedicalInstitutionId, CancellationToken.None);
+        var users = await FilingRecipients.PartiesOfAsync(db, filing.AgreementId, CancellationToken.None);
         Notify(filing, users, actorId, NotificationKind.FilingReviewed, title);
     }
 
@@ -112,14 +110,14 @@ public sealed class FilingWorkflow(PortalDbContext db, TimeProvider clock)
     /// <summary>The agreement's number, the nursing home's name and the bureau's full name (越城区民政局).</summary>
     private async Task<(string Number, string Home, string Bureau)> DescribeAsync(Filing filing)
     {
-        var agreement = await (
+        var found = await (
             from a in db.Agreements.AsNoTracking()
             join e in db.ElderCareInstitutions on a.ElderCareInstitutionId equals e.Id
-            where a.Id == filing.AgreementId
-            select new { a.DocumentNumber, e.Name }).SingleAsync();
-        var county = await db.Counties.AsNoTracking().SingleAsync(c => c.Id == filing.CountyId);
-        var bureau = filing.Bureau == Bureau.CivilAffairs ? county.CivilAffairsBureauName : county.HealthBureauName;
-        return (agreement.DocumentNumber, agreement.Name, bureau);
+            from c in db.Counties.AsNoTracking()
+            where a.Id == filing.AgreementId && c.Id == filing.CountyId
+            select new { a.DocumentNumber, e.Name, County = c }).SingleAsync();
+        var bureau = filing.Bureau == Bureau.CivilAffairs ? found.County.CivilAffairsBureauName : found.County.HealthBureauName;
+        return (found.DocumentNumber, found.Name, bureau);
     }
 
     /// <summary>Conflict when someone else changed the filing since it was loaded (xmin): nothing is saved then.</summary>
