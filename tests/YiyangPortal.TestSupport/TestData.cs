@@ -28,11 +28,19 @@ public static class TestData
 
     public static async Task<T> InTenantAsync<T>(PortalAppFactory app, string slug, Func<PortalDbContext, Task<T>> work)
     {
+        var result = default(T)!;
+        await InTenantAsync(app, slug, async (db, _) => result = await work(db));
+        return result;
+    }
+
+    /// <summary>Runs <paramref name="work"/> in a scope of the tenant <paramref name="slug"/>, as a request would (RLS on).</summary>
+    public static async Task InTenantAsync(PortalAppFactory app, string slug, Func<PortalDbContext, IServiceProvider, Task> work)
+    {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var tenant = await db.Tenants.SingleAsync(t => t.Slug == slug);
+        var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Slug == slug);
         scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant.Id, tenant.Slug, tenant.Name);
-        return await work(db);
+        await work(db, scope.ServiceProvider);
     }
 
     /// <summary>An agreement in any state, through the real workflows (see <see cref="AgreementStory"/>).</summary>
@@ -53,7 +61,10 @@ public static class TestData
         InTenantAsync(app, slug, async db =>
         {
             var tenant = await db.Tenants.SingleAsync(t => t.Slug == slug);
-            var code = $"{tenant.DivisionCode[..4]}{Random.Shared.Next(90, 100)}";
+
+            // 3398xx is no real division: it never collides with the demo counties (TestParties uses 3390xx).
+            var taken = await db.Counties.Select(c => c.DivisionCode).ToListAsync();
+            var code = Enumerable.Range(0, 100).Select(n => $"3398{n:00}").First(c => !taken.Contains(c));
             var county = db.Counties.Add(new County(tenant.Id, code, name, CountyKind.County)).Entity;
             await db.SaveChangesAsync();
             return county;
@@ -115,13 +126,17 @@ public static class TestData
 
     private static async Task<string> NewAccountAsync(PortalAppFactory app, string slug, string email, string displayName, RoleAssignment role)
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var tenant = await db.Tenants.SingleAsync(t => t.Slug == slug);
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant.Id, tenant.Slug, tenant.Name);
-        var result = await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>()
-            .CreateAsync(PortalUser.Create(tenant.Id, email, displayName, role), PortalAppFactory.DemoPassword);
-        return result.Succeeded ? email : throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        await InTenantAsync(app, slug, async (db, services) =>
+        {
+            var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Slug == slug);
+            var result = await services.GetRequiredService<UserManager<PortalUser>>()
+                .CreateAsync(PortalUser.Create(tenant.Id, email, displayName, role), PortalAppFactory.DemoPassword);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+            }
+        });
+        return email;
     }
 
     private static InstitutionContact Contact() => new("测试市测试路 1 号", "测试法人", "测试联系人", "0575-88000000");

@@ -88,9 +88,15 @@ public sealed partial class Agreement : ITenantOwned
     public IReadOnlyList<AgreementSignature> Signatures => _signatures;
 
     /// <summary>The review history of every round, oldest first.</summary>
-    public IReadOnlyList<AgreementEvent> Events => _events;
+    public IReadOnlyList<AgreementEvent> Events => _events.OrderBy(e => e.Sequence).ToList();
 
     public bool IsSupplement => SupplementToId is not null;
+
+    /// <summary>Signed by both, but the agreed term has not started on <paramref name="today"/> (Beijing).</summary>
+    public bool IsSignedNotYetInForce(DateOnly today) => Status == AgreementStatus.Effective && Terms.Term?.From > today;
+
+    /// <summary>The status as shown on <paramref name="today"/>: 已签署·待生效 before the term starts.</summary>
+    public string StatusLabel(DateOnly today) => Status.ToChinese(Terms.Term?.From, today);
 
     /// <summary>Items that are part of the agreement: all but those the medical side rejected.</summary>
     public IEnumerable<AgreementItem> IncludedItems => _items.Where(i => i.ReviewState != ItemReviewState.Rejected);
@@ -149,5 +155,7 @@ public sealed partial class Agreement : ITenantOwned
 
     private void Record(
         AgreementActor actor, AgreementEventKind kind, Guid? itemId, string? before, string? after, string? reason) =>
-        _events.Add(new AgreementEvent(ReviewRound, actor.AtUtc, actor.UserId, actor.Party, kind, itemId, before, after, reason));
+        _events.Add(new AgreementEvent(NextSequence, ReviewRound, actor.AtUtc, actor.UserId, actor.Party, kind, itemId, before, after, reason));
+
+    private int NextSequence => _events.Count == 0 ? 1 : _events.Max(e => e.Sequence) + 1;
 }

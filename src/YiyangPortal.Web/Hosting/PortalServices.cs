@@ -42,6 +42,7 @@ internal static class PortalServices
             {
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 options.Filters.Add<FluentValidationFilter>();
+                options.ModelBinderProviders.Insert(0, new LenientNumberBinderProvider());
                 ChineseBindingMessages.Apply(options.ModelBindingMessageProvider);
             })
             .AddViewLocalization();
@@ -81,6 +82,8 @@ internal static class PortalServices
         services.AddScoped<Features.Agreements.AgreementWorkflow>();
         services.AddScoped<Features.Agreements.AgreementDetails>();
         services.AddScoped<Features.Inbox.UnreadCount>();
+        services.AddScoped<Features.Agreements.AgreementTodos>();
+        services.AddScoped<Features.Todo.TodoQuery>();
         services.AddScoped<Features.Agreements.AgreementSweep>();
         services.AddSingleton<Features.Seeding.DemoSeeder>();
         services.AddSingleton<Features.Agreements.AgreementSweepService>();

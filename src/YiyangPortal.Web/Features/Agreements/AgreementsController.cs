@@ -10,9 +10,12 @@ using YiyangPortal.Web.Features.Shared;
 
 namespace YiyangPortal.Web.Features.Agreements;
 
-public sealed record AgreementRow(Guid Id, string Number, AgreementTemplate Template, AgreementStatus Status, string ElderCare, string Medical, DateTimeOffset Created);
+/// <param name="StatusLabel">As shown today (已签署·待生效 before the agreed term starts).</param>
+public sealed record AgreementRow(
+    Guid Id, string Number, AgreementTemplate Template, AgreementStatus Status, string ElderCare, string Medical, DateTimeOffset Created,
+    string StatusLabel, bool SignedNotYetInForce);
 
-public sealed record AgreementList(AgreementStatus? Status, Paged<AgreementRow> Page, bool CanDraft);
+public sealed record AgreementList(AgreementStatus? Status, Paged<AgreementRow> Page, bool CanDraft, AgreementTodo? Todo = null);
 
 public sealed record PartnerOption(Guid Id, string Name, string County, bool SameCounty, bool PrimaryLevel, MedicalInstitutionKind Kind, HospitalGrade Grade);
 
@@ -21,12 +24,13 @@ public sealed record NewAgreementPage(IReadOnlyList<PartnerOption> Partners, str
 /// <summary>签约协议: lists by role, starting a draft from a template with a partner, the detail page and its PDF.</summary>
 [Authorize(Roles = $"{nameof(PortalRole.ElderCareStaff)},{nameof(PortalRole.MedicalAdmin)},{nameof(PortalRole.Regulator)},{nameof(PortalRole.TenantAdmin)}")]
 [Route("agreements")]
-public sealed class AgreementsController(PortalDbContext db, AgreementWorkflow workflow, AgreementDetails details) : PortalController
+public sealed class AgreementsController(
+    PortalDbContext db, AgreementWorkflow workflow, AgreementDetails details, AgreementTodos todos) : PortalController
 {
     private const string Views = "~/Features/Agreements/";
 
     [HttpGet("")]
-    public async Task<IActionResult> Index(AgreementStatus? status, int page = 1)
+    public async Task<IActionResult> Index(AgreementStatus? status, AgreementTodo? todo, int page = 1)
     {
         var agreements = workflow.Visible(Me);
         if (status is { } s && Enum.IsDefined(s))
@@ -34,16 +38,36 @@ public sealed class AgreementsController(PortalDbContext db, AgreementWorkflow w
             agreements = agreements.Where(a => a.Status == s);
         }
 
-        var paged = await agreements.ToPageAsync(
+        // ?todo=sign etc.: exactly the agreements the home page counted for that to-do line.
+        todo = todo is { } t && Enum.IsDefined(t) ? t : null;
+        if (todo is { } wanted)
+        {
+            var ids = (await todos.ForAsync(Me, HttpContext.RequestAborted))[wanted].ToList();
+            agreements = agreements.Where(a => ids.Contains(a.Id));
+        }
+
+        var rows = await agreements.ToPageAsync(
             q => q.OrderByDescending(a => a.CreatedAtUtc)
-                .Select(a => new AgreementRow(
-                    a.Id, a.DocumentNumber, a.Template, a.Status,
-                    db.ElderCareInstitutions.Where(e => e.Id == a.ElderCareInstitutionId).Select(e => e.Name).First(),
-                    db.MedicalInstitutions.Where(m => m.Id == a.MedicalInstitutionId).Select(m => m.Name).First(),
-                    a.CreatedAtUtc)),
+                .Select(a => new
+                {
+                    a.Id,
+                    a.DocumentNumber,
+                    a.Template,
+                    a.Status,
+                    a.Terms,
+                    a.CreatedAtUtc,
+                    ElderCare = db.ElderCareInstitutions.Where(e => e.Id == a.ElderCareInstitutionId).Select(e => e.Name).First(),
+                    Medical = db.MedicalInstitutions.Where(m => m.Id == a.MedicalInstitutionId).Select(m => m.Name).First(),
+                }),
             page,
             HttpContext.RequestAborted);
-        return View(Views + "Index.cshtml", new AgreementList(status, paged, Me.Role == PortalRole.ElderCareStaff));
+        var today = BeijingTime.Today(workflow.Now);
+        var paged = new Paged<AgreementRow>(
+            rows.Rows.Select(a => new AgreementRow(
+                a.Id, a.DocumentNumber, a.Template, a.Status, a.ElderCare, a.Medical, a.CreatedAtUtc,
+                a.Status.ToChinese(a.Terms.Term?.From, today), a.Status == AgreementStatus.Effective && a.Terms.Term?.From > today)).ToList(),
+            rows.Total, rows.Page, rows.Pages);
+        return View(Views + "Index.cshtml", new AgreementList(status, paged, Me.Role == PortalRole.ElderCareStaff, todo));
     }
 
     /// <summary>就近就便 (2020 guide 七(一)): partners of the same county first, 基层 marked.</summary>
@@ -93,7 +117,7 @@ public sealed class AgreementsController(PortalDbContext db, AgreementWorkflow w
             : NotFound();
 
     [HttpGet("{id:guid}/pdf")]
-    public async Task<IActionResult> Pdf(Guid id)
+    public async Task<IActionResult> Pdf(Guid id, bool inline = false)
     {
         if (await workflow.FindAsync(id, Me) is not { } agreement)
         {
@@ -101,8 +125,9 @@ public sealed class AgreementsController(PortalDbContext db, AgreementWorkflow w
         }
 
         var bytes = await workflow.PdfAsync(agreement);
-        Response.Headers.ETag = "\"" + Domain.Documents.AgreementDocument.HashOf(bytes) + "\"";
-        return File(bytes, "application/pdf", $"{agreement.DocumentNumber}.pdf");
+        return inline
+            ? AgreementPdfResult.Inline(this, bytes, agreement.DocumentNumber)
+            : AgreementPdfResult.Download(this, bytes, agreement.DocumentNumber);
     }
 
     private async Task<NewAgreementPage> NewPageAsync(string? search, string? error)

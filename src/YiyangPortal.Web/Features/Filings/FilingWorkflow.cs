@@ -19,6 +19,9 @@ namespace YiyangPortal.Web.Features.Filings;
 /// </summary>
 public sealed class FilingWorkflow(PortalDbContext db, TimeProvider clock)
 {
+    private static readonly Func<Filing, bool> AwaitsParties = FilingTurn.AwaitingParties.Compile();
+    private static readonly Func<Filing, bool> AwaitsBureau = FilingTurn.AwaitingBureau.Compile();
+
     public DateTimeOffset Now => clock.GetUtcNow();
 
     /// <summary>Today in Beijing: the day 逾期 is judged on.</summary>
@@ -37,13 +40,11 @@ public sealed class FilingWorkflow(PortalDbContext db, TimeProvider clock)
         : null;
 
     /// <summary>Either party may file while the filing waits for them (待报送, 退回补正).</summary>
-    public static bool CanSubmit(Filing filing, CurrentUser me) =>
-        FilingScope.PartyOf(me) is not null && filing.Status is FilingStatus.Pending or FilingStatus.Returned;
+    public static bool CanSubmit(Filing filing, CurrentUser me) => FilingScope.PartyOf(me) is not null && AwaitsParties(filing);
 
     /// <summary>Only the county regulator of the filing's own bureau and county reviews (2020 guide 六(四)).</summary>
     public static bool CanReview(Filing filing, CurrentUser me) =>
-        me.Role == PortalRole.Regulator && me.Bureau == filing.Bureau && me.CountyId == filing.CountyId
-        && filing.Status == FilingStatus.Submitted;
+        me.Role == PortalRole.Regulator && me.Bureau == filing.Bureau && me.CountyId == filing.CountyId && AwaitsBureau(filing);
 
     /// <summary>
     /// 报送, or 重新报送 after a 退回补正, with an optional scanned copy (built by the caller, which reports a bad

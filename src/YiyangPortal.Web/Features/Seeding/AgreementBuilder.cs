@@ -58,7 +58,7 @@ public sealed class AgreementBuilder(SeedingScope scope)
         if (story.Reaches(AgreementStatus.ReturnedForRevision))
         {
             At(start + Reviewing);
-            ProposeAndReturn(agreement, Actor(clinic));
+            ProposeAndReturn(agreement, Actor(clinic), story.WithProposal);
             await SaveAsync(agreement);
             await ReadOldMessagesAsync(agreement);
             return Done(agreement);
@@ -168,9 +168,18 @@ public sealed class AgreementBuilder(SeedingScope scope)
         }
     }
 
-    /// <summary>乙方 proposes another frequency for the last item, approves the others, and returns it to 甲方.</summary>
-    private static void ProposeAndReturn(Agreement agreement, AgreementActor clinic)
+    /// <summary>
+    /// 乙方 returns the agreement to 甲方: with a proposal (another frequency for the last item, the others approved) or
+    /// with its reason only.
+    /// </summary>
+    private static void ProposeAndReturn(Agreement agreement, AgreementActor clinic, bool withProposal)
     {
+        if (!withProposal)
+        {
+            agreement.ReturnForRevision(clinic, "请确认服务频次后重新提交。");
+            return;
+        }
+
         var proposed = agreement.Items[^1];
         foreach (var item in agreement.Items.Where(i => i.Id != proposed.Id))
         {
@@ -180,6 +189,29 @@ public sealed class AgreementBuilder(SeedingScope scope)
         agreement.ProposeChange(
             clinic, proposed.Id, Math.Max(1, proposed.Frequency / 2), null, "本院人员安排有限，建议减少频次，其余项目同意。");
         agreement.ReturnForRevision(clinic, "请确认修改建议后重新提交。");
+    }
+
+    /// <summary>
+    /// Moves the filings of an agreement in force on as planned (see <see cref="FilingPlan"/>), each step through
+    /// <see cref="FilingWorkflow"/>; returns them as they end up.
+    /// </summary>
+    public async Task<IReadOnlyList<Filing>> FileAsync(Guid agreementId, FilingPlan civilAffairs, FilingPlan health)
+    {
+        scope.Db.ChangeTracker.Clear();
+        var agreement = await scope.Db.Agreements.AsNoTracking().SingleAsync(a => a.Id == agreementId);
+        var home = await scope.Db.ElderCareInstitutions.AsNoTracking().SingleAsync(i => i.Id == agreement.ElderCareInstitutionId);
+        var partner = await scope.Db.MedicalInstitutions.AsNoTracking().SingleAsync(i => i.Id == agreement.MedicalInstitutionId);
+        var story = new AgreementStory(home.Id, partner.Id, agreement.Template, agreement.Status, agreement.EffectiveAtUtc ?? scope.Clock.Latest)
+        {
+            CivilAffairs = civilAffairs,
+            Health = health,
+        };
+        await FileAsync(
+            agreement, story, await PartyUserAsync(AgreementParty.ElderCare, home.Id, false),
+            await PartyUserAsync(AgreementParty.Medical, partner.Id, partner.IsPrimaryLevel));
+        scope.Db.ChangeTracker.Clear();
+        return await scope.Db.Filings.AsNoTracking().Include(f => f.History).Where(f => f.AgreementId == agreementId)
+            .OrderBy(f => f.Bureau).ToListAsync();
     }
 
     /// <summary>The story's plan for each filing: (re)submitted by a party, accepted or returned by its county bureau.</summary>
@@ -294,8 +326,7 @@ public sealed class AgreementBuilder(SeedingScope scope)
         {
             if (prices.Find(c => c.Item.Code == code) is { } c)
             {
-                agreement.AddItem(staff, new ServiceItemSnapshot(
-                    c.Item.Id, c.Price.Id, c.Item.Category, c.Item.Name, c.Price.Unit, c.Price.Funding, c.Price.Price), frequency);
+                agreement.AddItem(staff, ServiceItemSnapshot.Of(c.Item, c.Price), frequency);
             }
         }
 

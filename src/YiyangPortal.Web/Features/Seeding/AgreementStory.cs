@@ -36,6 +36,9 @@ public sealed record AgreementStory(
     /// <summary>For 部分签署 and 已生效: 甲方 signs first (the medical side does otherwise).</summary>
     public bool ElderCareSignsFirst { get; init; }
 
+    /// <summary>For 退回修改: the clinic proposes a change for 甲方 to answer, or only gives its reason.</summary>
+    public bool WithProposal { get; init; } = true;
+
     /// <summary>For 已终止: when; null: 30 days after signing (or now, if sooner).</summary>
     public DateTimeOffset? TerminatedAt { get; init; }
 
