@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using YiyangPortal.Domain.Agreements;
-using YiyangPortal.Domain.Catalogue;
 using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Filings;
 using YiyangPortal.Domain.Identity;
@@ -10,7 +9,6 @@ using YiyangPortal.Domain.Institutions;
 using YiyangPortal.Domain.Tenancy;
 using YiyangPortal.Infrastructure.Identity;
 using YiyangPortal.Infrastructure.Persistence;
-using YiyangPortal.Infrastructure.Tenancy;
 using YiyangPortal.Web.Features.Seeding;
 
 namespace YiyangPortal.TestSupport;

@@ -1,10 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using YiyangPortal.Domain.Agreements;
 using YiyangPortal.Domain.Common;
-using YiyangPortal.Domain.Fees;
-using YiyangPortal.Domain.Filings;
 using YiyangPortal.Domain.Identity;
-using YiyangPortal.Domain.Institutions;
 using YiyangPortal.Domain.Tenancy;
 using YiyangPortal.Web.Features.Agreements;
 
@@ -14,10 +11,10 @@ namespace YiyangPortal.Web.Features.Seeding;
 /// Builds one agreement in any state the way people do in the browser: 甲方 drafts and submits, 乙方 reviews
 /// (approves, or proposes a change and returns), both sign the same rendered text, and once in force the parties
 /// file and the county bureaus review. Every step is a method of the aggregate (or of <see cref="Filing"/>) saved
-/// through <see cref="AgreementWorkflow.SaveAsync"/> or <see cref="FilingWorkflow"/>, at the story's instant, so the
+/// through <see cref="AgreementWorkflow.SaveAsync"/> or the filing workflow, at the story's instant, so the
 /// result carries its audit chain, notifications, rendered PDFs and filings. Used by the demo seeding and the tests.
 /// </summary>
-public sealed class AgreementBuilder(SeedingScope scope)
+public sealed partial class AgreementBuilder(SeedingScope scope)
 {
     private static readonly TimeSpan Submitting = TimeSpan.FromDays(2);
     private static readonly TimeSpan Reviewing = TimeSpan.FromDays(4);
@@ -42,7 +39,8 @@ public sealed class AgreementBuilder(SeedingScope scope)
         At(start);
         var county = await CountyAsync(home.CountyId);
         var number = story.DocumentNumber ?? await DocumentNumbers.NextAsync(scope.Db, county.DivisionCode, scope.Clock.GetUtcNow());
-        var terms = await TermsAsync(story, AgreementTerms.Prefilled(story.Template, county, home, partner), home, partner, staff.Signer, clinic.Signer, signing);
+        var prefilled = AgreementTerms.Prefilled(story.Template, county, home, partner);
+        var terms = await TermsAsync(story, prefilled, home, partner, staff.Signer, clinic.Signer, signing);
         var agreement = Agreement.Draft(home.TenantId, home.Id, partner.Id, story.Template, number, terms, Actor(staff));
         scope.Db.Agreements.Add(agreement);
         await AddItemsAsync(agreement, story, partner, Actor(staff));
@@ -191,92 +189,6 @@ public sealed class AgreementBuilder(SeedingScope scope)
         agreement.ReturnForRevision(clinic, "请确认修改建议后重新提交。");
     }
 
-    /// <summary>
-    /// Moves the filings of an agreement in force on as planned (see <see cref="FilingPlan"/>), each step through
-    /// <see cref="FilingWorkflow"/>; returns them as they end up.
-    /// </summary>
-    public async Task<IReadOnlyList<Filing>> FileAsync(Guid agreementId, FilingPlan civilAffairs, FilingPlan health)
-    {
-        scope.Db.ChangeTracker.Clear();
-        var agreement = await scope.Db.Agreements.AsNoTracking().SingleAsync(a => a.Id == agreementId);
-        var home = await scope.Db.ElderCareInstitutions.AsNoTracking().SingleAsync(i => i.Id == agreement.ElderCareInstitutionId);
-        var partner = await scope.Db.MedicalInstitutions.AsNoTracking().SingleAsync(i => i.Id == agreement.MedicalInstitutionId);
-        var story = new AgreementStory(home.Id, partner.Id, agreement.Template, agreement.Status, agreement.EffectiveAtUtc ?? scope.Clock.Latest)
-        {
-            CivilAffairs = civilAffairs,
-            Health = health,
-        };
-        await FileAsync(
-            agreement, story, await PartyUserAsync(AgreementParty.ElderCare, home.Id, false),
-            await PartyUserAsync(AgreementParty.Medical, partner.Id, partner.IsPrimaryLevel));
-        scope.Db.ChangeTracker.Clear();
-        return await scope.Db.Filings.AsNoTracking().Include(f => f.History).Where(f => f.AgreementId == agreementId)
-            .OrderBy(f => f.Bureau).ToListAsync();
-    }
-
-    /// <summary>The story's plan for each filing: (re)submitted by a party, accepted or returned by its county bureau.</summary>
-    private async Task FileAsync(Agreement agreement, AgreementStory story, PartyUser staff, PartyUser clinic)
-    {
-        var signedAt = agreement.EffectiveAtUtc!.Value;
-        var filings = await scope.Db.Filings.Include(f => f.History)
-            .Where(f => f.AgreementId == agreement.Id).OrderBy(f => f.Bureau).ToListAsync();
-        foreach (var filing in filings)
-        {
-            var plan = filing.Bureau == Bureau.CivilAffairs ? story.CivilAffairs : story.Health;
-            if (plan.Status == FilingStatus.Pending)
-            {
-                continue;
-            }
-
-            // 甲方 informs the 民政局, 乙方 the 卫生健康局: both are obliged to (2020 guide 六(四)).
-            var party = filing.Bureau == Bureau.CivilAffairs ? staff : clinic;
-            var at = signedAt.AddDays(plan.SubmittedAfterDays).AddHours(1);
-            await StepAsync(at, () => scope.Filings.SubmitAsync(filing, Actor(party), "已上传双方签署的协议文本。"));
-            var reviewer = plan.Status == FilingStatus.Submitted && !plan.Corrected ? default : await ReviewerAsync(filing);
-            if (plan.Corrected || plan.Status == FilingStatus.Returned)
-            {
-                await StepAsync(at.AddDays(3), () => scope.Filings.ReturnAsync(
-                    filing, reviewer.Role, reviewer.Id, "请补充加盖双方公章的协议扫描件。"));
-                if (plan.Status == FilingStatus.Returned)
-                {
-                    continue;
-                }
-
-                at = at.AddDays(5);
-                await StepAsync(at, () => scope.Filings.SubmitAsync(filing, Actor(party), "已补充加盖双方公章的扫描件。"));
-            }
-
-            if (plan.Status == FilingStatus.Accepted)
-            {
-                await StepAsync(at.AddDays(3), () => scope.Filings.AcceptAsync(filing, reviewer.Role, reviewer.Id));
-            }
-        }
-    }
-
-    private async Task StepAsync(DateTimeOffset at, Func<Task<SaveOutcome>> step)
-    {
-        At(at);
-        if (await step() != SaveOutcome.Saved)
-        {
-            throw new InvalidOperationException("A demo filing changed while it was being built.");
-        }
-    }
-
-    private async Task<(RoleAssignment Role, Guid Id)> ReviewerAsync(Filing filing)
-    {
-        var role = RoleAssignment.CountyRegulator(filing.Bureau, filing.CountyId);
-        if (_reviewers.TryGetValue((filing.Bureau, filing.CountyId), out var known))
-        {
-            return (role, known);
-        }
-
-        var id = await scope.Db.Users.Where(u => u.Role == PortalRole.Regulator && u.Bureau == filing.Bureau && u.CountyId == filing.CountyId)
-            .OrderBy(u => u.CreatedAt).ThenBy(u => u.Id).Select(u => (Guid?)u.Id).FirstOrDefaultAsync()
-            ?? throw new InvalidOperationException($"No {filing.Bureau} regulator account in county {filing.CountyId} to review a demo filing.");
-        _reviewers[(filing.Bureau, filing.CountyId)] = id;
-        return (role, id);
-    }
-
     /// <summary>The institution's first account: the person who drafts, reviews or signs for it.</summary>
     private async Task<PartyUser> PartyUserAsync(AgreementParty party, Guid institutionId, bool primaryLevel)
     {
@@ -308,77 +220,6 @@ public sealed class AgreementBuilder(SeedingScope scope)
         }
 
         return county;
-    }
-
-    private async Task AddItemsAsync(Agreement agreement, AgreementStory story, MedicalInstitution partner, AgreementActor staff)
-    {
-        var wanted = story.Items ?? DefaultItems(story.Template, partner);
-        var codes = wanted.Select(w => w.Code).ToList();
-        var day = BeijingTime.DateOf(staff.AtUtc);
-        var prices = await (
-            from p in scope.Db.ServicePrices.AsNoTracking()
-            join s in scope.Db.FeeSchedules on p.FeeScheduleId equals s.Id
-            join i in scope.Db.ServiceItems on p.ServiceItemId equals i.Id
-            where s.MedicalInstitutionId == partner.Id && i.IsActive && codes.Contains(i.Code)
-                  && p.ValidFrom <= day && (p.ValidTo == null || p.ValidTo >= day)
-            select new { Item = i, Price = p }).ToListAsync();
-        foreach (var (code, frequency) in wanted)
-        {
-            if (prices.Find(c => c.Item.Code == code) is { } c)
-            {
-                agreement.AddItem(staff, ServiceItemSnapshot.Of(c.Item, c.Price), frequency);
-            }
-        }
-
-        if (agreement.Items.Count == 0)
-        {
-            throw new InvalidOperationException($"{partner.Name} offers none of {string.Join(", ", codes)} on {day}.");
-        }
-    }
-
-    /// <summary>
-    /// 附件1: 坐诊 and 查房 (clauses 一, 二) and training (六); 附件2: chronic-disease follow-ups (二.3, 基层 only), the
-    /// annual check (二.4), 家庭病床 visits (二.5, 基层 only) and carers' training (二.6).
-    /// </summary>
-    private static IReadOnlyList<(string Code, int Frequency)> DefaultItems(AgreementTemplate template, MedicalInstitution partner) =>
-        template == AgreementTemplate.MedicalElderCareConsortium
-            ? [("SX1-CLINIC", partner.IsPrimaryLevel ? 4 : 2), ("SX1-ROUNDS", 2), ("SX1-TRAIN", 4)]
-            : partner.IsPrimaryLevel
-                ? [("SX2-CHRONIC-FOLLOWUP", 4), ("SX2-CHECKUP", 1), ("SICKBED-VISIT", 24), ("SX2-CARER-TRAIN", 4)]
-                : [("SX2-CHECKUP", 1), ("SX2-CARER-TRAIN", 4), ("REFERRAL", 12)];
-
-    /// <summary>Every blank of the template filled the way a careful drafter would, clauses matching the schedule.</summary>
-    private async Task<AgreementTerms> TermsAsync(
-        AgreementStory story, AgreementTerms prefilled, ElderCareInstitution home, MedicalInstitution partner,
-        string elderCareSigner, string medicalSigner, DateOnly signing)
-    {
-        var terms = prefilled with { ElderCareRepresentative = elderCareSigner, MedicalRepresentative = medicalSigner };
-        if (story.Template != AgreementTemplate.MedicalElderCareConsortium)
-        {
-            return terms;
-        }
-
-        var items = story.Items ?? DefaultItems(story.Template, partner);
-        var fees = await scope.Db.ConsultationFees.AsNoTracking()
-            .Where(f => scope.Db.FeeSchedules.Any(s => s.Id == f.FeeScheduleId && s.MedicalInstitutionId == partner.Id)
-                        && f.ValidFrom <= signing && (f.ValidTo == null || f.ValidTo >= signing))
-            .ToDictionaryAsync(f => f.Title, f => f.Price);
-        var month = new DateOnly(signing.Year, signing.Month, 1);
-        return terms with
-        {
-            ClinicSessionsPerMonth = items.FirstOrDefault(i => i.Code == "SX1-CLINIC").Frequency is > 0 and var s ? s : 4,
-            ClinicDoctorCount = partner.IsPrimaryLevel ? 1 : 2,
-            WardRoundsPerMonth = items.FirstOrDefault(i => i.Code == "SX1-ROUNDS").Frequency is > 0 and var r ? r : 2,
-            WardRoundDoctorCount = 1,
-            SeniorConsultationFee = fees.GetValueOrDefault(ProfessionalTitle.Senior, Money.FromYuan(300m)),
-            AssociateSeniorConsultationFee = fees.GetValueOrDefault(ProfessionalTitle.AssociateSenior, Money.FromYuan(180m)),
-            IntermediateConsultationFee = fees.GetValueOrDefault(ProfessionalTitle.Intermediate, Money.FromYuan(120m)),
-            MedicalCostPayment = MedicalCostPayment.ResidentPays,
-
-            // A fee in proportion to the home's size: 300 元 a bed and year, in whole thousands, at least 6,000 元.
-            AnnualHealthServiceFee = Money.FromYuan(Math.Max(6_000m, Math.Round(home.Beds * 300m / 1000m) * 1000m)),
-            Term = story.Term ?? new ValidityPeriod(month, month.AddYears(1).AddDays(-1)),
-        };
     }
 
     private sealed record PartyUser(AgreementParty Party, Guid Id, string Signer, string Title);

@@ -2,6 +2,9 @@ using YiyangPortal.Domain.Agreements;
 using YiyangPortal.Domain.Filings;
 using YiyangPortal.Domain.Institutions;
 using static YiyangPortal.Web.Features.Seeding.DemoData;
+using Grade = YiyangPortal.Domain.Institutions.HospitalGrade;
+using HomeKind = YiyangPortal.Domain.Institutions.ElderCareInstitutionKind;
+using Kind = YiyangPortal.Domain.Institutions.MedicalInstitutionKind;
 
 namespace YiyangPortal.Web.Features.Seeding;
 
@@ -144,7 +147,8 @@ internal static class DemoCity
 
             // 绍市民〔2024〕6号: homes of 50+ residents should have a 内设医疗机构; about half of them have one so far.
             var internalMedical = residents >= 50 ? random.NextDouble() < 0.5 : random.NextDouble() < 0.05;
-            yield return (new ElderCareSeed(county.County, name, ElderCareInstitutionKind.NursingHome, Address(county, place, random), beds, residents, internalMedical), place);
+            var address = Address(county, place, random);
+            yield return (new ElderCareSeed(county.County, name, HomeKind.NursingHome, address, beds, residents, internalMedical), place);
         }
 
         foreach (var place in county.Subdistricts.Where(_ => random.NextDouble() < 0.4))
@@ -152,7 +156,8 @@ internal static class DemoCity
             var name = Unique(taken, () => random.NextDouble() < 0.6
                 ? place + "居家养老服务中心"
                 : Short(place) + Pick(random, Communities) + "社区居家养老服务站");
-            yield return (new ElderCareSeed(county.County, name, ElderCareInstitutionKind.CommunityHomeCare, Address(county, place, random), random.Next(1, 4) * 10, 0, false), place);
+            var address = Address(county, place, random);
+            yield return (new ElderCareSeed(county.County, name, HomeKind.CommunityHomeCare, address, random.Next(1, 4) * 10, 0, false), place);
         }
 
         for (var i = random.Next(2, 4); i > 0; i--)
@@ -162,48 +167,58 @@ internal static class DemoCity
                 ? Short(place) + Pick(random, Villages) + "村日间照料中心"
                 : Short(place) + Pick(random, Communities) + "社区日间照料中心");
             var beds = random.Next(2, 5) * 10;
-            yield return (new ElderCareSeed(county.County, name, ElderCareInstitutionKind.DayCare, Address(county, place, random), beds, beds - random.Next(5, 15), false), place);
+            var address = Address(county, place, random);
+            yield return (new ElderCareSeed(county.County, name, HomeKind.DayCare, address, beds, beds - random.Next(5, 15), false), place);
         }
     }
 
     private static IEnumerable<(MedicalSeed, string)> MedicalOf(
         CountyPlaces county, Random random, HashSet<string> taken, IReadOnlyList<MedicalSeed> named)
     {
-        var hasNamed = (string place) => named.Any(m => m.County == county.County && m.Name.Contains(Short(place), StringComparison.Ordinal) && m.Kind.IsPrimaryLevel());
+        var hasNamed = (string place) => named.Any(m =>
+            m.County == county.County && m.Kind.IsPrimaryLevel() && m.Name.Contains(Short(place), StringComparison.Ordinal));
         foreach (var place in county.Subdistricts.Where(p => !hasNamed(p)))
         {
-            yield return (Medical(county, place + "社区卫生服务中心", MedicalInstitutionKind.CommunityHealthCenter, HospitalGrade.Level1, place, random, taken), place);
+            yield return (Medical(county, place + "社区卫生服务中心", Kind.CommunityHealthCenter, Grade.Level1, place, random, taken), place);
         }
 
         foreach (var place in county.Towns.Where(p => !hasNamed(p)))
         {
             var name = place + (random.NextDouble() < 0.3 ? "中心卫生院" : "卫生院");
-            yield return (Medical(county, name, MedicalInstitutionKind.TownshipHealthCenter, HospitalGrade.Level1, place, random, taken), place);
+            yield return (Medical(county, name, Kind.TownshipHealthCenter, Grade.Level1, place, random, taken), place);
         }
 
         for (var i = 0; i < 2; i++)
         {
             var place = Pick(random, county.Subdistricts);
             var name = Unique(taken, () => Short(place) + Pick(random, Communities) + "社区卫生服务站");
-            yield return (Medical(county, name, MedicalInstitutionKind.CommunityHealthStation, HospitalGrade.Ungraded, place, random, null), place);
+            yield return (Medical(county, name, Kind.CommunityHealthStation, Grade.Ungraded, place, random, null), place);
         }
 
         foreach (var town in county.Towns.Take(2))
         {
             var name = Unique(taken, () => Short(town) + Pick(random, Villages) + "村卫生室");
-            yield return (Medical(county, name, MedicalInstitutionKind.VillageClinic, HospitalGrade.Ungraded, town, random, null), town);
+            yield return (Medical(county, name, Kind.VillageClinic, Grade.Ungraded, town, random, null), town);
         }
 
         var seat = county.Subdistricts[0];
         var hospitals = county.County == "越城区"
-            ? new[] { ("绍兴市人民医院", MedicalInstitutionKind.GeneralHospital, HospitalGrade.Level3), ("绍兴市第二医院", MedicalInstitutionKind.GeneralHospital, HospitalGrade.Level3) }
-            : [(county.County + "人民医院", MedicalInstitutionKind.GeneralHospital, HospitalGrade.Level2), (county.County + "中医院", MedicalInstitutionKind.TcmHospital, HospitalGrade.Level2)];
-        var others = new List<(string, MedicalInstitutionKind, HospitalGrade)>
+            ? new[] { ("绍兴市人民医院", Kind.GeneralHospital, Grade.Level3), ("绍兴市第二医院", Kind.GeneralHospital, Grade.Level3) }
+            : [(county.County + "人民医院", Kind.GeneralHospital, Grade.Level2), (county.County + "中医院", Kind.TcmHospital, Grade.Level2)];
+        var others = new List<(string, Kind, Grade)>
         {
-            (county.County + Pick(random, NursingHospitalWords) + "护理院", MedicalInstitutionKind.NursingHospital, HospitalGrade.Ungraded),
+            (county.County + Pick(random, NursingHospitalWords) + "护理院", Kind.NursingHospital, Grade.Ungraded),
         };
-        if (county.County is "柯桥区" or "诸暨市") { others.Add((county.County + "康复医院", MedicalInstitutionKind.RehabilitationHospital, HospitalGrade.Level1)); }
-        if (county.County is "越城区" or "诸暨市" or "新昌县") { others.Add((county.County + "安宁疗护中心", MedicalInstitutionKind.HospiceCenter, HospitalGrade.Ungraded)); }
+        if (county.County is "柯桥区" or "诸暨市")
+        {
+            others.Add((county.County + "康复医院", Kind.RehabilitationHospital, Grade.Level1));
+        }
+
+        if (county.County is "越城区" or "诸暨市" or "新昌县")
+        {
+            others.Add((county.County + "安宁疗护中心", Kind.HospiceCenter, Grade.Ungraded));
+        }
+
         foreach (var (name, kind, grade) in hospitals.Concat(others).Where(h => !taken.Contains(h.Item1)))
         {
             yield return (Medical(county, name, kind, grade, seat, random, taken), seat);
@@ -211,11 +226,11 @@ internal static class DemoCity
     }
 
     private static MedicalSeed Medical(
-        CountyPlaces county, string name, MedicalInstitutionKind kind, HospitalGrade grade, string place, Random random, HashSet<string>? taken)
+        CountyPlaces county, string name, Kind kind, Grade grade, string place, Random random, HashSet<string>? taken)
     {
         taken?.Add(name);
-        var tcm = kind == MedicalInstitutionKind.TcmHospital || (kind is not MedicalInstitutionKind.VillageClinic && random.NextDouble() < 0.55);
-        var insurance = kind != MedicalInstitutionKind.VillageClinic || random.NextDouble() < 0.6;
+        var tcm = kind == Kind.TcmHospital || (kind is not Kind.VillageClinic && random.NextDouble() < 0.55);
+        var insurance = kind != Kind.VillageClinic || random.NextDouble() < 0.6;
         return new MedicalSeed(county.County, name, kind, grade, Address(county, place, random), tcm, insurance);
     }
 
@@ -224,12 +239,13 @@ internal static class DemoCity
     /// 基层 institution of its place (some also with a hospital), some with a hospital only, some still negotiating,
     /// the rest not signed yet. Community and day-care organisations sign with their 基层 institution or not at all.
     /// </summary>
-    private static IEnumerable<AgreementSeed> AgreementsOf(ElderCareSeed home, string place, List<(MedicalSeed Seed, string Place)> medical, Random random)
+    private static IEnumerable<AgreementSeed> AgreementsOf(
+        ElderCareSeed home, string place, List<(MedicalSeed Seed, string Place)> medical, Random random)
     {
         var inCounty = medical.Where(m => m.Seed.County == home.County).ToList();
-        var primary = inCounty.Where(m => m.Seed.Kind is MedicalInstitutionKind.CommunityHealthCenter or MedicalInstitutionKind.TownshipHealthCenter).ToList();
+        var primary = inCounty.Where(m => m.Seed.Kind is Kind.CommunityHealthCenter or Kind.TownshipHealthCenter).ToList();
         var local = primary.Find(m => m.Place == place).Seed ?? Pick(random, primary).Seed;
-        var hospitals = inCounty.Where(m => m.Seed.Kind is MedicalInstitutionKind.GeneralHospital or MedicalInstitutionKind.TcmHospital).ToList();
+        var hospitals = inCounty.Where(m => m.Seed.Kind is Kind.GeneralHospital or Kind.TcmHospital).ToList();
         var hospital = Pick(random, hospitals).Seed;
         var draw = random.NextDouble();
         var signedShare = home.Kind switch
