@@ -74,11 +74,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    /// <summary>A full-page screenshot in <see cref="ScreenshotDirectory"/>; then fails if the page reported a problem.</summary>
+    /// <summary>
+    /// A full-page screenshot in <see cref="ScreenshotDirectory"/>; then fails if the page reported a problem or
+    /// scrolls sideways.
+    /// </summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
         await PageProblems.AssertNoneAsync(page);
+        await AssertNoSidewaysScrollAsync(page);
     }
 
     /// <summary>
