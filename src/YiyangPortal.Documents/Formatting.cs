@@ -15,6 +15,13 @@ public static class Formatting
     /// <summary>The calendar date in Beijing of an instant.</summary>
     public static DateOnly BeijingDate(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(BeijingOffset).DateTime);
 
+    /// <summary>2026年3月5日 14:05（北京时间）.</summary>
+    public static string ChineseDateTime(DateTimeOffset instant)
+    {
+        var local = instant.ToOffset(BeijingOffset);
+        return string.Create(CultureInfo.InvariantCulture, $"{local.Year}年{local.Month}月{local.Day}日 {local:HH:mm}（北京时间）");
+    }
+
     /// <summary>2026年3月5日.</summary>
     public static string ChineseDate(DateOnly date) =>
         string.Create(CultureInfo.InvariantCulture, $"{date.Year}年{date.Month}月{date.Day}日");

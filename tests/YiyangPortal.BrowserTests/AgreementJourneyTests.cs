@@ -177,7 +177,11 @@ public class AgreementJourneyTests(BrowserFixture browser)
     private static async Task ReviewAsync(IPage page, string item, bool approve)
     {
         var row = page.Locator("[data-testid=items] tr", new() { HasText = item });
-        await row.Locator("summary").ClickAsync();
+        if (!approve)
+        {
+            await row.Locator("summary").ClickAsync();
+        }
+
         await row.GetByRole(AriaRole.Button, new() { Name = approve ? "同意" : "不同意", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("flash")).ToBeVisibleAsync();
     }
@@ -187,6 +191,7 @@ public class AgreementJourneyTests(BrowserFixture browser)
         var sign = page.Locator("#sign");
         await sign.GetByLabel("签署人姓名").FillAsync(name);
         await sign.GetByLabel("职务").FillAsync(title);
+        await sign.GetByLabel("我已阅读并同意以上协议内容").CheckAsync();
         await BrowserFixture.ScreenshotAsync(page, "agreement-sign-" + title);
         await sign.GetByRole(AriaRole.Button, new() { Name = "确认签署" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("flash")).ToContainTextAsync("已签署");

@@ -15,7 +15,7 @@ public partial class FeeScheduleTests(PortalAppFactory app) : IClassFixture<Port
     [InlineData("-5", "Price", "价格不能为负数。")]
     [InlineData("12.345", "Price", "价格最多保留两位小数（精确到分）。")]
     [InlineData("100000.01", "Price", "单价不能超过 100,000 元，请核对。")]
-    [InlineData("abc", "Price", "“abc”不是有效的值。")]
+    [InlineData("abc", "Price", "“abc”不是有效的金额或数字。请填写阿拉伯数字，例如 1200 或 1,200.50。")]
     public async Task BadPrice_GetsAChineseMessageNextToTheField(string price, string field, string message)
     {
         var clinic = await ClinicAsync();

@@ -20,7 +20,7 @@ public partial class LocalizationCoverageTests
                 .Concat(f.EndsWith("Labels.cs", StringComparison.Ordinal) || f.EndsWith("Navigation.cs", StringComparison.Ordinal)
                     ? LabelText().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value)
                     : [])
-                .Concat(FieldModelText().Matches(File.ReadAllText(f)).SelectMany(m => Literal().Matches(m.Groups[1].Value)).Select(m => m.Groups[1].Value)))
+                .Concat(FieldModelText().Matches(File.ReadAllText(f)).SelectMany(m => Literal().Matches(m.Groups[1].Value + m.Groups[2].Value)).Select(m => m.Groups[1].Value)))
             .Where(k => k.Any(c => c > 0x2E80))
             .Distinct()
             .ToList();
@@ -32,7 +32,7 @@ public partial class LocalizationCoverageTests
 
 
     /// <summary>Labels and hints of form fields, passed to the localizer inside the _Field partial.</summary>
-    [GeneratedRegex("new FieldModel\\((.*)\\)\\)")]
+    [GeneratedRegex("(?:new FieldModel\\((.*)\\)\\)|@Field\\((.*)\\)\")")]
     private static partial Regex FieldModelText();
 
     [GeneratedRegex("\"([^\"]+)\"")]

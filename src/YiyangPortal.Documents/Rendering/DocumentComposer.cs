@@ -60,18 +60,33 @@ internal sealed class DocumentComposer(AgreementDocumentModel model, TextMeasure
     {
         const float gutter = 24f;
         var columnWidth = (PageGeometry.ContentWidth - gutter) / 2;
-        var elderCare = SignatureColumn(template, TemplateBlockKind.ElderCareSignature, columnWidth);
-        var medical = SignatureColumn(template, TemplateBlockKind.MedicalSignature, columnWidth);
+        var elderCare = SignatureColumn(template, TemplateBlockKind.ElderCareSignature, model.ElderCareSignature, columnWidth);
+        var medical = SignatureColumn(template, TemplateBlockKind.MedicalSignature, model.MedicalSignature, columnWidth);
         var height = Math.Max(elderCare.Count, medical.Count) * BodyLineHeight;
         _paginator.Space(BodyLineHeight * 1.5f);
         _paginator.AddKeptTogether(height, top => Column(elderCare, PageGeometry.MarginLeft, top)
             .Concat(Column(medical, PageGeometry.MarginLeft + columnWidth + gutter, top)));
     }
 
-    private List<TextLine> SignatureColumn(TemplateText template, TemplateBlockKind kind, float width) =>
-        template.Blocks.Where(b => b.Kind == kind)
-            .SelectMany(b => ParagraphLayout.Lay(Spans(b, bold: false), LineStyle with { Alignment = Alignment.Left }, width, measurer))
+    private List<TextLine> SignatureColumn(TemplateText template, TemplateBlockKind kind, PartySignature? signature, float width)
+    {
+        var style = LineStyle with { Alignment = Alignment.Left };
+        var lines = template.Blocks.Where(b => b.Kind == kind)
+            .SelectMany(b => ParagraphLayout.Lay(Spans(b, bold: false), style, width, measurer))
             .ToList();
+
+        // Below the template's own lines: who signed in which capacity, and when (Beijing time), as recorded.
+        if (signature is not null)
+        {
+            var who = string.IsNullOrWhiteSpace(signature.SignerTitle)
+                ? signature.SignerName
+                : $"{signature.SignerName}（{signature.SignerTitle}）";
+            lines.AddRange(ParagraphLayout.Lay([new Span($"电子签署：{who}", false)], style, width, measurer));
+            lines.AddRange(ParagraphLayout.Lay([new Span($"签署时间：{Formatting.ChineseDateTime(signature.SignedAt)}", false)], style, width, measurer));
+        }
+
+        return lines;
+    }
 
     private static IEnumerable<DrawOp> Column(List<TextLine> lines, float x, float top)
     {

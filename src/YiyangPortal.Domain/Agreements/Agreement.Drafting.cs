@@ -19,6 +19,7 @@ public sealed partial class Agreement
         var (before, after) = AgreementTermsChanges.Describe(Terms, terms);
         Terms = terms;
         Record(by, AgreementEventKind.TermsEdited, null, before, after, null);
+        SyncItemsWithClauses(by);
     }
 
     /// <summary>Adds a snapshot of a catalogue item at its fee-schedule price; frequency may stay 0 while drafting.</summary>
@@ -34,6 +35,7 @@ public sealed partial class Agreement
         var item = new AgreementItem(snapshot, frequency);
         _items.Add(item);
         Record(by, AgreementEventKind.ItemAdded, item.Id, null, item.Describe(), null);
+        SyncClauseWith(by, item);
         return item;
     }
 
@@ -44,8 +46,14 @@ public sealed partial class Agreement
         Machine.Fire(Trigger.Edit);
         var item = Item(itemId);
         var before = item.Describe();
+        if (frequency == item.Frequency && unitPrice == item.UnitPrice)
+        {
+            return;
+        }
+
         item.Edit(frequency, unitPrice);
         Record(by, AgreementEventKind.ItemEdited, item.Id, before, item.Describe(), null);
+        SyncClauseWith(by, item);
     }
 
     public void RemoveItem(AgreementActor by, Guid itemId)
@@ -67,6 +75,7 @@ public sealed partial class Agreement
         var reason = item.ReviewReason;
         item.AcceptProposal();
         Record(by, AgreementEventKind.ProposalAccepted, item.Id, before, item.Describe(), reason);
+        SyncClauseWith(by, item);
     }
 
     /// <summary>
@@ -88,6 +97,7 @@ public sealed partial class Agreement
             ValidateItem(item, errors);
         }
 
+        errors.AddRange(ClauseMismatches());
         return errors;
     }
 

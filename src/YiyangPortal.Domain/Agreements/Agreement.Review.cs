@@ -31,6 +31,25 @@ public sealed partial class Agreement
         Record(by, AgreementEventKind.ItemApproved, item.Id, null, item.Describe(), null);
     }
 
+    /// <summary>"全部同意": approves every item not yet reviewed in this round; decided items keep their decision.</summary>
+    public int ApproveRemaining(AgreementActor by)
+    {
+        RequireReviewer(by);
+        var remaining = _items.Where(i => i.ReviewState == ItemReviewState.Pending).ToList();
+        if (remaining.Count == 0)
+        {
+            throw new DomainException("没有待审核的服务项目。");
+        }
+
+        foreach (var item in remaining)
+        {
+            item.Approve();
+            Record(by, AgreementEventKind.ItemApproved, item.Id, null, item.Describe(), null);
+        }
+
+        return remaining.Count;
+    }
+
     public void RejectItem(AgreementActor by, Guid itemId, string reason)
     {
         RequireReviewer(by);

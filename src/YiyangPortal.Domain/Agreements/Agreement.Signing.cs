@@ -37,6 +37,12 @@ public sealed partial class Agreement
             throw new DomainException("双方签署的协议文件不一致，请重新生成协议文件后签署。");
         }
 
+        // 附件1 一、二: the clause and the schedule must print the same number, or the signed text contradicts itself.
+        if (ClauseMismatches().FirstOrDefault() is { } mismatch)
+        {
+            throw new DomainException($"协议条款与服务项目表不一致，不能签署：{mismatch.Message}请退回修改。");
+        }
+
         if (Terms.Term?.To is { } end && BeijingTime.DateOf(signature.SignedAtUtc) > end)
         {
             throw new DomainException("协议有效期已过，不能签署；请修改有效期后重新提交。");

@@ -92,6 +92,12 @@ public sealed partial class Agreement : ITenantOwned
 
     public bool IsSupplement => SupplementToId is not null;
 
+    /// <summary>Signed by both, but the agreed term has not started on <paramref name="today"/> (Beijing).</summary>
+    public bool IsSignedNotYetInForce(DateOnly today) => Status == AgreementStatus.Effective && Terms.Term?.From > today;
+
+    /// <summary>The status as shown on <paramref name="today"/>: 已签署·待生效 before the term starts.</summary>
+    public string StatusLabel(DateOnly today) => Status.ToChinese(Terms.Term?.From, today);
+
     /// <summary>Items that are part of the agreement: all but those the medical side rejected.</summary>
     public IEnumerable<AgreementItem> IncludedItems => _items.Where(i => i.ReviewState != ItemReviewState.Rejected);
 

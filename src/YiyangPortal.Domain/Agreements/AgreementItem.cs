@@ -25,6 +25,7 @@ public sealed class AgreementItem
             : snapshot.Name.Trim();
         Unit = snapshot.Unit;
         Funding = snapshot.Funding;
+        Clause = snapshot.Clause;
         SetValues(frequency, snapshot.UnitPrice);
         ReviewState = ItemReviewState.Pending;
     }
@@ -43,6 +44,9 @@ public sealed class AgreementItem
     public ServiceUnit Unit { get; private set; }
 
     public Funding Funding { get; private set; }
+
+    /// <summary>The 附件1 clause whose number this item's frequency repeats (坐诊, 查房); null for other items.</summary>
+    public TemplateClause? Clause { get; private set; }
 
     /// <summary>元 per unit; null when the item costs the elder nothing under this agreement.</summary>
     public Money? UnitPrice { get; private set; }
@@ -125,7 +129,7 @@ public sealed class AgreementItem
         Describe(ProposedFrequency ?? Frequency, ProposedUnitPrice ?? UnitPrice);
 
     internal AgreementItem CopyForNewDraft() =>
-        new(new ServiceItemSnapshot(ServiceItemId, FeeScheduleEntryId, Category, Name, Unit, Funding, UnitPrice), Frequency);
+        new(new ServiceItemSnapshot(ServiceItemId, FeeScheduleEntryId, Category, Name, Unit, Funding, UnitPrice, Clause), Frequency);
 
     private string Describe(int frequency, Money? price) =>
         $"{Name}：{frequency} {ItemFrequency.ChineseUnit(Unit)}，" + (price is { } p ? $"单价 {p} 元" : "不收费");

@@ -31,6 +31,16 @@ public enum AgreementStatus
 /// <summary>Chinese names of <see cref="AgreementStatus"/>.</summary>
 public static class AgreementStatusLabels
 {
+    /// <summary>Both parties signed, but the agreed term starts later: signed, not yet in force.</summary>
+    public const string SignedNotYetInForce = "已签署·待生效";
+
+    /// <summary>
+    /// The status as a reader should see it on <paramref name="today"/> (Beijing): an agreement signed before its
+    /// term starts is 已签署·待生效 until the first day of the term, everywhere it is shown.
+    /// </summary>
+    public static string ToChinese(this AgreementStatus status, DateOnly? termStart, DateOnly today) =>
+        status == AgreementStatus.Effective && termStart > today ? SignedNotYetInForce : status.ToChinese();
+
     public static string ToChinese(this AgreementStatus status) => status switch
     {
         AgreementStatus.Draft => "草稿",

@@ -1,5 +1,6 @@
 using YiyangPortal.Domain.Catalogue;
 using YiyangPortal.Domain.Common;
+using YiyangPortal.Domain.Fees;
 
 namespace YiyangPortal.Domain.Agreements;
 
@@ -10,6 +11,7 @@ namespace YiyangPortal.Domain.Agreements;
 /// </summary>
 /// <param name="FeeScheduleEntryId">The fee-schedule entry the price came from; null when no price applies.</param>
 /// <param name="UnitPrice">元 per unit; null when the item is free to the elder (e.g. 基本公共卫生) or priced later.</param>
+/// <param name="Clause">The 附件1 clause whose number this item repeats (坐诊, 查房), if any.</param>
 public sealed record ServiceItemSnapshot(
     Guid ServiceItemId,
     Guid? FeeScheduleEntryId,
@@ -17,4 +19,11 @@ public sealed record ServiceItemSnapshot(
     string Name,
     ServiceUnit Unit,
     Funding Funding,
-    Money? UnitPrice);
+    Money? UnitPrice,
+    TemplateClause? Clause = null)
+{
+    /// <summary>The catalogue item at the price a fee-schedule entry gives it: how every caller adds an item.</summary>
+    public static ServiceItemSnapshot Of(ServiceItem item, ServicePrice price) =>
+        new(item.Id, price.Id, item.Category, item.Name, price.Unit, price.Funding, price.Price,
+            TemplateClauses.ForCatalogueCode(item.Code));
+}

@@ -28,6 +28,13 @@ public static class BeijingTime
     public static string Format(DateTimeOffset instant) =>
         ToBeijing(instant).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>"2026年1月31日 08:30" on a Beijing clock — signatures as the parties and the PDF read them.</summary>
+    public static string FormatChineseDateTime(DateTimeOffset instant)
+    {
+        var local = ToBeijing(instant);
+        return string.Create(CultureInfo.InvariantCulture, $"{local.Year}年{local.Month}月{local.Day}日 {local:HH:mm}");
+    }
+
     /// <summary>"2026年1月31日" — the form the agreement templates use for dates.</summary>
     public static string FormatChineseDate(DateOnly day) =>
         string.Create(CultureInfo.InvariantCulture, $"{day.Year}年{day.Month}月{day.Day}日");

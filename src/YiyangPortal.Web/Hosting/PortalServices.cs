@@ -42,6 +42,7 @@ internal static class PortalServices
             {
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 options.Filters.Add<FluentValidationFilter>();
+                options.ModelBinderProviders.Insert(0, new LenientNumberBinderProvider());
                 ChineseBindingMessages.Apply(options.ModelBindingMessageProvider);
             })
             .AddViewLocalization();

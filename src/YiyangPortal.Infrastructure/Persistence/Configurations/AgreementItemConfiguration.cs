@@ -14,6 +14,7 @@ internal sealed class AgreementItemConfiguration : IEntityTypeConfiguration<Agre
         builder.Property(i => i.Unit).HasConversion<string>().HasMaxLength(20);
         builder.Property(i => i.Funding).HasConversion<string>().HasMaxLength(30);
         builder.Property(i => i.ReviewState).HasConversion<string>().HasMaxLength(20);
+        builder.Property(i => i.Clause).HasConversion<string>().HasMaxLength(20);
         builder.Property(i => i.Name).HasMaxLength(60);
         builder.Property(i => i.ReviewReason).HasMaxLength(500);
         builder.Property(i => i.UnitPrice).HasConversion(MoneyConversion.Converter).HasColumnType(MoneyConversion.ColumnType);

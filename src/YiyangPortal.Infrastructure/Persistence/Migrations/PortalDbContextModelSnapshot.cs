@@ -332,6 +332,11 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("category");
 
+                    b.Property<string>("Clause")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("clause");
+
                     b.Property<Guid?>("FeeScheduleEntryId")
                         .HasColumnType("uuid")
                         .HasColumnName("fee_schedule_entry_id");

@@ -13,56 +13,71 @@ namespace YiyangPortal.Web.Features.Agreements;
 /// The workflow steps both parties take on the detail page: review of items (乙方), accept or return, signing,
 /// termination, renewal and supplement. Every step goes through the aggregate (which refuses what the state does not
 /// allow) and is saved with the version the user saw, so a simultaneous change by someone else is not overwritten.
+/// A refused step comes back to the page with its message next to the form and what was typed in it.
 /// </summary>
 [Authorize(Roles = $"{nameof(PortalRole.ElderCareStaff)},{nameof(PortalRole.MedicalAdmin)}")]
 [Route("agreements/{id:guid}")]
-public sealed class AgreementActionsController(PortalDbContext db, AgreementWorkflow workflow) : PortalController
+public sealed class AgreementActionsController(PortalDbContext db, AgreementWorkflow workflow, AgreementDetails details) : PortalController
 {
     public const string ConflictMessage = "该协议刚刚被其他人修改过，您的操作没有保存。请查看最新内容后再操作。";
 
     [HttpPost("items/{itemId:guid}/approve")]
     public Task<IActionResult> Approve(Guid id, Guid itemId, uint version) =>
-        ActAsync(id, version, (a, by) => a.ApproveItem(by, itemId), "已同意该服务项目。");
+        ActAsync(id, version, $"review-{itemId}", (a, by) => a.ApproveItem(by, itemId), "已同意该服务项目。", $"#item-{itemId}");
+
+    [HttpPost("items/approve-remaining")]
+    public Task<IActionResult> ApproveRemaining(Guid id, uint version) =>
+        ActAsync(id, version, "items", (a, by) => a.ApproveRemaining(by), "已同意其余全部服务项目。", "#items");
 
     [HttpPost("items/{itemId:guid}/reject")]
     public Task<IActionResult> Reject(Guid id, Guid itemId, uint version, string? reason) =>
-        ActAsync(id, version, (a, by) => a.RejectItem(by, itemId, Required(reason, "请填写不同意的理由。")), "已不同意该服务项目。");
+        ActAsync(id, version, $"review-{itemId}-reject", (a, by) => a.RejectItem(by, itemId, Required(reason, "请填写不同意的理由。")), "已不同意该服务项目。", $"#item-{itemId}");
 
     [HttpPost("items/{itemId:guid}/propose")]
     public Task<IActionResult> Propose(Guid id, Guid itemId, uint version, int? frequency, decimal? price, string? reason) =>
-        ActAsync(id, version, (a, by) => a.ProposeChange(
-            by, itemId, frequency, price is { } p ? Money.FromYuan(p) : null, Required(reason, "请填写修改建议的理由。")), "已提出修改建议。");
+        ActAsync(id, version, $"review-{itemId}-propose", (a, by) => a.ProposeChange(
+            by, itemId, frequency, price is { } p ? Money.FromYuan(p) : null, Required(reason, "请填写修改建议的理由。")), "已提出修改建议。", $"#item-{itemId}");
 
     [HttpPost("items/{itemId:guid}/accept-proposal")]
     public Task<IActionResult> AcceptProposal(Guid id, Guid itemId, uint version) =>
-        ActAsync(id, version, (a, by) => a.AcceptProposal(by, itemId), "已接受对方的修改建议。");
+        ActAsync(id, version, $"review-{itemId}", (a, by) => a.AcceptProposal(by, itemId), "已接受对方的修改建议。", $"#item-{itemId}");
 
     [HttpPost("accept")]
     public Task<IActionResult> Accept(Guid id, uint version) =>
-        ActAsync(id, version, (a, by) => a.Accept(by), "审核通过，等待双方签署。");
+        ActAsync(id, version, "accept", (a, by) => a.Accept(by), "审核通过，等待双方签署。");
 
     [HttpPost("return")]
     public Task<IActionResult> Return(Guid id, uint version, string? reason) =>
-        ActAsync(id, version, (a, by) => a.ReturnForRevision(by, Required(reason, "请填写退回理由。")), "已退回修改。");
+        ActAsync(id, version, "return", (a, by) => a.ReturnForRevision(by, Required(reason, "请填写退回理由。")), "已退回修改。");
 
     [HttpPost("submit")]
     public Task<IActionResult> Submit(Guid id, uint version) =>
-        ActAsync(id, version, (a, by) => a.Submit(by), "已提交医疗机构审核。");
+        ActAsync(id, version, "submit", (a, by) => a.Submit(by), "已提交医疗机构审核。");
 
-    /// <summary>Typed name and title, own login; the SHA-256 of the exact text signed is recorded (issue 4).</summary>
+    /// <summary>
+    /// Name, title and an explicit confirmation, with the user's own login; the SHA-256 of the exact text signed is
+    /// recorded with the signature (issue 4), and the title and time are printed in the PDF's signature block.
+    /// </summary>
     [HttpPost("sign")]
-    public async Task<IActionResult> Sign(Guid id, uint version, string? signerName, string? signerTitle)
+    public async Task<IActionResult> Sign(Guid id, uint version, string? signerName, string? signerTitle, bool confirmed = false)
     {
         if (await workflow.FindAsync(id, Me) is not { } agreement) { return NotFound(); }
-        var text = await workflow.TextForSignatureAsync(agreement);
         var ip = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        return await CompleteAsync(agreement, version, (a, by) => a.Sign(
-            by, Required(signerName, "请填写签署人姓名。"), Required(signerTitle, "请填写签署人职务。"), ip, text.Sha256), "已签署。");
+        return await CompleteAsync(agreement, version, "sign", async (a, by) =>
+        {
+            if (!confirmed)
+            {
+                throw new DomainException("请先阅读协议全文，并勾选“我已阅读并同意以上协议内容”。");
+            }
+
+            var text = await workflow.TextForSignatureAsync(a);
+            a.Sign(by, Required(signerName, "请填写签署人姓名。"), Required(signerTitle, "请填写签署人职务。"), ip, text.Sha256);
+        }, "已签署。");
     }
 
     [HttpPost("terminate")]
     public Task<IActionResult> Terminate(Guid id, uint version, string? reason, DateOnly? terminatedOn) =>
-        ActAsync(id, version, (a, by) => a.Terminate(
+        ActAsync(id, version, "terminate", (a, by) => a.Terminate(
             by, Required(reason, "请填写终止理由。"), terminatedOn ?? throw new DomainException("请填写终止日期。")), "协议已终止，已通知对方和监管部门。");
 
     [HttpPost("renew")]
@@ -74,24 +89,58 @@ public sealed class AgreementActionsController(PortalDbContext db, AgreementWork
     private static string Required(string? text, string message) =>
         string.IsNullOrWhiteSpace(text) ? throw new DomainException(message) : text.Trim();
 
-    private async Task<IActionResult> ActAsync(Guid id, uint version, Action<Agreement, AgreementActor> change, string done) =>
-        await workflow.FindAsync(id, Me) is { } agreement ? await CompleteAsync(agreement, version, change, done) : NotFound();
+    private async Task<IActionResult> ActAsync(
+        Guid id, uint version, string form, Action<Agreement, AgreementActor> change, string done, string anchor = "") =>
+        await workflow.FindAsync(id, Me) is { } agreement
+            ? await CompleteAsync(agreement, version, form, (a, by) => { change(a, by); return Task.CompletedTask; }, done, anchor)
+            : NotFound();
 
-    private async Task<IActionResult> CompleteAsync(Agreement agreement, uint version, Action<Agreement, AgreementActor> change, string done)
+    private async Task<IActionResult> CompleteAsync(
+        Agreement agreement, uint version, string form, Func<Agreement, AgreementActor, Task> change, string done, string anchor = "")
     {
         try
         {
-            change(agreement, workflow.Actor(Me));
+            // A value that could not even be read (e.g. letters in the frequency) is refused with its own message.
+            if (ModelState.Values.SelectMany(v => v.Errors).FirstOrDefault() is { } unreadable)
+            {
+                throw new DomainException(unreadable.ErrorMessage);
+            }
+
+            await change(agreement, workflow.Actor(Me));
         }
         catch (DomainException e)
         {
-            TempData["Error"] = e.Message;
-            return Redirect($"~/agreements/{agreement.Id}");
+            return await RefusedAsync(agreement.Id, form, e.Message);
         }
 
-        var outcome = await workflow.SaveAsync(agreement, version);
-        TempData[outcome == SaveOutcome.Saved ? "Flash" : "Error"] = outcome == SaveOutcome.Saved ? done : ConflictMessage;
-        return Redirect($"~/agreements/{agreement.Id}");
+        if (await workflow.SaveAsync(agreement, version) == SaveOutcome.Conflict)
+        {
+            return await RefusedAsync(agreement.Id, form, ConflictMessage);
+        }
+
+        TempData["Flash"] = done;
+        return Redirect($"~/agreements/{agreement.Id}{anchor}");
+    }
+
+    /// <summary>The detail page again, as it is now, with the message at the form that was used and its typed values.</summary>
+    private async Task<IActionResult> RefusedAsync(Guid id, string form, string message)
+    {
+        db.ChangeTracker.Clear();
+        if (await workflow.FindAsync(id, Me) is not { } fresh) { return NotFound(); }
+        var key = form.EndsWith("-propose", StringComparison.Ordinal) || form.EndsWith("-reject", StringComparison.Ordinal)
+            ? form[..form.LastIndexOf('-')]
+            : form;
+        ModelState.Clear();
+        foreach (var (field, value) in Request.Form.Where(f => f.Key != "__RequestVerificationToken"))
+        {
+            ModelState.SetModelValue(field, value, value.ToString());
+        }
+
+        ModelState.AddModelError(key, message);
+        ViewData["PostedForm"] = form;
+        ViewData["PostedFormKey"] = key;
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return View("~/Features/Agreements/Detail.cshtml", await details.BuildAsync(fresh, Me));
     }
 
     private async Task<IActionResult> DeriveAsync(Guid id, Func<Agreement, AgreementActor, string, Agreement> derive, string done)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using YiyangPortal.Domain.Agreements;
 using YiyangPortal.Domain.Auditing;
+using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Documents;
 using YiyangPortal.Domain.Filings;
 using YiyangPortal.Infrastructure.Persistence;
@@ -25,8 +26,20 @@ public sealed record AgreementDetail(
     IReadOnlyList<FilingView> Filings,
     string? TextSha256,
     string? ExecutedSha256,
-    AuditChainVerification Audit)
+    AuditChainVerification Audit,
+    DateOnly Today,
+    string MyName)
 {
+    /// <summary>The status as shown today: 已签署·待生效 before an agreed term starts.</summary>
+    public string StatusLabel => Agreement.StatusLabel(Today);
+
+    public bool IsSignedNotYetInForce => Agreement.IsSignedNotYetInForce(Today);
+
+    public AgreementSignature? SignatureOf(AgreementParty party) => Agreement.Signatures.FirstOrDefault(s => s.Party == party);
+
+    /// <summary>Items the medical side has not decided yet in this round.</summary>
+    public int PendingItems => Agreement.Items.Count(i => i.ReviewState == ItemReviewState.Pending);
+
     public bool CanEdit => MySide == AgreementParty.ElderCare && Agreement.IsEditable;
 
     public bool CanReview => MySide == AgreementParty.Medical && Agreement.Status == AgreementStatus.PendingMedicalReview;
@@ -44,7 +57,7 @@ public sealed record AgreementDetail(
     public bool CanSupplement => MySide == AgreementParty.ElderCare && Agreement.Status == AgreementStatus.Effective;
 }
 
-public sealed class AgreementDetails(PortalDbContext db)
+public sealed class AgreementDetails(PortalDbContext db, TimeProvider clock)
 {
     public async Task<AgreementDetail> BuildAsync(Agreement a, CurrentUser me)
     {
@@ -64,6 +77,15 @@ public sealed class AgreementDetails(PortalDbContext db)
             a, db.Entry(a).Property<uint>("xmin").CurrentValue, elder.Name, medical.Name, elder.County, medical.County,
             AgreementAccess.PartyOf(me), events, filings, a.Signatures.FirstOrDefault()?.DocumentSha256,
             await db.AgreementDocuments.Where(d => d.AgreementId == a.Id && d.Kind == AgreementDocumentKind.Executed).Select(d => d.Sha256).FirstOrDefaultAsync(),
-            AuditChain.Verify(await db.AuditEntries.AsNoTracking().Where(e => e.AgreementId == a.Id).OrderBy(e => e.Sequence).ToListAsync()));
+            AuditChain.Verify(await db.AuditEntries.AsNoTracking().Where(e => e.AgreementId == a.Id).OrderBy(e => e.Sequence).ToListAsync()),
+            BeijingTime.Today(clock.GetUtcNow()),
+            PersonName(me.DisplayName));
+    }
+
+    /// <summary>"王丽（福乐养老院）" → "王丽": the signer's name the signing form suggests.</summary>
+    public static string PersonName(string displayName)
+    {
+        var cut = displayName.IndexOfAny(['（', '(']);
+        return (cut > 0 ? displayName[..cut] : displayName).Trim();
     }
 }

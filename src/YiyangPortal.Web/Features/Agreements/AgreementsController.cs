@@ -10,7 +10,10 @@ using YiyangPortal.Web.Features.Shared;
 
 namespace YiyangPortal.Web.Features.Agreements;
 
-public sealed record AgreementRow(Guid Id, string Number, AgreementTemplate Template, AgreementStatus Status, string ElderCare, string Medical, DateTimeOffset Created);
+/// <param name="StatusLabel">As shown today (已签署·待生效 before the agreed term starts).</param>
+public sealed record AgreementRow(
+    Guid Id, string Number, AgreementTemplate Template, AgreementStatus Status, string ElderCare, string Medical, DateTimeOffset Created,
+    string StatusLabel, bool SignedNotYetInForce);
 
 public sealed record AgreementList(AgreementStatus? Status, Paged<AgreementRow> Page, bool CanDraft);
 
@@ -34,15 +37,27 @@ public sealed class AgreementsController(PortalDbContext db, AgreementWorkflow w
             agreements = agreements.Where(a => a.Status == s);
         }
 
-        var paged = await agreements.ToPageAsync(
+        var rows = await agreements.ToPageAsync(
             q => q.OrderByDescending(a => a.CreatedAtUtc)
-                .Select(a => new AgreementRow(
-                    a.Id, a.DocumentNumber, a.Template, a.Status,
-                    db.ElderCareInstitutions.Where(e => e.Id == a.ElderCareInstitutionId).Select(e => e.Name).First(),
-                    db.MedicalInstitutions.Where(m => m.Id == a.MedicalInstitutionId).Select(m => m.Name).First(),
-                    a.CreatedAtUtc)),
+                .Select(a => new
+                {
+                    a.Id,
+                    a.DocumentNumber,
+                    a.Template,
+                    a.Status,
+                    a.Terms,
+                    a.CreatedAtUtc,
+                    ElderCare = db.ElderCareInstitutions.Where(e => e.Id == a.ElderCareInstitutionId).Select(e => e.Name).First(),
+                    Medical = db.MedicalInstitutions.Where(m => m.Id == a.MedicalInstitutionId).Select(m => m.Name).First(),
+                }),
             page,
             HttpContext.RequestAborted);
+        var today = BeijingTime.Today(workflow.Now);
+        var paged = new Paged<AgreementRow>(
+            rows.Rows.Select(a => new AgreementRow(
+                a.Id, a.DocumentNumber, a.Template, a.Status, a.ElderCare, a.Medical, a.CreatedAtUtc,
+                a.Status.ToChinese(a.Terms.Term?.From, today), a.Status == AgreementStatus.Effective && a.Terms.Term?.From > today)).ToList(),
+            rows.Total, rows.Page, rows.Pages);
         return View(Views + "Index.cshtml", new AgreementList(status, paged, Me.Role == PortalRole.ElderCareStaff));
     }
 
@@ -93,7 +108,7 @@ public sealed class AgreementsController(PortalDbContext db, AgreementWorkflow w
             : NotFound();
 
     [HttpGet("{id:guid}/pdf")]
-    public async Task<IActionResult> Pdf(Guid id)
+    public async Task<IActionResult> Pdf(Guid id, bool inline = false)
     {
         if (await workflow.FindAsync(id, Me) is not { } agreement)
         {
@@ -101,8 +116,9 @@ public sealed class AgreementsController(PortalDbContext db, AgreementWorkflow w
         }
 
         var bytes = await workflow.PdfAsync(agreement);
-        Response.Headers.ETag = "\"" + Domain.Documents.AgreementDocument.HashOf(bytes) + "\"";
-        return File(bytes, "application/pdf", $"{agreement.DocumentNumber}.pdf");
+        return inline
+            ? AgreementPdfResult.Inline(this, bytes, agreement.DocumentNumber)
+            : AgreementPdfResult.Download(this, bytes, agreement.DocumentNumber);
     }
 
     private async Task<NewAgreementPage> NewPageAsync(string? search, string? error)

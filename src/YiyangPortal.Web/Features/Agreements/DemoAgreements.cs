@@ -119,7 +119,7 @@ public sealed class DemoAgreements(IServiceScopeFactory scopes)
                     .FirstOrDefault();
                 if (choice is not null)
                 {
-                    agreement.AddItem(Staff, new ServiceItemSnapshot(choice.i.Id, choice.p.Id, choice.i.Category, choice.i.Name, choice.p.Unit, choice.p.Funding, choice.p.Price), frequency);
+                    agreement.AddItem(Staff, ServiceItemSnapshot.Of(choice.i, choice.p), frequency);
                 }
             }
         }

@@ -8,104 +8,219 @@ using YiyangPortal.Domain.Fees;
 using YiyangPortal.Domain.Identity;
 using YiyangPortal.Infrastructure.Persistence;
 using YiyangPortal.Web.Features.Shared;
+using YiyangPortal.Web.Validation;
 
 namespace YiyangPortal.Web.Features.Agreements;
 
 public sealed record PriceChoice(ServicePrice Price, ServiceItem Item);
 
-public sealed record DraftPage(AgreementDetail Detail, TermsForm Terms, ItemForm NewItem, IReadOnlyList<PriceChoice> Prices);
+/// <param name="TypedFrequencies">Item frequencies as the user typed them, shown back when the page is re-rendered.</param>
+/// <param name="Notice">Why the page came back instead of saving (shown above the error list).</param>
+public sealed record DraftPage(
+    AgreementDetail Detail, TermsForm Terms, ItemForm NewItem, IReadOnlyList<PriceChoice> Prices,
+    IReadOnlyDictionary<Guid, string?> TypedFrequencies, string? Notice);
 
 /// <summary>
-/// Drafting (甲方): fill every blank of the template, pick items from the partner's current fee schedule (snapshots:
-/// later price changes never alter them), save at any time, submit when complete. Errors appear next to the fields.
+/// Drafting (甲方): one form holds every blank of the template and the schedule of items picked from the partner's
+/// current fee schedule (snapshots: later price changes never alter them). Each of its buttons — save, submit, add,
+/// remove, accept a proposal — posts the whole form, so what was typed anywhere is kept; invalid input comes back
+/// as typed with a message next to its field and a linked list of problems at the top.
 /// </summary>
 [Authorize(Roles = nameof(PortalRole.ElderCareStaff))]
 [Route("agreements/{id:guid}")]
 public sealed class DraftingController(PortalDbContext db, AgreementWorkflow workflow, AgreementDetails details) : PortalController
 {
-    private const string View_ = "~/Features/Agreements/Edit.cshtml";
+    private const string EditView = "~/Features/Agreements/Edit.cshtml";
 
     [HttpGet("edit")]
     public async Task<IActionResult> Edit(Guid id)
     {
         if (await workflow.FindAsync(id, Me) is not { } agreement) { return NotFound(); }
         if (!agreement.IsEditable) { return Redirect($"~/agreements/{id}"); }
-        return await PageAsync(agreement, TermsForm.From(agreement.Terms, workflow.VersionOf(agreement)), new ItemForm());
+        return await PageAsync(agreement, TermsForm.From(agreement.Terms, workflow.VersionOf(agreement)), new ItemForm(), [], null);
     }
 
-    [HttpPost("terms")]
-    public async Task<IActionResult> SaveTerms(Guid id, TermsForm form, bool submit = false)
+    [HttpPost("draft")]
+    public async Task<IActionResult> Save(Guid id, TermsForm form, List<DraftItemRow>? items, ItemForm newItem, string? intent)
     {
         if (await workflow.FindAsync(id, Me) is not { } agreement) { return NotFound(); }
-        if (!ModelState.IsValid || !Try(() => agreement.UpdateTerms(workflow.Actor(Me), form.ToTerms(agreement.Template))))
+        if (!agreement.IsEditable)
         {
-            return await PageAsync(agreement, form, new ItemForm());
+            TempData["Error"] = "该协议已提交或已签署，不能再修改。";
+            return Redirect($"~/agreements/{id}");
         }
 
-        if (submit)
+        var what = DraftIntent.Parse(intent);
+        var rows = items ?? [];
+        var frequencies = ReadFrequencies(agreement, rows);
+        var choice = what.Kind == DraftIntentKind.AddItem ? await ChosenItemAsync(agreement, newItem) : null;
+        if (!ModelState.IsValid)
         {
-            // Completeness (dates, frequencies, fees, at least one item) is the aggregate's rule; show each next to its field.
-            foreach (var error in agreement.Validate())
+            return await PageAsync(agreement, form, newItem, rows, "尚未保存：请按提示修改后再保存。");
+        }
+
+        var by = workflow.Actor(Me);
+        if (!Try(() => Apply(agreement, by, what, frequencies, form, choice, newItem)))
+        {
+            return await PageAsync(await ReloadAsync(agreement), form, newItem, rows, "尚未保存：请按提示修改后再保存。");
+        }
+
+        if (what.Kind == DraftIntentKind.Preview)
+        {
+            return AgreementPdfResult.Inline(this, await workflow.PdfAsync(agreement), agreement.DocumentNumber);
+        }
+
+        var notice = what.Kind == DraftIntentKind.Submit ? TrySubmit(agreement, by) : null;
+        if (await workflow.SaveAsync(agreement, form.Version) == SaveOutcome.Conflict)
+        {
+            ModelState.AddModelError(string.Empty, AgreementActionsController.ConflictMessage);
+            return await PageAsync(await ReloadAsync(agreement), form, newItem, rows, "您填写的内容仍在下方；请核对对方的修改后再保存。");
+        }
+
+        if (notice is not null)
+        {
+            // Completeness errors: the draft (with everything typed) is saved; each gap is shown at its field.
+            return await PageAsync(agreement, form, new ItemForm(), [], notice);
+        }
+
+        TempData["Flash"] = Done(what, choice);
+        return what.Kind == DraftIntentKind.Submit
+            ? Redirect($"~/agreements/{id}")
+            : Redirect($"~/agreements/{id}/edit{Anchor(what)}");
+    }
+
+    /// <summary>Item frequencies first, then the terms (which carry 附件1's clause numbers), then the button's own step.</summary>
+    private static void Apply(
+        Agreement agreement, AgreementActor by, DraftIntent what, IReadOnlyDictionary<Guid, int> frequencies, TermsForm form,
+        PriceChoice? choice, ItemForm newItem)
+    {
+        foreach (var (itemId, frequency) in frequencies)
+        {
+            agreement.EditItem(by, itemId, frequency, agreement.Item(itemId).UnitPrice);
+        }
+
+        agreement.UpdateTerms(by, form.ToTerms(agreement.Template));
+        switch (what.Kind)
+        {
+            case DraftIntentKind.AddItem:
+                var snapshot = Snapshot(choice!);
+                // A 坐诊/查房 item left without a frequency takes its clause's number (附件1 一、二: one number).
+                var frequency = newItem.Frequency ?? (snapshot.Clause is { } clause ? agreement.Terms.NumberOf(clause) : null)
+                    ?? throw new DomainException("请填写频次。");
+                agreement.AddItem(by, snapshot, frequency);
+                break;
+            case DraftIntentKind.RemoveItem:
+                agreement.RemoveItem(by, what.ItemId!.Value);
+                break;
+            case DraftIntentKind.AcceptProposal:
+                agreement.AcceptProposal(by, what.ItemId!.Value);
+                break;
+            default:
+                break;
+        }
+    }
+
+    /// <summary>Null when submitted; otherwise the notice, with every gap added to ModelState at its field.</summary>
+    private string? TrySubmit(Agreement agreement, AgreementActor by)
+    {
+        foreach (var error in agreement.Validate())
+        {
+            ModelState.AddModelError(FieldKey(error.Field), error.Message);
+        }
+
+        if (ModelState.IsValid && Try(() => agreement.Submit(by)))
+        {
+            return null;
+        }
+
+        return "协议尚未填写完整，未提交；已填写的内容已保存为草稿。请按提示补充后再提交。";
+    }
+
+    /// <summary>The frequencies typed in the item table (items repeating a 附件1 clause are edited at the clause).</summary>
+    private Dictionary<Guid, int> ReadFrequencies(Agreement agreement, List<DraftItemRow> rows)
+    {
+        var result = new Dictionary<Guid, int>();
+        foreach (var row in rows)
+        {
+            var item = agreement.Items.FirstOrDefault(i => i.Id == row.Id);
+            if (item is null || IsClauseItem(agreement, item))
             {
-                var field = error.Field.StartsWith("Terms.", StringComparison.Ordinal) ? error.Field[6..] : error.Field;
-                ModelState.AddModelError(field == "Term" ? nameof(TermsForm.TermTo) : field, error.Message);
+                continue;
             }
 
-            if (!ModelState.IsValid || !Try(() => agreement.Submit(workflow.Actor(Me))))
+            var key = $"Items[{row.Id}].Frequency";
+            if (string.IsNullOrWhiteSpace(row.Frequency))
             {
-                // Keep what was typed: save the draft, then show what is missing next to each field.
-                if (await workflow.SaveAsync(agreement, form.Version) == SaveOutcome.Conflict)
-                {
-                    TempData["Error"] = AgreementActionsController.ConflictMessage;
-                    return Redirect($"~/agreements/{agreement.Id}/edit");
-                }
-
-                ModelState.AddModelError(string.Empty, "协议尚未填写完整，未提交；已填写的内容已保存为草稿。请按提示补充后再提交。");
-                return await PageAsync(agreement, form, new ItemForm());
+                ModelState.AddModelError(key, $"请填写“{item.Name}”的频次。");
+            }
+            else if (!LenientNumbers.TryParseInt(row.Frequency, out var frequency))
+            {
+                ModelState.AddModelError(key, LenientNumbers.Message(row.Frequency, whole: true));
+            }
+            else if (frequency is < 1 or > AgreementItem.MaxFrequency)
+            {
+                ModelState.AddModelError(key, $"“{item.Name}”的频次应为 1 到 {AgreementItem.MaxFrequency}。");
+            }
+            else
+            {
+                result[item.Id] = frequency;
             }
         }
 
-        return await SaveAsync(agreement, form.Version, submit ? "已提交医疗机构审核。" : "草稿已保存。", submit);
+        return result;
     }
 
-    [HttpPost("items")]
-    public async Task<IActionResult> AddItem(Guid id, ItemForm form)
+    public static bool IsClauseItem(Agreement agreement, AgreementItem item) =>
+        item.Clause is not null && agreement.Template == AgreementTemplate.MedicalElderCareConsortium;
+
+    private async Task<PriceChoice?> ChosenItemAsync(Agreement agreement, ItemForm form)
     {
-        if (await workflow.FindAsync(id, Me) is not { } agreement) { return NotFound(); }
-        var choice = ModelState.IsValid ? (await PricesAsync(agreement)).FirstOrDefault(p => p.Price.Id == form.ServicePriceId) : null;
-        if (ModelState.IsValid && choice is null)
+        var choice = form.ServicePriceId is { } priceId ? (await PricesAsync(agreement)).FirstOrDefault(p => p.Price.Id == priceId) : null;
+        if (choice is null)
         {
-            ModelState.AddModelError(nameof(form.ServicePriceId), "请从对方当前的收费标准中选择服务项目。");
+            ModelState.AddModelError(nameof(ItemForm.ServicePriceId), "请从对方当前的收费标准中选择要添加的服务项目。");
+        }
+        else if (form.Frequency is { } f && (f < 1 || f > AgreementItem.MaxFrequency))
+        {
+            ModelState.AddModelError(nameof(ItemForm.Frequency), $"频次应为 1 到 {AgreementItem.MaxFrequency}。");
+        }
+        else if (form.Frequency is null && !(TemplateClauses.ForCatalogueCode(choice.Item.Code) is { } clause
+                                              && agreement.Template == AgreementTemplate.MedicalElderCareConsortium
+                                              && agreement.Terms.NumberOf(clause) is not null))
+        {
+            ModelState.AddModelError(nameof(ItemForm.Frequency), "请填写频次，例如 4。");
         }
 
-        if (!ModelState.IsValid || !Try(() => agreement.AddItem(workflow.Actor(Me), Snapshot(choice!), form.Frequency!.Value)))
-        {
-            return await PageAsync(agreement, TermsForm.From(agreement.Terms, workflow.VersionOf(agreement)), form);
-        }
-
-        return await SaveAsync(agreement, form.Version, $"已添加“{choice!.Item.Name}”。", false);
+        return choice;
     }
 
-    [HttpPost("items/{itemId:guid}")]
-    public async Task<IActionResult> EditItem(Guid id, Guid itemId, uint version, int? frequency, bool remove = false)
+    /// <summary>Domain field names → form field names ("Terms.Term" is shown at the end date).</summary>
+    private static string FieldKey(string field)
     {
-        if (await workflow.FindAsync(id, Me) is not { } agreement) { return NotFound(); }
-        var ok = remove
-            ? Try(() => agreement.RemoveItem(workflow.Actor(Me), itemId))
-            : Try(() => agreement.EditItem(workflow.Actor(Me), itemId, frequency ?? 0, agreement.Item(itemId).UnitPrice));
-        if (!ok)
-        {
-            return await PageAsync(agreement, TermsForm.From(agreement.Terms, workflow.VersionOf(agreement)), new ItemForm());
-        }
-
-        return await SaveAsync(agreement, version, remove ? "已移除服务项目。" : "已修改频次。", false);
+        var key = field.StartsWith("Terms.", StringComparison.Ordinal) ? field[6..] : field;
+        return key == "Term" ? nameof(TermsForm.TermTo) : key;
     }
 
-    private async Task<IActionResult> SaveAsync(Agreement agreement, uint version, string done, bool toDetail)
+    private static string Done(DraftIntent what, PriceChoice? choice) => what.Kind switch
     {
-        var outcome = await workflow.SaveAsync(agreement, version);
-        TempData[outcome == SaveOutcome.Saved ? "Flash" : "Error"] = outcome == SaveOutcome.Saved ? done : AgreementActionsController.ConflictMessage;
-        return Redirect(toDetail && outcome == SaveOutcome.Saved ? $"~/agreements/{agreement.Id}" : $"~/agreements/{agreement.Id}/edit");
+        DraftIntentKind.Submit => "已提交医疗机构审核。",
+        DraftIntentKind.AddItem => $"已添加“{choice!.Item.Name}”，草稿已保存。",
+        DraftIntentKind.RemoveItem => "已移除服务项目，草稿已保存。",
+        DraftIntentKind.AcceptProposal => "已接受对方的修改建议，草稿已保存。",
+        _ => "草稿已保存。",
+    };
+
+    private static string Anchor(DraftIntent what) => what.Kind switch
+    {
+        DraftIntentKind.AddItem or DraftIntentKind.RemoveItem => "#items",
+        DraftIntentKind.AcceptProposal => $"#item-{what.ItemId}",
+        _ => string.Empty,
+    };
+
+    private async Task<Agreement> ReloadAsync(Agreement agreement)
+    {
+        db.ChangeTracker.Clear();
+        return await workflow.FindAsync(agreement.Id, Me) ?? agreement;
     }
 
     private bool Try(Action change)
@@ -122,11 +237,17 @@ public sealed class DraftingController(PortalDbContext db, AgreementWorkflow wor
         }
     }
 
-    private async Task<IActionResult> PageAsync(Agreement agreement, TermsForm terms, ItemForm item)
+    private async Task<IActionResult> PageAsync(Agreement agreement, TermsForm terms, ItemForm item, List<DraftItemRow> rows, string? notice)
     {
         terms.Version = workflow.VersionOf(agreement);
         item.Version = terms.Version;
-        return View(View_, new DraftPage(await details.BuildAsync(agreement, Me), terms, item, await PricesAsync(agreement)));
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        }
+
+        var typed = rows.GroupBy(r => r.Id).ToDictionary(g => g.Key, g => g.Last().Frequency);
+        return View(EditView, new DraftPage(await details.BuildAsync(agreement, Me), terms, item, await PricesAsync(agreement), typed, notice));
     }
 
     /// <summary>The partner's prices in force today (Beijing), in catalogue order.</summary>
@@ -142,6 +263,5 @@ public sealed class DraftingController(PortalDbContext db, AgreementWorkflow wor
             .ToListAsync();
     }
 
-    private static ServiceItemSnapshot Snapshot(PriceChoice c) =>
-        new(c.Item.Id, c.Price.Id, c.Item.Category, c.Item.Name, c.Price.Unit, c.Price.Funding, c.Price.Price);
+    private static ServiceItemSnapshot Snapshot(PriceChoice c) => ServiceItemSnapshot.Of(c.Item, c.Price);
 }

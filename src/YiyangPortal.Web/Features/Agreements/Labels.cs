@@ -15,8 +15,9 @@ public static class AgreementLabels
     /// <summary>The domain's names (also the localization keys).</summary>
     public static string Of(AgreementStatus status) => status.ToChinese();
 
-    public static string Badge(AgreementStatus status) => status switch
+    public static string Badge(AgreementStatus status, bool signedNotYetInForce = false) => status switch
     {
+        AgreementStatus.Effective when signedNotYetInForce => "text-bg-info",
         AgreementStatus.Effective => "text-bg-success",
         AgreementStatus.PendingMedicalReview or AgreementStatus.PendingSignature or AgreementStatus.PartiallySigned => "text-bg-warning",
         AgreementStatus.ReturnedForRevision => "text-bg-danger",

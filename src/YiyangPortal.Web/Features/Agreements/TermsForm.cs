@@ -134,6 +134,7 @@ public sealed class TermsFormValidator : AbstractValidator<TermsForm>
     }
 }
 
+/// <summary>The new item of the drafting form; checked only when its 添加 button is pressed (DraftingController).</summary>
 public sealed class ItemForm
 {
     public uint Version { get; set; }
@@ -141,13 +142,4 @@ public sealed class ItemForm
     public Guid? ServicePriceId { get; set; }
 
     public int? Frequency { get; set; }
-}
-
-public sealed class ItemFormValidator : AbstractValidator<ItemForm>
-{
-    public ItemFormValidator()
-    {
-        RuleFor(f => f.ServicePriceId).NotNull().WithMessage("请选择服务项目。");
-        RuleFor(f => f.Frequency).NotNull().WithMessage("请填写频次。").InclusiveBetween(1, 1000).WithMessage("频次应为 1 到 1000。");
-    }
 }

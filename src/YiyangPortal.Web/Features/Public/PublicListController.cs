@@ -23,7 +23,7 @@ public sealed record PublicListPage(bool Medical, Guid? County, IReadOnlyList<(G
 /// </summary>
 [AllowAnonymous]
 [Route("public")]
-public sealed class PublicListController(PortalDbContext db) : PortalController
+public sealed class PublicListController(PortalDbContext db, TimeProvider clock) : PortalController
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(string? tab, Guid? county, int page = 1)
@@ -70,6 +70,12 @@ public sealed class PublicListController(PortalDbContext db) : PortalController
         return parts.Count == 0 ? null : string.Join("；", parts);
     }
 
+    /// <summary>The term, marked 已签署·待生效 while it has not started.</summary>
+    private string Term(Agreement a) => a.Terms.Term is { } term
+        ? $"{term.From:yyyy-MM-dd} 至 {term.To:yyyy-MM-dd}"
+          + (a.IsSignedNotYetInForce(Domain.Common.BeijingTime.Today(clock.GetUtcNow())) ? $"（{AgreementStatusLabels.SignedNotYetInForce}）" : string.Empty)
+        : "—";
+
     /// <summary>The effective agreements of the shown institutions, keyed by the shown side's id.</summary>
     private async Task<Dictionary<Guid, List<PublicAgreement>>> AgreementsAsync(
         IQueryable<Agreement> agreements, Dictionary<Guid, string> counties, Func<Agreement, Guid> partnerOf, bool partnerIsMedical)
@@ -83,7 +89,7 @@ public sealed class PublicListController(PortalDbContext db) : PortalController
             .GroupBy(a => partnerIsMedical ? a.ElderCareInstitutionId : a.MedicalInstitutionId)
             .ToDictionary(g => g.Key, g => g.Select(a => new PublicAgreement(
                 a.DocumentNumber, partners[partnerOf(a)].Name, counties[partners[partnerOf(a)].CountyId],
-                a.Terms.Term is { } term ? $"{term.From:yyyy-MM-dd} 至 {term.To:yyyy-MM-dd}" : "—",
+                Term(a),
                 FeeRules(a.Terms),
                 a.IncludedItems.Select(i => new PublicItem(
                     CatalogueLabels.Of(i.Category), i.Name, CatalogueLabels.Frequency(i.Frequency, i.Unit),

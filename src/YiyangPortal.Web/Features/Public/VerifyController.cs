@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using YiyangPortal.Domain.Agreements;
+using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Documents;
 using YiyangPortal.Infrastructure.Persistence;
 using YiyangPortal.Web.Features.Shared;
@@ -11,7 +12,7 @@ namespace YiyangPortal.Web.Features.Public;
 public sealed record VerifiedDocument(AgreementDocumentKind Kind, string Sha256, DateTimeOffset CreatedAtUtc);
 
 public sealed record VerifyPage(
-    string? Number, string? ElderCare, string? Medical, AgreementStatus? Status, DateTimeOffset? EffectiveAtUtc,
+    string? Number, string? ElderCare, string? Medical, string? Status, DateTimeOffset? EffectiveAtUtc,
     IReadOnlyList<VerifiedDocument> Documents, string? UploadedSha256, bool? Matches, string? Error);
 
 /// <summary>
@@ -21,10 +22,14 @@ public sealed record VerifyPage(
 /// </summary>
 [AllowAnonymous]
 [Route("verify")]
-public sealed class VerifyController(PortalDbContext db) : PortalController
+public sealed class VerifyController(PortalDbContext db, TimeProvider clock) : PortalController
 {
     private const string ViewPath = "~/Features/Public/Verify.cshtml";
     private const int MaxUploadBytes = 20 * 1024 * 1024;
+
+    // 2020 guide 八 (confidentiality), 九(三) (only agreements in force are disclosed): a number still in negotiation
+    // answers exactly like a number that does not exist, so sequential numbers reveal nothing.
+    private static readonly AgreementStatus[] InForceOrWas = [AgreementStatus.Effective, AgreementStatus.Expired, AgreementStatus.Terminated];
 
     [HttpGet("")]
     public IActionResult Index(string? number) =>
@@ -63,12 +68,13 @@ public sealed class VerifyController(PortalDbContext db) : PortalController
         var found = await (from a in db.Agreements.AsNoTracking()
                            join e in db.ElderCareInstitutions on a.ElderCareInstitutionId equals e.Id
                            join m in db.MedicalInstitutions on a.MedicalInstitutionId equals m.Id
-                           where a.DocumentNumber == number
-                           select new { a.Id, a.DocumentNumber, ElderCare = e.Name, Medical = m.Name, a.Status, a.EffectiveAtUtc }).SingleOrDefaultAsync();
+                           where a.DocumentNumber == number && InForceOrWas.Contains(a.Status)
+                           select new { a.Id, a.DocumentNumber, ElderCare = e.Name, Medical = m.Name, a.Status, a.Terms, a.EffectiveAtUtc }).SingleOrDefaultAsync();
         if (found is null) { return null; }
         var documents = await db.AgreementDocuments.AsNoTracking().Where(d => d.AgreementId == found.Id).OrderBy(d => d.Kind)
             .Select(d => new VerifiedDocument(d.Kind, d.Sha256, d.CreatedAtUtc)).ToListAsync();
         bool? matches = uploadedSha is null ? null : documents.Exists(d => d.Sha256 == uploadedSha);
-        return new VerifyPage(found.DocumentNumber, found.ElderCare, found.Medical, found.Status, found.EffectiveAtUtc, documents, uploadedSha, matches, error);
+        var status = found.Status.ToChinese(found.Terms.Term?.From, BeijingTime.Today(clock.GetUtcNow()));
+        return new VerifyPage(found.DocumentNumber, found.ElderCare, found.Medical, status, found.EffectiveAtUtc, documents, uploadedSha, matches, error);
     }
 }
