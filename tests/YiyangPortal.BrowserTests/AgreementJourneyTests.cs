@@ -38,8 +38,9 @@ public class AgreementJourneyTests(BrowserFixture browser)
         await terms.GetByLabel("会诊费·中级（元/次）").FillAsync("120");
         await terms.GetByLabel("就诊医疗费用由谁支付").SelectOptionAsync(new SelectOptionValue { Label = "甲方康养人员自理" });
         await terms.GetByLabel("年度健康服务费（元）").FillAsync("36000");
-        await terms.GetByLabel("有效期自").FillAsync("2027-01-01");
-        await terms.GetByLabel("有效期至").FillAsync("2027-12-31");
+        // A term starting next month: signed now, the agreement reads 已签署·待生效 until its first day.
+        await terms.GetByLabel("有效期自").FillAsync(Day(31));
+        await terms.GetByLabel("有效期至").FillAsync(Day(395));
         await BrowserFixture.ScreenshotAsync(staff, "agreement-draft-filled");
         await staff.GetByRole(AriaRole.Button, new() { Name = "提交医疗机构审核" }).ClickAsync();
         await Assertions.Expect(staff.GetByTestId("status")).ToHaveTextAsync("待医疗机构审核");
@@ -57,17 +58,18 @@ public class AgreementJourneyTests(BrowserFixture browser)
         await clinic.GetByLabel("退回理由").FillAsync("请确认查房频次");
         await clinic.GetByRole(AriaRole.Button, new() { Name = "退回修改" }).ClickAsync();
         await Assertions.Expect(clinic.GetByTestId("status")).ToHaveTextAsync("退回修改");
-        await BrowserFixture.ScreenshotAsync(clinic, "agreement-clinic-proposal");
+        await ShotsAsync(clinic, "agreement-clinic-proposal");
 
         await staff.GotoAsync(url);
-        await BrowserFixture.ScreenshotAsync(staff, "agreement-staff-sees-proposal");
+        await ShotsAsync(staff, "agreement-staff-sees-proposal");
         await staff.GetByRole(AriaRole.Button, new() { Name = "接受建议" }).ClickAsync();
         await staff.GotoAsync(url + "/edit");
         await staff.GetByRole(AriaRole.Button, new() { Name = "提交医疗机构审核" }).ClickAsync();
         await Assertions.Expect(staff.GetByTestId("status")).ToHaveTextAsync("待医疗机构审核");
 
+        // Accepting the clinic's own proposal agreed the item: nothing is left to review, only to accept.
         await clinic.GotoAsync(url);
-        await ReviewAsync(clinic, "医疗查房", approve: true);
+        await Assertions.Expect(clinic.GetByTestId("next-step")).ToContainTextAsync("已审核 2 / 2 项");
         await clinic.GetByRole(AriaRole.Button, new() { Name = "审核通过" }).ClickAsync();
         await Assertions.Expect(clinic.GetByTestId("status")).ToHaveTextAsync("待签署");
         await SignAsync(clinic, "陈明", "主任");
@@ -75,11 +77,58 @@ public class AgreementJourneyTests(BrowserFixture browser)
 
         await staff.GotoAsync(url);
         await SignAsync(staff, "王丽", "院长");
-        await Assertions.Expect(staff.GetByTestId("status")).ToHaveTextAsync("已生效");
+        await Assertions.Expect(staff.GetByTestId("status")).ToHaveTextAsync("已签署·待生效");
+        await Assertions.Expect(staff.GetByTestId("next-step")).ToContainTextAsync("截止");
         await Assertions.Expect(staff.GetByTestId("signatures")).ToContainTextAsync("备案");
-        await BrowserFixture.ScreenshotAsync(staff, "agreement-effective");
+        await ShotsAsync(staff, "agreement-effective");
+
+        // The clinic's proposal (查房 2 → 3 次/月) changed clause 二 and the schedule alike: the PDF says 3 twice.
+        var pdf = await staff.Context.APIRequest.GetAsync(url + "/pdf");
+        var text = string.Concat(UglyToad.PdfPig.PdfDocument.Open(await pdf.BodyAsync()).GetPages().Select(p => p.Text)).Replace(" ", string.Empty, StringComparison.Ordinal);
+        Assert.Contains("开展医疗查房服务。乙方提供3次/月", text, StringComparison.Ordinal);
+        Assert.Matches("医疗查房（中级职称及以上医师）3次/月", text);
+        Assert.DoesNotContain("乙方提供2次/月，派1名", text, StringComparison.Ordinal);
         await staff.Context.CloseAsync();
         await clinic.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task TypedTerms_AreKept_WhenItemsAreAddedAndRemoved_AtEveryWidth()
+    {
+        var staff = await SignInJourneyTests.SignInAsync(browser, "shaoxing", "staff@shaoxing.demo", "/shaoxing/eldercare");
+        await staff.GotoAsync(browser.BaseUrl + "/shaoxing/agreements/new");
+        await staff.GetByLabel("养医联合体服务协议").CheckAsync();
+        await staff.Locator("label.list-group-item", new() { HasText = "塔山街道社区卫生服务中心" }).Locator("input").CheckAsync();
+        await staff.GetByRole(AriaRole.Button, new() { Name = "创建草稿" }).ClickAsync();
+        var terms = staff.Locator("#terms");
+        await terms.GetByLabel("坐诊医师（名）").FillAsync("２");
+        await terms.GetByLabel("年度健康服务费（元）").FillAsync("36,000元");
+        await terms.GetByLabel("有效期自").FillAsync("2027-01-01");
+
+        await AddItemAsync(staff, "坐诊咨询", "4");
+        await Assertions.Expect(terms.GetByLabel("坐诊医师（名）")).ToHaveValueAsync("2");
+        await Assertions.Expect(terms.GetByLabel("年度健康服务费（元）")).ToHaveValueAsync("36000");
+        await Assertions.Expect(terms.GetByLabel("坐诊次数（次/月）")).ToHaveValueAsync("4"); // the item set clause 一
+
+        await terms.GetByLabel("查房医师（名）").FillAsync("1");
+        await staff.Locator("[data-testid=draft-items] tr", new() { HasText = "坐诊咨询" }).GetByRole(AriaRole.Button, new() { Name = "移除" }).ClickAsync();
+        await Assertions.Expect(staff.GetByTestId("flash")).ToContainTextAsync("已移除");
+        await Assertions.Expect(terms.GetByLabel("查房医师（名）")).ToHaveValueAsync("1");
+
+        // Adding without choosing an item: the message is at the select, the summary links it, nothing typed is lost.
+        await terms.GetByLabel("有效期至").FillAsync("2027-12-31");
+        await staff.Locator("#add-item").GetByRole(AriaRole.Button, new() { Name = "添加" }).ClickAsync();
+        await Assertions.Expect(staff.Locator("[data-field-error=ServicePriceId]")).ToBeVisibleAsync();
+        await Assertions.Expect(staff.GetByTestId("error-summary")).ToContainTextAsync("请从对方当前的收费标准中选择");
+        await Assertions.Expect(staff.Locator("#ServicePriceId")).ToBeFocusedAsync();
+        await Assertions.Expect(terms.GetByLabel("有效期至")).ToHaveValueAsync("2027-12-31");
+        foreach (var width in new[] { 1366, 768, 390 })
+        {
+            await staff.SetViewportSizeAsync(width, 900);
+            await BrowserFixture.ScreenshotAsync(staff, $"agreement-draft-kept-{width}");
+        }
+
+        await staff.Context.CloseAsync();
     }
 
     [Fact]
@@ -164,6 +213,23 @@ public class AgreementJourneyTests(BrowserFixture browser)
         return number;
     }
 
+    /// <summary>The page at desktop, tablet and phone widths (issue 10: every page looked at at the three widths).</summary>
+    private static async Task ShotsAsync(IPage page, string name)
+    {
+        var size = page.ViewportSize;
+        foreach (var width in new[] { 1366, 768, 390 })
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            await BrowserFixture.ScreenshotAsync(page, $"{name}-{width}");
+        }
+
+        await page.SetViewportSizeAsync(size?.Width ?? 1280, size?.Height ?? 800);
+    }
+
+    /// <summary>A day relative to today in Beijing, as a date field takes it.</summary>
+    private static string Day(int fromToday) =>
+        DateTime.UtcNow.AddHours(8).Date.AddDays(fromToday).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     private static async Task AddItemAsync(IPage page, string item, string frequency)
     {
         var form = page.Locator("#add-item");
@@ -192,7 +258,7 @@ public class AgreementJourneyTests(BrowserFixture browser)
         await sign.GetByLabel("签署人姓名").FillAsync(name);
         await sign.GetByLabel("职务").FillAsync(title);
         await sign.GetByLabel("我已阅读并同意以上协议内容").CheckAsync();
-        await BrowserFixture.ScreenshotAsync(page, "agreement-sign-" + title);
+        await ShotsAsync(page, "agreement-sign-" + title);
         await sign.GetByRole(AriaRole.Button, new() { Name = "确认签署" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("flash")).ToContainTextAsync("已签署");
     }

@@ -132,7 +132,7 @@ public partial class AgreementPagesTests(PortalAppFactory app) : IClassFixture<P
     [Fact]
     public async Task ExecutedPdf_PrintsSignersTitlesAndTimes_AndTheVerificationAddressItWasServedAt()
     {
-        var (staff, id) = await _steps.EffectiveAsync("2027-01-01", "2027-12-31");
+        var (staff, id) = await _steps.EffectiveAsync(Day(31), Day(395));
         var detail = await (await staff.GetAsync($"/shaoxing/agreements/{id}")).Content.ReadAsStringAsync();
         var number = Number().Match(detail).Groups[1].Value;
 
@@ -142,7 +142,7 @@ public partial class AgreementPagesTests(PortalAppFactory app) : IClassFixture<P
         Assert.Contains("电子签署：陈明（主任）", text, StringComparison.Ordinal);
         Assert.Matches("签署时间：\\d{4}年\\d{1,2}月\\d{1,2}日\\d{2}:\\d{2}（北京时间）", text);
         Assert.Contains($"http://localhost/shaoxing/verify/{number}", text, StringComparison.Ordinal);
-        Assert.Contains("已签署·待生效", detail, StringComparison.Ordinal); // signed in 2026 for a term from 2027-01-01
+        Assert.Contains("已签署·待生效", detail, StringComparison.Ordinal); // signed today for a term from next month
     }
 
     [Fact]
@@ -150,7 +150,7 @@ public partial class AgreementPagesTests(PortalAppFactory app) : IClassFixture<P
     {
         var (staff, draftId) = await _steps.DraftAsync();
         var draft = Number().Match(await (await staff.GetAsync($"/shaoxing/agreements/{draftId}")).Content.ReadAsStringAsync()).Groups[1].Value;
-        var (_, effectiveId) = await _steps.EffectiveAsync("2026-01-01", "2027-12-31");
+        var (_, effectiveId) = await _steps.EffectiveAsync(Day(-31), Day(300));
         var effective = Number().Match(await (await staff.GetAsync($"/shaoxing/agreements/{effectiveId}")).Content.ReadAsStringAsync()).Groups[1].Value;
         var visitor = PortalClient.For(app);
 
@@ -165,6 +165,9 @@ public partial class AgreementPagesTests(PortalAppFactory app) : IClassFixture<P
         Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
         Assert.Contains("data-testid=\"agreement-status\">已生效<", await shown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    private static string Day(int fromToday) =>
+        DateTime.UtcNow.AddHours(8).Date.AddDays(fromToday).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Text(byte[] pdf) =>
         string.Concat(UglyToad.PdfPig.PdfDocument.Open(pdf).GetPages().Select(p => p.Text)).Replace(" ", string.Empty, StringComparison.Ordinal);

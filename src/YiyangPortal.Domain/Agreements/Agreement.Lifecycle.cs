@@ -50,7 +50,7 @@ public sealed partial class Agreement
         var end = Terms.Term!.Value.To!.Value;
         Machine.Fire(Trigger.Expire);
         _events.Add(new AgreementEvent(
-            ReviewRound, BeijingTime.StartOfDayUtc(end.AddDays(1)), null, null, AgreementEventKind.Expired, null, null,
+            NextSequence, ReviewRound, BeijingTime.StartOfDayUtc(end.AddDays(1)), null, null, AgreementEventKind.Expired, null, null,
             Terms.Term.ToString(), null));
     }
 

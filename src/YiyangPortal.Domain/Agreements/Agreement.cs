@@ -88,7 +88,7 @@ public sealed partial class Agreement : ITenantOwned
     public IReadOnlyList<AgreementSignature> Signatures => _signatures;
 
     /// <summary>The review history of every round, oldest first.</summary>
-    public IReadOnlyList<AgreementEvent> Events => _events;
+    public IReadOnlyList<AgreementEvent> Events => _events.OrderBy(e => e.Sequence).ToList();
 
     public bool IsSupplement => SupplementToId is not null;
 
@@ -155,5 +155,7 @@ public sealed partial class Agreement : ITenantOwned
 
     private void Record(
         AgreementActor actor, AgreementEventKind kind, Guid? itemId, string? before, string? after, string? reason) =>
-        _events.Add(new AgreementEvent(ReviewRound, actor.AtUtc, actor.UserId, actor.Party, kind, itemId, before, after, reason));
+        _events.Add(new AgreementEvent(NextSequence, ReviewRound, actor.AtUtc, actor.UserId, actor.Party, kind, itemId, before, after, reason));
+
+    private int NextSequence => _events.Count == 0 ? 1 : _events.Max(e => e.Sequence) + 1;
 }

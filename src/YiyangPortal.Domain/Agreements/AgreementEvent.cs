@@ -12,10 +12,11 @@ public sealed class AgreementEvent
     }
 
     internal AgreementEvent(
-        int round, DateTimeOffset occurredAtUtc, Guid? actorUserId, AgreementParty? party, AgreementEventKind kind,
+        int sequence, int round, DateTimeOffset occurredAtUtc, Guid? actorUserId, AgreementParty? party, AgreementEventKind kind,
         Guid? itemId, string? before, string? after, string? reason)
     {
         Id = Guid.CreateVersion7();
+        Sequence = sequence;
         Round = round;
         OccurredAtUtc = occurredAtUtc;
         ActorUserId = actorUserId;
@@ -28,6 +29,12 @@ public sealed class AgreementEvent
     }
 
     public Guid Id { get; private set; }
+
+    /// <summary>
+    /// 1, 2, 3 … in the order the agreement recorded its events (several share one instant when one step records
+    /// more than one), the same order as the audit chain's entries.
+    /// </summary>
+    public int Sequence { get; private set; }
 
     /// <summary>0 while first drafting; 1 from the first submission, +1 with each resubmission.</summary>
     public int Round { get; private set; }

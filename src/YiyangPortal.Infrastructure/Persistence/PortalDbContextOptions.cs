@@ -18,7 +18,10 @@ public static class PortalDbContextOptions
         };
 
         options
-            .UseNpgsql(builder.ConnectionString, npgsql => npgsql.MigrationsHistoryTable(MigrationsHistoryTable))
+            .UseNpgsql(builder.ConnectionString, npgsql => npgsql
+                .MigrationsHistoryTable(MigrationsHistoryTable)
+                // An aggregate's collections load one query each, not as one cartesian product.
+                .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(TenantConnectionInterceptor.Instance);
         return options;

@@ -129,3 +129,16 @@ public class AgreementReviewShortcutTests
         Assert.Equal("已生效", agreement.StatusLabel(new DateOnly(2026, 3, 1)));
     }
 }
+
+/// <summary>The history reads in the order it was recorded, even when one step records several events at one instant.</summary>
+public class AgreementEventOrderTests
+{
+    [Fact]
+    public void Events_AreNumberedInTheOrderRecorded()
+    {
+        var agreement = Effective();
+
+        Assert.Equal(Enumerable.Range(1, agreement.Events.Count), agreement.Events.Select(e => e.Sequence));
+        Assert.Equal(AgreementEventKind.BecameEffective, agreement.Events[^1].Kind);
+    }
+}

@@ -38,6 +38,10 @@ internal sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreemen
         builder.Navigation(a => a.Signatures).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(a => a.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
 
+        // The history is part of every change (each new event takes the next position in it): an agreement is never
+        // loaded without it, whoever loads it.
+        builder.Navigation(a => a.Events).AutoInclude();
+
         builder.HasIndex(a => new { a.TenantId, a.DocumentNumber }).IsUnique();
         builder.HasIndex(a => new { a.TenantId, a.ElderCareInstitutionId, a.Status });
         builder.HasIndex(a => new { a.TenantId, a.MedicalInstitutionId, a.Status });

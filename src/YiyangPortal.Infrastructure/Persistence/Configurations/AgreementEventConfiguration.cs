@@ -13,5 +13,8 @@ internal sealed class AgreementEventConfiguration : IEntityTypeConfiguration<Agr
         builder.Property(e => e.Party).HasConversion<string>().HasMaxLength(20);
         builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(40);
         builder.Property(e => e.Reason).HasMaxLength(500);
+
+        // One position per event in its agreement's history; a second writer of the same position is refused.
+        builder.HasIndex("AgreementId", nameof(AgreementEvent.Sequence)).IsUnique();
     }
 }

@@ -307,11 +307,16 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("round");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
                     b.HasKey("Id")
                         .HasName("pk_agreement_events");
 
-                    b.HasIndex("AgreementId")
-                        .HasDatabaseName("ix_agreement_events_agreement_id");
+                    b.HasIndex("AgreementId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_agreement_events_agreement_id_sequence");
 
                     b.ToTable("agreement_events", (string)null);
                 });

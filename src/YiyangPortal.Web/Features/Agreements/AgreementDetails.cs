@@ -68,7 +68,7 @@ public sealed class AgreementDetails(PortalDbContext db, TimeProvider clock)
         var actorIds = a.Events.Select(e => e.ActorUserId).OfType<Guid>().Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => actorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
         var items = a.Items.ToDictionary(i => i.Id, i => i.Name);
-        var events = a.Events.OrderByDescending(e => e.OccurredAtUtc)
+        var events = a.Events.OrderByDescending(e => e.Sequence)
             .Select(e => new EventView(e, e.ActorUserId is { } id ? names.GetValueOrDefault(id, "—") : "系统", e.ItemId is { } item ? items.GetValueOrDefault(item) : null))
             .ToList();
         var filings = await db.Filings.AsNoTracking().Where(f => f.AgreementId == a.Id)

@@ -23,7 +23,7 @@ public sealed class AgreementSweep(PortalDbContext db, AgreementWorkflow workflo
         {
             // One agreement at a time, each saved on its own: a party acting on one at the same moment costs only that one.
             db.ChangeTracker.Clear();
-            var agreement = await db.Agreements.Include(a => a.Events).SingleAsync(a => a.Id == id, cancellationToken);
+            var agreement = await db.Agreements.SingleAsync(a => a.Id == id, cancellationToken);
             if (agreement.HasTermEnded(today))
             {
                 agreement.Expire(today);

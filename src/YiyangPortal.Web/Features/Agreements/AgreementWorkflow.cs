@@ -33,8 +33,8 @@ public sealed class AgreementWorkflow(
     public IQueryable<Agreement> Visible(CurrentUser me) => db.Agreements.VisibleTo(db, me);
 
     public Task<Agreement?> FindAsync(Guid id, CurrentUser me) =>
-        Visible(me).Include(a => a.Items).Include(a => a.Signatures).Include(a => a.Events)
-            .AsSplitQuery().SingleOrDefaultAsync(a => a.Id == id);
+        Visible(me).Include(a => a.Items).Include(a => a.Signatures)
+            .SingleOrDefaultAsync(a => a.Id == id);
 
     public uint VersionOf(Agreement agreement) => db.Entry(agreement).Property<uint>("xmin").CurrentValue;
 
