@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace YiyangPortal.BrowserTests;
@@ -175,8 +176,8 @@ public class AgreementJourneyTests(BrowserFixture browser)
 
         await staff.WaitForURLAsync(url => url.Contains("status=Effective", StringComparison.Ordinal));
         var badges = staff.GetByTestId("agreement-list").Locator("tbody .badge");
-        await Assertions.Expect(badges.First).ToHaveTextAsync("已生效");
-        Assert.All(await badges.AllInnerTextsAsync(), b => Assert.Equal("已生效", b));
+        await Assertions.Expect(badges.First).ToHaveTextAsync(new Regex("^(已生效|已签署·待生效)$"));
+        Assert.All(await badges.AllInnerTextsAsync(), b => Assert.Contains(b, new[] { "已生效", "已签署·待生效" }));
         await Assertions.Expect(staff.GetByTestId("status-filter").GetByRole(AriaRole.Button, new() { Name = "查询" })).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(staff, "agreement-list-filtered");
 
