@@ -59,7 +59,4 @@ public static class AgreementPdf
 
     private static PartySignature? Signature(Agreement a, Domain.Agreements.AgreementParty party) =>
         a.Signatures.FirstOrDefault(s => s.Party == party) is { } s ? new PartySignature(s.SignerName, s.SignerTitle, s.SignedAtUtc) : null;
-
-    /// <summary>Money for pages: "1,200.00". Kept for the agreement views; new code calls <see cref="Amounts.Yuan"/>.</summary>
-    public static string Yuan(Money? money) => Amounts.Yuan(money);
 }
