@@ -18,7 +18,7 @@ public class MedicalDirectoryJourneyTests(BrowserFixture browser)
         var hospital = await TestData.NewMedicalAsync(browser.App, county.Name, MedicalInstitutionKind.GeneralHospital);
         var page = await SignInJourneyTests.SignInAsync(browser, "shaoxing", "staff@shaoxing.demo", "/shaoxing/eldercare");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "医疗机构" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "医疗机构名录" }).ClickAsync();
         await page.GetByLabel("区县").SelectOptionAsync(new SelectOptionValue { Label = county.Name });
         await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
 
