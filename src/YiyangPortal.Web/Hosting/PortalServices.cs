@@ -91,10 +91,11 @@ internal static class PortalServices
         services.AddScoped<Features.Agreements.AgreementTodos>();
         services.AddScoped<Features.Todo.TodoQuery>();
         services.AddScoped<Features.Agreements.AgreementSweep>();
-        services.AddSingleton<Features.Agreements.DemoAgreements>();
+        services.AddSingleton<Features.Seeding.DemoSeeder>();
         services.AddSingleton<Features.Agreements.AgreementSweepService>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.Agreements.AgreementSweepService>());
         services.AddScoped<FilingCreator>();
+        services.AddScoped<FilingWorkflow>();
         services.AddScoped<YiyangPortal.Web.Features.Dashboard.DashboardQuery>();
         services.AddSingleton<FilingSweep>();
         if (configuration.GetValue("Portal:Sweep:Enabled", true))
