@@ -1,5 +1,5 @@
-using YiyangPortal.TestSupport;
 using Xunit.Abstractions;
+using YiyangPortal.TestSupport;
 
 namespace YiyangPortal.IntegrationTests.Hardening;
 
