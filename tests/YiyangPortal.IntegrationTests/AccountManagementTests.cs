@@ -87,8 +87,10 @@ public partial class AccountManagementTests(PortalAppFactory app) : IClassFixtur
         await admin.SubmitAsync(Accounts, $"{Accounts}/{id}/lock", new Dictionary<string, string> { ["locked"] = "true" });
 
         var login = await PortalClient.For(app).LoginAsync("/shaoxing", email);
-        Assert.Equal(HttpStatusCode.OK, login.StatusCode); // the form again, with the lockout message
-        Assert.Contains("账户已停用，请联系本市管理员。", await login.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode); // the form again, with the one answer to every failed sign-in
+        var html = await login.Content.ReadAsStringAsync();
+        Assert.Contains("电子邮箱或密码不正确。连续输错 5 次后账户将锁定 15 分钟；账户被停用时请联系本市管理员。", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("账户已停用", html, StringComparison.Ordinal); // issue 12.5: the answer does not reveal the account
     }
 
     private async Task<PortalClient> AdminAsync()

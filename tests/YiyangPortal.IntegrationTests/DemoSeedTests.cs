@@ -59,7 +59,7 @@ public class DemoSeedTests(PortalAppFactory app) : IClassFixture<PortalAppFactor
             foreach (var (id, chain) in entries)
             {
                 Assert.NotEmpty(chain);
-                var verification = AuditChain.Verify(chain);
+                var verification = AuditChain.Verify(chain, app.Services.GetRequiredService<AuditKeyring>());
                 Assert.True(verification.IsIntact, $"{id}: {verification.Problem}");
             }
         }

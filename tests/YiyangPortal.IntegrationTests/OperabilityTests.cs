@@ -21,6 +21,7 @@ public class OperabilityTests(PortalAppFactory app) : IClassFixture<PortalAppFac
             b.UseEnvironment("Testing");
             b.UseSetting("ConnectionStrings:Portal", "Host=127.0.0.1;Port=1;Database=none;Username=none;Password=none;Timeout=2");
             b.UseSetting("Portal:LogFile", string.Empty);
+            b.UseSetting($"Portal:Audit:Keys:{PortalAppFactory.AuditKeyId}", PortalAppFactory.AuditKey);
         });
         var client = broken.CreateClient();
 
