@@ -37,6 +37,7 @@ public partial class HardeningJourneyTests(BrowserFixture browser)
         foreach (var width in Widths)
         {
             var page = await browser.NewPageAsync(width);
+            PageProblems.Expect(page, $"the server responded with a status of {code}"); // the status page answers with its code
             await page.GotoAsync($"{browser.BaseUrl}/shaoxing/error/{code}");
 
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = title })).ToBeVisibleAsync();
