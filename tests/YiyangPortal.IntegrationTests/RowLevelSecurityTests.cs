@@ -130,7 +130,7 @@ public class RowLevelSecurityTests(PortalAppFactory app) : IClassFixture<PortalA
         }
 
         var options = new DbContextOptionsBuilder<PortalDbContext>().UsePortalDatabase(connectionString).Options;
-        return new PortalDbContext(options, tenant);
+        return new PortalDbContext(options, tenant, TimeProvider.System);
     }
 
     private static Task<T> Scalar<T>(PortalDbContext db, string sql) =>

@@ -20,6 +20,9 @@ public static class BeijingTime
     /// <summary>Today in Beijing, given the current instant (callers pass their clock, tests pass a fixed one).</summary>
     public static DateOnly Today(DateTimeOffset utcNow) => DateOf(utcNow);
 
+    /// <summary>Today in Beijing by the registered clock (the one way to ask a <see cref="TimeProvider"/> for the day).</summary>
+    public static DateOnly TodayInBeijing(this TimeProvider clock) => DateOf(clock.GetUtcNow());
+
     /// <summary>The UTC instant at which <paramref name="day"/> begins in Beijing.</summary>
     public static DateTimeOffset StartOfDayUtc(DateOnly day) =>
         new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), Offset).ToUniversalTime();

@@ -28,7 +28,16 @@ public sealed class PortalUser : IdentityUser<Guid>
 
     public Guid? CountyId { get; private set; }
 
-    public DateTimeOffset CreatedAt { get; private set; } = DateTimeOffset.UtcNow;
+    /// <summary>Set when the account is first saved (<see cref="Persistence.PortalDbContext"/>, by the registered clock).</summary>
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    internal void MarkCreated(DateTimeOffset at)
+    {
+        if (CreatedAt == default)
+        {
+            CreatedAt = at;
+        }
+    }
 
     public RoleAssignment Assignment =>
         RoleAssignment.Restore(Role, ElderCareInstitutionId, MedicalInstitutionId, Bureau, CountyId);

@@ -38,7 +38,7 @@ public sealed class MailOptions
 /// MailKit over SMTP when configured; otherwise .eml files in a folder. A failed send is logged, never thrown: the
 /// in-app notification is already saved, and mail must not undo a signature.
 /// </summary>
-public sealed partial class MailSender(IOptions<MailOptions> options, ILogger<MailSender> logger) : IMailSender
+public sealed partial class MailSender(IOptions<MailOptions> options, TimeProvider clock, ILogger<MailSender> logger) : IMailSender
 {
     public async Task SendAsync(IReadOnlyList<MailMessageDraft> messages, CancellationToken cancellationToken = default)
     {
@@ -55,7 +55,7 @@ public sealed partial class MailSender(IOptions<MailOptions> options, ILogger<Ma
                 Directory.CreateDirectory(o.DropFolder);
                 foreach (var message in messages)
                 {
-                    await ToMime(message, o).WriteToAsync(Path.Combine(o.DropFolder, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml"), cancellationToken);
+                    await ToMime(message, o).WriteToAsync(Path.Combine(o.DropFolder, $"{clock.GetUtcNow():yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml"), cancellationToken);
                 }
 
                 return;

@@ -14,7 +14,7 @@ internal static class ChangeRecorder
 {
     private const string SystemActor = "系统";
 
-    public static void Record(DbContext db, ITenantContext context)
+    public static void Record(DbContext db, ITenantContext context, DateTimeOffset now)
     {
         db.ChangeTracker.DetectChanges();
         var records = new List<ChangeRecord>();
@@ -38,7 +38,7 @@ internal static class ChangeRecorder
                 entry.State == EntityState.Added ? "created" : "updated",
                 context.ActorUserId,
                 context.ActorName ?? SystemActor,
-                DateTimeOffset.UtcNow,
+                now,
                 JsonSerializer.Serialize(changes)));
         }
 

@@ -15,7 +15,7 @@ public static partial class DatabaseMigrator
     public static async Task MigrateAsync(string ownerConnectionString, string? appRole, CancellationToken cancellationToken)
     {
         var options = new DbContextOptionsBuilder<PortalDbContext>().UsePortalDatabase(ownerConnectionString).Options;
-        await using var db = new PortalDbContext(options, new TenantContext());
+        await using var db = new PortalDbContext(options, new TenantContext(), TimeProvider.System);
         await db.Database.MigrateAsync(cancellationToken);
 
         if (!string.IsNullOrWhiteSpace(appRole))

@@ -12,6 +12,6 @@ public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<Por
         var options = new DbContextOptionsBuilder<PortalDbContext>()
             .UsePortalDatabase("Host=localhost;Database=yiyang_design")
             .Options;
-        return new PortalDbContext(options, new TenantContext());
+        return new PortalDbContext(options, new TenantContext(), TimeProvider.System);
     }
 }

@@ -23,11 +23,13 @@ public sealed class PortalDbContext : IdentityUserContext<PortalUser, Guid>, IDa
     public const string TenantFilter = "Tenant";
 
     private readonly ITenantContext _tenant;
+    private readonly TimeProvider _clock;
 
-    public PortalDbContext(DbContextOptions<PortalDbContext> options, ITenantContext tenant)
+    public PortalDbContext(DbContextOptions<PortalDbContext> options, ITenantContext tenant, TimeProvider clock)
         : base(options)
     {
         _tenant = tenant;
+        _clock = clock;
     }
 
     /// <summary>Read by the query filters (per query) and by the connection interceptor (per connection).</summary>
@@ -72,14 +74,25 @@ public sealed class PortalDbContext : IdentityUserContext<PortalUser, Guid>, IDa
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        ChangeRecorder.Record(this, _tenant);
+        BeforeSave();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        ChangeRecorder.Record(this, _tenant);
+        BeforeSave();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>The change records and new accounts' creation time, both by the registered clock.</summary>
+    private void BeforeSave()
+    {
+        var now = _clock.GetUtcNow();
+        ChangeRecorder.Record(this, _tenant, now);
+        foreach (var user in ChangeTracker.Entries<PortalUser>().Where(e => e.State == EntityState.Added))
+        {
+            user.Entity.MarkCreated(now);
+        }
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

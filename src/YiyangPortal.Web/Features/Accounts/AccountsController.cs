@@ -27,7 +27,7 @@ public sealed record IssuedPassword(string DisplayName, string Email, string Pas
 /// </summary>
 [Authorize(Roles = nameof(PortalRole.TenantAdmin))]
 [Route("admin/accounts")]
-public sealed class AccountsController(PortalDbContext db, UserManager<PortalUser> users, SessionStamps sessions) : PortalController
+public sealed class AccountsController(PortalDbContext db, UserManager<PortalUser> users, SessionStamps sessions, TimeProvider clock) : PortalController
 {
     /// <summary>A select longer than this is unusable; beyond it the admin starts from the institution's page.</summary>
     public const int MaxOptions = 1000;
@@ -37,6 +37,7 @@ public sealed class AccountsController(PortalDbContext db, UserManager<PortalUse
     [HttpGet("")]
     public async Task<IActionResult> Index(int page = 1)
     {
+        var now = clock.GetUtcNow();
         var accounts = await db.Users.AsNoTracking().ToPageAsync(
             users => users.OrderBy(u => u.Role).ThenBy(u => u.DisplayName).ThenBy(u => u.Id).Select(u => new AccountRow(
                 u.Id, u.DisplayName, u.Email!, u.Role,
@@ -44,7 +45,7 @@ public sealed class AccountsController(PortalDbContext db, UserManager<PortalUse
                 ?? db.MedicalInstitutions.Where(m => m.Id == u.MedicalInstitutionId).Select(m => m.Name).FirstOrDefault()
                 ?? db.Counties.Where(c => c.Id == u.CountyId).Select(c => c.Name).FirstOrDefault()
                 ?? string.Empty,
-                u.LockoutEnd != null && u.LockoutEnd > DateTimeOffset.UtcNow)),
+                u.LockoutEnd != null && u.LockoutEnd > now)),
             page,
             HttpContext.RequestAborted);
         return View(Views + "Index.cshtml", accounts);

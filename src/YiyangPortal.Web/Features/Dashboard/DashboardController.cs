@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Identity;
 using YiyangPortal.Web.Features.Filings;
 using YiyangPortal.Web.Features.Institutions;
@@ -18,7 +19,7 @@ public sealed record DashboardPage(
 /// </summary>
 [Authorize(Roles = nameof(PortalRole.Regulator))]
 [Route("regulator/dashboard")]
-public sealed class DashboardController(DashboardQuery query) : PortalController
+public sealed class DashboardController(DashboardQuery query, TimeProvider clock) : PortalController
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
@@ -41,7 +42,7 @@ public sealed class DashboardController(DashboardQuery query) : PortalController
     private async Task<DashboardPage> LoadAsync(CancellationToken cancellationToken)
     {
         var me = Me;
-        var today = FilingScope.Today;
+        var today = clock.TodayInBeijing();
         var (counties, overdue) = await query.LoadAsync(TenantId, me.Bureau!.Value, me.CountyId, today, cancellationToken);
         var scope = me.CountyId is not null && counties.Count == 1 ? counties[0].County : "全市";
         return new DashboardPage(me.Bureau.Value, scope, counties, DashboardSheet.Sum(scope == "全市" ? "全市合计" : "合计", counties), overdue, today);

@@ -31,11 +31,11 @@ public sealed record FeeSchedulePage(
 /// </summary>
 [Authorize(Roles = nameof(PortalRole.MedicalAdmin))]
 [Route("medical/fees")]
-public sealed class FeeScheduleController(PortalDbContext db) : PortalController
+public sealed class FeeScheduleController(PortalDbContext db, TimeProvider clock) : PortalController
 {
     private const string View_ = "~/Features/FeeSchedules/Index.cshtml";
 
-    public static DateOnly TodayInBeijing => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+    private DateOnly TodayInBeijing => clock.TodayInBeijing();
 
     [HttpGet("")]
     public async Task<IActionResult> Index() =>

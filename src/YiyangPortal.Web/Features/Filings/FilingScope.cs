@@ -29,6 +29,4 @@ public static class FilingScope
         PortalRole.MedicalAdmin => AgreementParty.Medical,
         _ => null,
     };
-
-    public static DateOnly Today => Domain.Common.BeijingTime.Today(DateTimeOffset.UtcNow);
 }

@@ -7,7 +7,7 @@ namespace YiyangPortal.Web.Features.Filings;
 /// this service; the sweep's advisory lock lets one of them work and the ledger makes repeats harmless.
 /// Off with <c>Portal:Sweep:Enabled=false</c> (tests call the sweep directly).
 /// </summary>
-public sealed class FilingSweepService(FilingSweep sweep, ILogger<FilingSweepService> logger) : BackgroundService
+public sealed class FilingSweepService(FilingSweep sweep, TimeProvider clock, ILogger<FilingSweepService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -15,7 +15,7 @@ public sealed class FilingSweepService(FilingSweep sweep, ILogger<FilingSweepSer
         {
             try
             {
-                var result = await sweep.RunAsync(DateTimeOffset.UtcNow, stoppingToken);
+                var result = await sweep.RunAsync(clock.GetUtcNow(), stoppingToken);
                 logger.LogInformation("Filing sweep: {Result}", result?.ToString() ?? "another instance holds the lock");
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -23,7 +23,7 @@ public sealed class FilingSweepService(FilingSweep sweep, ILogger<FilingSweepSer
                 logger.LogError(e, "Filing sweep failed; it runs again at the next slot");
             }
 
-            await Task.Delay(UntilNextRun(DateTimeOffset.UtcNow), stoppingToken);
+            await Task.Delay(UntilNextRun(clock.GetUtcNow()), clock, stoppingToken);
         }
     }
 

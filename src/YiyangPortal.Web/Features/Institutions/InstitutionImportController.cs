@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Identity;
 using YiyangPortal.Domain.Institutions;
 using YiyangPortal.Infrastructure.Persistence;
@@ -18,7 +19,7 @@ public sealed record ImportPage(string Kind, string Title, IReadOnlyList<string>
 [Authorize(Roles = nameof(PortalRole.TenantAdmin))]
 [Route("admin/institutions/{kind:regex(^(eldercare|medical)$)}")]
 public sealed class InstitutionImportController(
-    PortalDbContext db, IValidator<ElderCareForm> elderCareValidator, IValidator<MedicalForm> medicalValidator) : PortalController
+    PortalDbContext db, IValidator<ElderCareForm> elderCareValidator, IValidator<MedicalForm> medicalValidator, TimeProvider clock) : PortalController
 {
     private const string View_ = "~/Features/Institutions/Import.cshtml";
     private static readonly ElderCareSheet ElderCareColumns = new();
@@ -90,7 +91,7 @@ public sealed class InstitutionImportController(
         return File(
             buffer.ToArray(),
             csv ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            $"{name}-{DateTime.UtcNow.AddHours(8):yyyyMMdd}.{(csv ? "csv" : "xlsx")}");
+            $"{name}-{clock.TodayInBeijing():yyyyMMdd}.{(csv ? "csv" : "xlsx")}");
     }
 
     private async Task<(List<ImportError>, int)> ImportElderCareAsync(List<SheetRow> rows, Dictionary<string, Guid> counties)
