@@ -22,7 +22,7 @@ public static class ItemReviewStateLabels
     public static string ToChinese(this ItemReviewState state) => state switch
     {
         ItemReviewState.Pending => "待审核",
-        ItemReviewState.Approved => "同意",
+        ItemReviewState.Approved => "已同意",
         ItemReviewState.Rejected => "不同意",
         ItemReviewState.ChangeProposed => "建议修改",
         _ => "未知",

@@ -24,14 +24,8 @@ public static class AgreementLabels
         _ => "text-bg-secondary",
     };
 
-    public static string Of(ItemReviewState state) => state switch
-    {
-        ItemReviewState.Pending => "待审核",
-        ItemReviewState.Approved => "已同意",
-        ItemReviewState.Rejected => "不同意",
-        ItemReviewState.ChangeProposed => "建议修改",
-        _ => state.ToString(),
-    };
+    /// <summary>The domain's names (also the localization keys).</summary>
+    public static string Of(ItemReviewState state) => state.ToChinese();
 
     public static string Of(MedicalCostPayment payment) => payment.ToChinese();
 
