@@ -93,6 +93,20 @@ public partial class AccountManagementTests(PortalAppFactory app) : IClassFixtur
         Assert.DoesNotContain("账户已停用", html, StringComparison.Ordinal); // issue 12.5: the answer does not reveal the account
     }
 
+    [Fact]
+    public async Task TheFlashMessage_SpeaksTheVisitorsLanguage()
+    {
+        var admin = await AdminAsync();
+        await admin.SubmitAsync(Accounts, "/shaoxing/culture", new Dictionary<string, string> { ["culture"] = "en", ["returnUrl"] = "/shaoxing/admin/accounts" });
+        var email = await TestData.NewRegulatorAsync(app, Domain.Identity.Bureau.Health, "越城区");
+        var (id, name) = await TestData.InTenantAsync(app, TestData.Shaoxing, db => db.Users.Where(u => u.UserName == email).Select(u => new ValueTuple<Guid, string>(u.Id, u.DisplayName)).SingleAsync());
+
+        await admin.SubmitAsync(Accounts, $"{Accounts}/{id}/lock", new Dictionary<string, string> { ["locked"] = "true" });
+
+        var page = await (await admin.GetAsync(Accounts)).Content.ReadAsStringAsync();
+        Assert.Contains(System.Net.WebUtility.HtmlEncode($"Account \"{name}\" disabled."), page, StringComparison.Ordinal); // issue 13.8
+    }
+
     private async Task<PortalClient> AdminAsync()
     {
         var client = PortalClient.For(app);

@@ -92,13 +92,13 @@ public sealed class AccountsController(PortalDbContext db, UserManager<PortalUse
         if (await users.FindByIdAsync(id.ToString()) is not { } user || user.TenantId != TenantId) { return NotFound(); }
         if (user.Id == Me.Id)
         {
-            TempData["Flash"] = "不能停用自己的账户。";
+            Flash(L["不能停用自己的账户。"]);
             return RedirectToAction(nameof(Index));
         }
 
         await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
         await sessions.EndAllAsync(users, user); // ends the sessions it already has, at once (issue 12)
-        TempData["Flash"] = locked ? $"已停用账户“{user.DisplayName}”。" : $"已启用账户“{user.DisplayName}”。";
+        Flash(locked ? L["已停用账户“{0}”。", user.DisplayName] : L["已启用账户“{0}”。", user.DisplayName]);
         return RedirectToAction(nameof(Index));
     }
 
@@ -112,7 +112,7 @@ public sealed class AccountsController(PortalDbContext db, UserManager<PortalUse
         sessions.Forget(user.Id); // a reset gives a new security stamp: the user's sessions end
         if (!result.Succeeded)
         {
-            TempData["Flash"] = "未能重置密码：" + string.Join("；", result.Errors.Select(e => e.Description));
+            Flash(L["未能重置密码：{0}", string.Join("；", result.Errors.Select(e => e.Description))]);
             return RedirectToAction(nameof(Index));
         }
 

@@ -106,7 +106,7 @@ public sealed class AgreementsController(
             }
         }
 
-        TempData["Flash"] = $"已创建协议草稿 {agreement.DocumentNumber}，请填写协议内容并选择服务项目。";
+        Flash(L["已创建协议草稿 {0}，请填写协议内容并选择服务项目。", agreement.DocumentNumber]);
         return Redirect($"~/agreements/{agreement.Id}/edit");
     }
 

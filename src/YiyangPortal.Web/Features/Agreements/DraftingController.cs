@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using YiyangPortal.Domain.Agreements;
 using YiyangPortal.Domain.Catalogue;
 using YiyangPortal.Domain.Common;
@@ -46,7 +47,7 @@ public sealed class DraftingController(PortalDbContext db, AgreementWorkflow wor
         if (await workflow.FindAsync(id, Me) is not { } agreement) { return NotFound(); }
         if (!agreement.IsEditable)
         {
-            TempData["Error"] = "该协议已提交或已签署，不能再修改。";
+            FlashError(L["该协议已提交或已签署，不能再修改。"]);
             return Redirect($"~/agreements/{id}");
         }
 
@@ -83,7 +84,7 @@ public sealed class DraftingController(PortalDbContext db, AgreementWorkflow wor
             return await PageAsync(agreement, form, new ItemForm(), [], notice);
         }
 
-        TempData["Flash"] = Done(what, choice);
+        Flash(Done(what, choice));
         return what.Kind == DraftIntentKind.Submit
             ? Redirect($"~/agreements/{id}")
             : Redirect($"~/agreements/{id}/edit{Anchor(what)}");
@@ -201,13 +202,13 @@ public sealed class DraftingController(PortalDbContext db, AgreementWorkflow wor
         return key == "Term" ? nameof(TermsForm.TermTo) : key;
     }
 
-    private static string Done(DraftIntent what, PriceChoice? choice) => what.Kind switch
+    private LocalizedString Done(DraftIntent what, PriceChoice? choice) => what.Kind switch
     {
-        DraftIntentKind.Submit => "已提交医疗机构审核。",
-        DraftIntentKind.AddItem => $"已添加“{choice!.Item.Name}”，草稿已保存。",
-        DraftIntentKind.RemoveItem => "已移除服务项目，草稿已保存。",
-        DraftIntentKind.AcceptProposal => "已接受对方的修改建议，草稿已保存。",
-        _ => "草稿已保存。",
+        DraftIntentKind.Submit => L["已提交医疗机构审核。"],
+        DraftIntentKind.AddItem => L["已添加“{0}”，草稿已保存。", choice!.Item.Name],
+        DraftIntentKind.RemoveItem => L["已移除服务项目，草稿已保存。"],
+        DraftIntentKind.AcceptProposal => L["已接受对方的修改建议，草稿已保存。"],
+        _ => L["草稿已保存。"],
     };
 
     private static string Anchor(DraftIntent what) => what.Kind switch

@@ -91,7 +91,7 @@ public sealed class CatalogueController(PortalDbContext db) : PortalController
         item.PlaceAt(1000);
         db.ServiceItems.Add(item);
         await db.SaveChangesAsync();
-        TempData["Flash"] = $"已新增服务项目“{item.Name}”。";
+        Flash(L["已新增服务项目“{0}”。", item.Name]);
         return RedirectToAction(nameof(Index));
     }
 
@@ -111,7 +111,7 @@ public sealed class CatalogueController(PortalDbContext db) : PortalController
         }
 
         await db.SaveChangesAsync();
-        TempData["Flash"] = $"已保存服务项目“{item.Name}”。";
+        Flash(L["已保存服务项目“{0}”。", item.Name]);
         return RedirectToAction(nameof(Index));
     }
 

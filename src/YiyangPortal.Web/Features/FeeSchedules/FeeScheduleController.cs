@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -67,9 +68,9 @@ public sealed class FeeScheduleController(PortalDbContext db, TimeProvider clock
                 new ValidityPeriod(form.ValidFrom!.Value, form.ValidTo), TodayInBeijing)) is { } eligibility)
         {
             await db.SaveChangesAsync();
-            TempData["Flash"] = eligibility.Warnings.Count > 0
-                ? $"已发布“{item!.Name}”的价格。提示：{eligibility.Warnings[0]}"
-                : $"已发布“{item!.Name}”的价格，自 {form.ValidFrom:yyyy-MM-dd} 起执行。";
+            Flash(eligibility.Warnings.Count > 0
+                ? L["已发布“{0}”的价格。提示：{1}", item!.Name, eligibility.Warnings[0]]
+                : L["已发布“{0}”的价格，自 {1} 起执行。", item!.Name, form.ValidFrom!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]);
             return RedirectToAction(nameof(Index));
         }
 
@@ -88,7 +89,7 @@ public sealed class FeeScheduleController(PortalDbContext db, TimeProvider clock
             }) is not null)
         {
             await db.SaveChangesAsync();
-            TempData["Flash"] = $"已设置{CatalogueLabels.Of(form.Title!.Value)}会诊费，自 {form.ValidFrom:yyyy-MM-dd} 起执行。";
+            Flash(L["已设置{0}会诊费，自 {1} 起执行。", L[CatalogueLabels.Of(form.Title!.Value)], form.ValidFrom!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]);
             return RedirectToAction(nameof(Index));
         }
 

@@ -63,7 +63,7 @@ public sealed class InstitutionImportController(
             return View(View_, Page(kind, errors, file.FileName));
         }
 
-        TempData["Flash"] = $"已导入 {created} 家机构。";
+        Flash(L["已导入 {0} 家机构。", created]);
         return Redirect($"~/admin/institutions/{kind}");
     }
 

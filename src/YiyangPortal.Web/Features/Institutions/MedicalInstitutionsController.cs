@@ -89,7 +89,7 @@ public sealed class MedicalInstitutionsController(PortalDbContext db) : PortalCo
 
         db.MedicalInstitutions.Add(institution);
         await db.SaveChangesAsync();
-        TempData["Flash"] = $"已新增“{institution.Name}”。";
+        Flash(L["已新增“{0}”。", institution.Name]);
         return RedirectToAction(nameof(Index));
     }
 
@@ -117,7 +117,7 @@ public sealed class MedicalInstitutionsController(PortalDbContext db) : PortalCo
         }
 
         await db.SaveChangesAsync();
-        TempData["Flash"] = $"已保存“{institution.Name}”。";
+        Flash(L["已保存“{0}”。", institution.Name]);
         return RedirectToAction(nameof(Index));
     }
 
@@ -131,7 +131,7 @@ public sealed class MedicalInstitutionsController(PortalDbContext db) : PortalCo
 
         if (active) { institution.Reactivate(); } else { institution.Deactivate(); }
         await db.SaveChangesAsync();
-        TempData["Flash"] = active ? $"已启用“{institution.Name}”。" : $"已停用“{institution.Name}”，其记录和历史协议保留。";
+        Flash(active ? L["已启用“{0}”。", institution.Name] : L["已停用“{0}”，其记录和历史协议保留。", institution.Name]);
         return RedirectToAction(nameof(Edit), new { id });
     }
 

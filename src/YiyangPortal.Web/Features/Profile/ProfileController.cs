@@ -85,7 +85,7 @@ public sealed class ProfileController(PortalDbContext db) : PortalController
         }
 
         await db.SaveChangesAsync();
-        TempData["Flash"] = "本机构信息已保存。";
+        Flash(L["本机构信息已保存。"]);
         return RedirectToAction(nameof(Index));
     }
 
