@@ -158,7 +158,7 @@ public sealed class AgreementActionsController(PortalDbContext db, AgreementWork
             {
                 var county = await db.ElderCareInstitutions.Where(i => i.Id == parent.ElderCareInstitutionId)
                     .Join(db.Counties, i => i.CountyId, c => c.Id, (i, c) => c.DivisionCode).SingleAsync();
-                draft = derive(parent, workflow.Actor(Me), await DocumentNumbers.NextAsync(db, county, workflow.Now));
+                draft = derive(parent, workflow.Actor(Me), await DocumentCounters.NextAsync(db, county, workflow.Now));
             }
             catch (DomainException e)
             {

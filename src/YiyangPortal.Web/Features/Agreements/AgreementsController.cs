@@ -87,24 +87,11 @@ public sealed class AgreementsController(
         }
 
         var county = await db.Counties.SingleAsync(c => c.Id == home.CountyId);
-        Agreement agreement;
-        for (var attempt = 1; ; attempt++)
-        {
-            agreement = Agreement.Draft(
-                TenantId, home.Id, medical.Id, t, await DocumentNumbers.NextAsync(db, county.DivisionCode, workflow.Now),
-                AgreementTerms.Prefilled(t, county, home, medical), workflow.Actor(Me));
-            db.Agreements.Add(agreement);
-            try
-            {
-                await workflow.SaveAsync(agreement, null);
-                break;
-            }
-            catch (DbUpdateException e) when (attempt < 3 && e.InnerException is Npgsql.PostgresException { SqlState: "23505" })
-            {
-                // Another draft of this county took the same number a moment ago: take the next one.
-                db.ChangeTracker.Clear();
-            }
-        }
+        var agreement = Agreement.Draft(
+            TenantId, home.Id, medical.Id, t, await DocumentCounters.NextAsync(db, county.DivisionCode, workflow.Now, HttpContext.RequestAborted),
+            AgreementTerms.Prefilled(t, county, home, medical), workflow.Actor(Me));
+        db.Agreements.Add(agreement);
+        await workflow.SaveAsync(agreement, null);
 
         Flash(L["已创建协议草稿 {0}，请填写协议内容并选择服务项目。", agreement.DocumentNumber]);
         return Redirect($"~/agreements/{agreement.Id}/edit");
@@ -147,18 +134,5 @@ public sealed class AgreementsController(
                 m.Id, m.Name, c.Name, m.CountyId == home.CountyId, primaryKinds.Contains(m.Kind), m.Kind, m.Grade))
             .ToListAsync();
         return new NewAgreementPage(rows, search, error);
-    }
-}
-
-/// <summary>协议编号 like 330602-2026-000123: the county's division code, the year, a running number.</summary>
-internal static class DocumentNumbers
-{
-    public static async Task<string> NextAsync(PortalDbContext db, string divisionCode, DateTimeOffset now)
-    {
-        var prefix = $"{divisionCode}-{BeijingTime.DateOf(now).Year}-";
-        var last = await db.Agreements.Where(a => a.DocumentNumber.StartsWith(prefix))
-            .OrderByDescending(a => a.DocumentNumber).Select(a => a.DocumentNumber).FirstOrDefaultAsync();
-        var next = last is null ? 1 : int.Parse(last[prefix.Length..], System.Globalization.CultureInfo.InvariantCulture) + 1;
-        return prefix + next.ToString("000000", System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -3,6 +3,7 @@ using YiyangPortal.Domain.Agreements;
 using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Identity;
 using YiyangPortal.Domain.Tenancy;
+using YiyangPortal.Infrastructure.Persistence;
 using YiyangPortal.Web.Features.Agreements;
 
 namespace YiyangPortal.Web.Features.Seeding;
@@ -38,7 +39,7 @@ public sealed partial class AgreementBuilder(SeedingScope scope)
 
         At(start);
         var county = await CountyAsync(home.CountyId);
-        var number = story.DocumentNumber ?? await DocumentNumbers.NextAsync(scope.Db, county.DivisionCode, scope.Clock.GetUtcNow());
+        var number = story.DocumentNumber ?? await DocumentCounters.NextAsync(scope.Db, county.DivisionCode, scope.Clock.GetUtcNow());
         var prefilled = AgreementTerms.Prefilled(story.Template, county, home, partner);
         var terms = await TermsAsync(story, prefilled, home, partner, staff.Signer, clinic.Signer, signing);
         var agreement = Agreement.Draft(home.TenantId, home.Id, partner.Id, story.Template, number, terms, Actor(staff));
