@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using YiyangPortal.Domain.Agreements;
 using YiyangPortal.Domain.Identity;
 
 namespace YiyangPortal.Web.Security;
@@ -33,6 +34,14 @@ public sealed record CurrentUser(
     Bureau? Bureau,
     Guid? CountyId)
 {
+    /// <summary>The side of an agreement the user acts for, or null for readers (regulators, admins).</summary>
+    public AgreementParty? Party => Role switch
+    {
+        PortalRole.ElderCareStaff => AgreementParty.ElderCare,
+        PortalRole.MedicalAdmin => AgreementParty.Medical,
+        _ => null,
+    };
+
     public static CurrentUser? From(ClaimsPrincipal principal)
     {
         if (principal.Identity?.IsAuthenticated != true ||

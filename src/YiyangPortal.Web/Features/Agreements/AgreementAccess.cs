@@ -27,11 +27,4 @@ public static class AgreementAccess
         _ => agreements.Where(_ => false),
     };
 
-    /// <summary>The side the user acts for, or null for readers (regulators, tenant admin).</summary>
-    public static AgreementParty? PartyOf(CurrentUser me) => me.Role switch
-    {
-        PortalRole.ElderCareStaff => AgreementParty.ElderCare,
-        PortalRole.MedicalAdmin => AgreementParty.Medical,
-        _ => null,
-    };
 }

@@ -80,7 +80,7 @@ public sealed class AgreementDetails(PortalDbContext db, AuditKeyring keys, Time
             .OrderBy(d => d.CreatedAtUtc).Select(d => d.Sha256).FirstOrDefaultAsync();
         return new AgreementDetail(
             a, db.Entry(a).Property<uint>("xmin").CurrentValue, elder.Name, medical.Name, elder.County, medical.County,
-            AgreementAccess.PartyOf(me), events, filings, a.Signatures.FirstOrDefault()?.DocumentSha256,
+            me.Party, events, filings, a.Signatures.FirstOrDefault()?.DocumentSha256,
             executedSha256,
             await VerifyAsync(a, executedSha256),
             BeijingTime.Today(clock.GetUtcNow()),

@@ -34,7 +34,7 @@ public sealed class AgreementTodos(PortalDbContext db, TimeProvider clock)
 {
     public async Task<ILookup<AgreementTodo, Guid>> ForAsync(CurrentUser me, CancellationToken cancellationToken = default)
     {
-        if (AgreementAccess.PartyOf(me) is not { } party)
+        if (me.Party is not { } party)
         {
             return Array.Empty<(AgreementTodo, Guid)>().ToLookup(t => t.Item1, t => t.Item2);
         }

@@ -49,7 +49,7 @@ public sealed partial class AgreementWorkflow(
     public uint VersionOf(Agreement agreement) => db.Entry(agreement).Property<uint>("xmin").CurrentValue;
 
     /// <summary>The acting side; readers (regulators, admins) are refused with a message.</summary>
-    public AgreementActor Actor(CurrentUser me) => AgreementAccess.PartyOf(me) is { } party
+    public AgreementActor Actor(CurrentUser me) => me.Party is { } party
         ? new AgreementActor(party, me.Id, Now)
         : throw new DomainException("只有签约双方可以办理协议。");
 

@@ -22,11 +22,4 @@ public static class FilingScope
         _ => db.Filings.Where(_ => false),
     };
 
-    /// <summary>The side a party user acts for; null for regulators.</summary>
-    public static AgreementParty? PartyOf(CurrentUser me) => me.Role switch
-    {
-        PortalRole.ElderCareStaff => AgreementParty.ElderCare,
-        PortalRole.MedicalAdmin => AgreementParty.Medical,
-        _ => null,
-    };
 }

@@ -32,7 +32,7 @@ public sealed class FilingWorkflow(PortalDbContext db, TimeProvider clock)
 
     /// <summary>The acting party now, or null for users who do not file (regulators, admins).</summary>
     public AgreementActor? Actor(CurrentUser me) =>
-        FilingScope.PartyOf(me) is { } party ? new AgreementActor(party, me.Id, Now) : null;
+        me.Party is { } party ? new AgreementActor(party, me.Id, Now) : null;
 
     /// <summary>A regulator's binding as the domain checks it, or null for everyone else.</summary>
     public static RoleAssignment? Reviewer(CurrentUser me) => me is { Role: PortalRole.Regulator, Bureau: { } bureau }
@@ -40,7 +40,7 @@ public sealed class FilingWorkflow(PortalDbContext db, TimeProvider clock)
         : null;
 
     /// <summary>Either party may file while the filing waits for them (待报送, 退回补正).</summary>
-    public static bool CanSubmit(Filing filing, CurrentUser me) => FilingScope.PartyOf(me) is not null && AwaitsParties(filing);
+    public static bool CanSubmit(Filing filing, CurrentUser me) => me.Party is not null && AwaitsParties(filing);
 
     /// <summary>Only the county regulator of the filing's own bureau and county reviews (2020 guide 六(四)).</summary>
     public static bool CanReview(Filing filing, CurrentUser me) =>

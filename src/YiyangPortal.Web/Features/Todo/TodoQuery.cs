@@ -39,7 +39,7 @@ public sealed class TodoQuery(PortalDbContext db, AgreementTodos agreements, Tim
             return [new("filings-review", TodoLabels.FilingsToReview, toReview, "~/filings?status=Submitted"), overdue];
         }
 
-        if (AgreementAccess.PartyOf(me) is not { } party)
+        if (me.Party is not { } party)
         {
             return [];
         }
