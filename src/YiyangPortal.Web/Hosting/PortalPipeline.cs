@@ -37,6 +37,7 @@ internal static class PortalPipeline
         app.UseRequestLocalization(PortalCultures.Options());
         app.UseRouting();
         app.UseMiddleware<BadInputGuard>(); // after routing: an endpoint's own body limit is known
+        app.UseMiddleware<RequestConnection>(); // after tenant resolution: the connection is told its tenant once
         app.UseAuthentication();
         app.Use((context, next) =>
         {
