@@ -97,9 +97,24 @@ public class FidelityTests
             RenderedDocuments.WithoutWhitespace(item.Item),
             item.UnitPrice is { } price ? Formatting.Money(price) : "—",
         }),
-        "健康服务费（上半年）18,000.00",
-        "年度费用合计36,000.00",
+        "费用汇总（按支付方）",
+        "年度健康服务费36,000.00甲方（养老机构）支付",
+        "合作经费小计（甲方支付）38,400.00",
+        "自费服务项目（年度估算）600.00康养人员",
+        "医保服务项目（年度估算）1,560.00按医保政策结算",
+        "基本公共卫生服务项目（3项）0.00符合条件的老年人免费",
     ];
+
+    [Fact]
+    public void FeeSummary_GivesTotalsPerPayer_WithoutAGrandTotal()
+    {
+        // 附件1: 健康体检、医疗会诊、护理服务等费用在一次性支付服务费的范围以外支付 — nothing adds 自费 or 医保 to the fee.
+        var body = Body(SampleAgreements.SignedConsortium());
+
+        Assert.DoesNotContain("年度费用合计", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("36,000.00+", body, StringComparison.Ordinal);
+        Assert.Contains("支付方及说明", body, StringComparison.Ordinal);
+    }
 
     internal static AgreementDocumentModel Model(string name) => name switch
     {
