@@ -48,6 +48,59 @@ public static class FilingTotals
             FOR EACH ROW EXECUTE FUNCTION track_filing_totals();
         """;
 
+    /// <summary>
+    /// Issue 11 point 7: <c>on_time</c> counts filings first submitted by their due date (Beijing), for 按时备案率; the
+    /// totals are rebuilt from the filings, tenant by tenant (row-level security is FORCEd).
+    /// </summary>
+    public static string AddOnTime => $$"""
+        ALTER TABLE {{Table}} ADD COLUMN on_time integer NOT NULL DEFAULT 0;
+
+        CREATE OR REPLACE FUNCTION adjust_filing_totals(f filings, p_sign integer) RETURNS void LANGUAGE sql AS $$
+            INSERT INTO {{Table}} AS t (tenant_id, bureau, county_id, status, due_date, filings, submitted, days_to_file, on_time)
+            VALUES (f.tenant_id, f.bureau, f.county_id, f.status, f.due_date, p_sign,
+                    CASE WHEN f.first_submitted_at_utc IS NULL THEN 0 ELSE p_sign END,
+                    coalesce(p_sign * extract(epoch FROM f.first_submitted_at_utc - f.signed_at_utc) / 86400.0, 0),
+                    {{OnTime("f", "p_sign")}})
+            ON CONFLICT (tenant_id, bureau, county_id, status, due_date) DO UPDATE SET
+                filings = t.filings + excluded.filings,
+                submitted = t.submitted + excluded.submitted,
+                days_to_file = t.days_to_file + excluded.days_to_file,
+                on_time = t.on_time + excluded.on_time;
+        $$;
+
+        DO $$
+        DECLARE t uuid;
+        BEGIN
+            FOR t IN SELECT id FROM tenants LOOP
+                PERFORM set_config('app.tenant_id', t::text, true);
+                UPDATE {{Table}} x SET on_time = s.n
+                FROM (SELECT f.bureau, f.county_id, f.status, f.due_date, sum({{OnTime("f", "1")}})::integer AS n
+                      FROM filings f GROUP BY 1, 2, 3, 4) s
+                WHERE x.tenant_id = t AND x.bureau = s.bureau AND x.county_id = s.county_id AND x.status = s.status
+                    AND x.due_date = s.due_date;
+            END LOOP;
+            PERFORM set_config('app.tenant_id', '', true);
+        END $$;
+        """;
+
+    public static string DropOnTime => $$"""
+        CREATE OR REPLACE FUNCTION adjust_filing_totals(f filings, p_sign integer) RETURNS void LANGUAGE sql AS $$
+            INSERT INTO {{Table}} AS t (tenant_id, bureau, county_id, status, due_date, filings, submitted, days_to_file)
+            VALUES (f.tenant_id, f.bureau, f.county_id, f.status, f.due_date, p_sign,
+                    CASE WHEN f.first_submitted_at_utc IS NULL THEN 0 ELSE p_sign END,
+                    coalesce(p_sign * extract(epoch FROM f.first_submitted_at_utc - f.signed_at_utc) / 86400.0, 0))
+            ON CONFLICT (tenant_id, bureau, county_id, status, due_date) DO UPDATE SET
+                filings = t.filings + excluded.filings,
+                submitted = t.submitted + excluded.submitted,
+                days_to_file = t.days_to_file + excluded.days_to_file;
+        $$;
+        ALTER TABLE {{Table}} DROP COLUMN on_time;
+        """;
+
+    // First submitted on or before the due date, as a Beijing calendar day (UTC+8 all year).
+    private static string OnTime(string f, string sign) =>
+        $"CASE WHEN {f}.first_submitted_at_utc IS NOT NULL AND (({f}.first_submitted_at_utc AT TIME ZONE 'UTC') + interval '8 hours')::date <= {f}.due_date THEN {sign} ELSE 0 END";
+
     public const string Drop = $"""
         DROP TRIGGER filings_track_totals ON filings;
         DROP FUNCTION track_filing_totals();

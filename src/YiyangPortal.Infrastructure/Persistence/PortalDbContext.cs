@@ -5,6 +5,7 @@ using YiyangPortal.Domain.Agreements;
 using YiyangPortal.Domain.Auditing;
 using YiyangPortal.Domain.Catalogue;
 using YiyangPortal.Domain.Common;
+using YiyangPortal.Domain.Coverage;
 using YiyangPortal.Domain.Documents;
 using YiyangPortal.Domain.Fees;
 using YiyangPortal.Domain.Filings;
@@ -67,6 +68,9 @@ public sealed class PortalDbContext : IdentityUserContext<PortalUser, Guid>, IDa
     public DbSet<AgreementDocument> AgreementDocuments => Set<AgreementDocument>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
+
+    /// <summary>The tenant's coverage targets (issue 11 point 7).</summary>
+    public DbSet<CoverageTarget> CoverageTargets => Set<CoverageTarget>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

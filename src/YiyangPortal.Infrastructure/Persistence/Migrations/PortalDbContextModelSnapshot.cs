@@ -708,6 +708,46 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                     b.ToTable("change_records", (string)null);
                 });
 
+            modelBuilder.Entity("YiyangPortal.Domain.Coverage.CoverageTarget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date")
+                        .HasColumnName("deadline");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("measure");
+
+                    b.Property<int>("Percent")
+                        .HasColumnType("integer")
+                        .HasColumnName("percent");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("source");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_coverage_targets");
+
+                    b.HasIndex("TenantId", "Measure", "Deadline")
+                        .IsUnique()
+                        .HasDatabaseName("ix_coverage_targets_tenant_id_measure_deadline");
+
+                    b.ToTable("coverage_targets", (string)null);
+                });
+
             modelBuilder.Entity("YiyangPortal.Domain.Documents.AgreementDocument", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1744,6 +1784,16 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_change_records_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("YiyangPortal.Domain.Coverage.CoverageTarget", b =>
+                {
+                    b.HasOne("YiyangPortal.Domain.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_coverage_targets_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("YiyangPortal.Domain.Documents.AgreementDocument", b =>

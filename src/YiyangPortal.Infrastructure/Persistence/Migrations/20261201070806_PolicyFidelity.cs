@@ -1,0 +1,54 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace YiyangPortal.Infrastructure.Persistence.Migrations
+{
+    /// <inheritdoc />
+    public partial class PolicyFidelity : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "coverage_targets",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    tenant_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    measure = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    percent = table.Column<int>(type: "integer", nullable: false),
+                    deadline = table.Column<DateOnly>(type: "date", nullable: false),
+                    source = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_coverage_targets", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_coverage_targets_tenants_tenant_id",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_coverage_targets_tenant_id_measure_deadline",
+                table: "coverage_targets",
+                columns: new[] { "tenant_id", "measure", "deadline" },
+                unique: true);
+
+            PolicyFidelitySql.Up(migrationBuilder);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            PolicyFidelitySql.Down(migrationBuilder);
+
+            migrationBuilder.DropTable(
+                name: "coverage_targets");
+        }
+    }
+}
