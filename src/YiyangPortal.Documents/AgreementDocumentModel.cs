@@ -47,7 +47,7 @@ public sealed record ServiceItemRow(
 /// <summary>One line of the fee summary under the schedule.</summary>
 /// <param name="Label">费用项目, e.g. 年度健康服务费.</param>
 /// <param name="Amount">元 a year; null prints "—".</param>
-/// <param name="Payer">支付方及说明, e.g. 甲方（养老机构）支付，分上、下半年两次.</param>
+/// <param name="Payer">支付方及说明, e.g. 甲方（养老机构）支付，分两次支付，上、下半年各一次.</param>
 public sealed record FeeLine(string Label, decimal? Amount, string Payer);
 
 /// <summary>

@@ -128,3 +128,27 @@ public class AgreementTotalsTests
         Assert.Equal("待医疗机构审核", AgreementStatus.PendingMedicalReview.ToChinese());
     }
 }
+
+/// <summary>Issue 11 point 5: what the public list may say about fees.</summary>
+public class PublicFeeRulesTests
+{
+    [Fact]
+    public void AnnualFee_IsNotPublic_UnlessBothPartiesAgreed()
+    {
+        // 2020 guide 九(三) publishes 收费规则; the home-to-clinic fee is theirs to publish or not.
+        var rules = ConsortiumTerms().PublicFeeRules()!;
+
+        Assert.DoesNotContain("年度健康服务费", rules, StringComparison.Ordinal);
+        Assert.Equal("会诊费 正高 300.00 元/次；副高 200.00 元/次；中级 100.00 元/次", rules);
+    }
+
+    [Fact]
+    public void AgreedAnnualFee_IsWordedAsTheTemplateWordsIt()
+    {
+        // 附件1: 年度健康服务费从合作开始起分两次支付，分别是上、下半年各一次 — not "各付一半".
+        var rules = (ConsortiumTerms() with { PublishAnnualHealthServiceFee = true }).PublicFeeRules()!;
+
+        Assert.StartsWith("年度健康服务费 12,000.00 元（分两次支付，上、下半年各一次）", rules, StringComparison.Ordinal);
+        Assert.DoesNotContain("一半", rules, StringComparison.Ordinal);
+    }
+}

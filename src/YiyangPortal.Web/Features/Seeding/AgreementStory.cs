@@ -33,6 +33,9 @@ public sealed record AgreementStory(
     /// <summary>附件1's agreed term; null: one year from the first day of the signing month.</summary>
     public ValidityPeriod? Term { get; init; }
 
+    /// <summary>附件1: both parties agree to publish the 年度健康服务费 in the public list (issue 11 point 5).</summary>
+    public bool PublishAnnualFee { get; init; }
+
     /// <summary>For 部分签署 and 已生效: 甲方 signs first (the medical side does otherwise).</summary>
     public bool ElderCareSignsFirst { get; init; }
 
