@@ -6,7 +6,7 @@ namespace YiyangPortal.Infrastructure.Persistence;
 
 /// <summary>
 /// The hand-written part of the <c>PolicyFidelity</c> migration (issue 11): row-level security on its new tables and
-/// the on-time count of <c>filing_totals</c>. Kept apart so the migration can be regenerated and stay one migration.
+/// the on-time count and correction deadlines of <c>filing_totals</c>. Kept apart so the migration can be regenerated and stay one migration.
 /// </summary>
 public static class PolicyFidelitySql
 {
@@ -20,12 +20,12 @@ public static class PolicyFidelitySql
             migrationBuilder.Sql(RowLevelSecurity.EnableForTenantTable(table));
         }
 
-        migrationBuilder.Sql(FilingTotals.AddOnTime);
+        migrationBuilder.Sql(FilingTotals.AddOnTimeAndCorrections);
     }
 
     public static void Down(MigrationBuilder migrationBuilder)
     {
-        migrationBuilder.Sql(FilingTotals.DropOnTime);
+        migrationBuilder.Sql(FilingTotals.DropOnTimeAndCorrections);
         foreach (var table in TenantTables)
         {
             migrationBuilder.Sql(RowLevelSecurity.Disable(table));

@@ -951,6 +951,10 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("bureau");
 
+                    b.Property<DateOnly?>("CorrectionDueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("correction_due_date");
+
                     b.Property<Guid>("CountyId")
                         .HasColumnType("uuid")
                         .HasColumnName("county_id");

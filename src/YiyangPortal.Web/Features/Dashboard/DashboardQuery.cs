@@ -62,14 +62,15 @@ public sealed class DashboardQuery(PortalDbContext db)
         """;
 
     // filing_totals is kept by a trigger (FilingTotals): a few thousand rows per bureau, whatever the number of filings.
-    // 逾期 here is FilingTurn.OverdueOn over those totals: status Pending and due date before today.
+    // 逾期 here is FilingTurn.OverdueOn over those totals: 待报送 past the due date, or 需补正 past the correction
+    // deadline (the totals keep a 需补正 filing under its correction deadline, FilingTotals).
     private const string FilingSql = """
         SELECT t.county_id,
             coalesce(sum(t.filings) FILTER (WHERE t.status = 'Pending' AND t.due_date >= @today), 0)::int,
-            coalesce(sum(t.filings) FILTER (WHERE t.status = 'Pending' AND t.due_date < @today), 0)::int,
+            coalesce(sum(t.filings) FILTER (WHERE t.status IN ('Pending', 'Returned') AND t.due_date < @today), 0)::int,
             coalesce(sum(t.filings) FILTER (WHERE t.status = 'Submitted'), 0)::int,
             coalesce(sum(t.filings) FILTER (WHERE t.status = 'Accepted'), 0)::int,
-            coalesce(sum(t.filings) FILTER (WHERE t.status = 'Returned'), 0)::int,
+            coalesce(sum(t.filings) FILTER (WHERE t.status = 'Returned' AND t.due_date >= @today), 0)::int,
             (sum(t.days_to_file) / nullif(sum(t.submitted), 0))::float8,
             coalesce(sum(t.submitted), 0)::int,
             coalesce(sum(t.on_time), 0)::int

@@ -5,10 +5,11 @@ using YiyangPortal.Domain.Filings;
 namespace YiyangPortal.Web.Features.Seeding;
 
 /// <summary>
-/// How far one filing of a story goes: its final status, whether a 退回补正 came first (for 已报送 and 已受理: returned,
-/// corrected, resubmitted), and how many days after signing the parties first submitted it.
+/// How far one filing of a story goes: its final status, whether a 需补正 came first (for 已报送 and 已备案: returned,
+/// corrected, resubmitted), how many days after signing the parties first submitted it, and how many days the bureau
+/// gives for a correction (the correction deadline, inclusive).
 /// </summary>
-public sealed record FilingPlan(FilingStatus Status, bool Corrected = false, int SubmittedAfterDays = 2)
+public sealed record FilingPlan(FilingStatus Status, bool Corrected = false, int SubmittedAfterDays = 2, int CorrectionDays = 15)
 {
     public static readonly FilingPlan Pending = new(FilingStatus.Pending);
 

@@ -12,7 +12,7 @@ using YiyangPortal.Infrastructure.Persistence;
 namespace YiyangPortal.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261201070806_PolicyFidelity")]
+    [Migration("20261201074043_PolicyFidelity")]
     partial class PolicyFidelity
     {
         /// <inheritdoc />
@@ -953,6 +953,10 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("bureau");
+
+                    b.Property<DateOnly?>("CorrectionDueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("correction_due_date");
 
                     b.Property<Guid>("CountyId")
                         .HasColumnType("uuid")

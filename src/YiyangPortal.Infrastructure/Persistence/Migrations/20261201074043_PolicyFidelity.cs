@@ -11,6 +11,12 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "correction_due_date",
+                table: "filings",
+                type: "date",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "coverage_targets",
                 columns: table => new
@@ -49,6 +55,10 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "coverage_targets");
+
+            migrationBuilder.DropColumn(
+                name: "correction_due_date",
+                table: "filings");
         }
     }
 }
