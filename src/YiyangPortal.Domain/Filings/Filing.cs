@@ -148,7 +148,7 @@ public sealed class Filing : ITenantOwned
         ReviewedAtUtc = UtcTimestamp.Normalize(atUtc);
         ReturnReason = reason.Trim();
         CorrectionDueDate = correctionDueDate;
-        Record(ReviewedAtUtc.Value, userId, null, FilingStatus.Submitted, $"{ReturnReason}（补正{FilingStatusLabels.Deadline(correctionDueDate)}）");
+        Record(ReviewedAtUtc.Value, userId, null, FilingStatus.Submitted, $"{ReturnReason}；补正{FilingStatusLabels.Deadline(correctionDueDate)}");
     }
 
     /// <summary>Why a correction deadline cannot be set on <paramref name="today"/>, or null.</summary>

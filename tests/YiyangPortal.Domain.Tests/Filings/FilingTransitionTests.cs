@@ -45,7 +45,7 @@ public class FilingTransitionTests
 
         Assert.Equal(FilingStatus.Accepted, filing.Status);
         Assert.Equal(4, filing.History.Count);
-        Assert.Equal("缺少乙方盖章页（补正截止 2027-02-28（含当日））", filing.History[1].Note);
+        Assert.Equal("缺少乙方盖章页；补正截止 2027-02-28（含当日）", filing.History[1].Note);
     }
 
     [Fact]
