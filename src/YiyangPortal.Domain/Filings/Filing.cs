@@ -20,7 +20,7 @@ public sealed class Filing : ITenantOwned
     {
     }
 
-    internal Filing(Guid tenantId, Guid agreementId, Bureau bureau, Guid countyId, DateTimeOffset signedAtUtc)
+    internal Filing(Guid tenantId, Guid agreementId, Bureau bureau, Guid countyId, DateTimeOffset signedAtUtc, HolidayCalendar? calendar = null)
     {
         Id = Guid.CreateVersion7();
         TenantId = tenantId;
@@ -28,7 +28,7 @@ public sealed class Filing : ITenantOwned
         Bureau = bureau;
         CountyId = countyId;
         SignedAtUtc = UtcTimestamp.Normalize(signedAtUtc);
-        DueDate = FilingDueDate.From(signedAtUtc);
+        DueDate = FilingDueDate.From(signedAtUtc, calendar);
         Status = FilingStatus.Pending;
     }
 

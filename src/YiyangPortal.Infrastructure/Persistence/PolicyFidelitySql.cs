@@ -11,7 +11,7 @@ namespace YiyangPortal.Infrastructure.Persistence;
 public static class PolicyFidelitySql
 {
     /// <summary>The tenant-owned tables the migration adds.</summary>
-    public static IReadOnlyList<string> TenantTables { get; } = ["coverage_targets"];
+    public static IReadOnlyList<string> TenantTables { get; } = ["coverage_targets", "calendar_days"];
 
     public static void Up(MigrationBuilder migrationBuilder)
     {

@@ -72,6 +72,9 @@ public sealed class PortalDbContext : IdentityUserContext<PortalUser, Guid>, IDa
     /// <summary>The tenant's coverage targets (issue 11 point 7).</summary>
     public DbSet<CoverageTarget> CoverageTargets => Set<CoverageTarget>();
 
+    /// <summary>The tenant's holiday calendar (issue 11 point 9).</summary>
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -153,6 +153,12 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes)
             db.CoverageTargets.AddRange(seed.Targets.Select(t => new CoverageTarget(tenantId, t.Measure, t.Percent, t.Deadline, t.Source)));
         }
 
+        // The national holidays and 调休 (issue 11 point 9), also the tenant's to edit afterwards.
+        if (!await db.CalendarDays.AnyAsync(cancellationToken))
+        {
+            db.CalendarDays.AddRange(NationalHolidays.All.Select(d => new CalendarDay(tenantId, d.Date, d.Kind, d.Name)));
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await DemoCatalogue.EnsureAsync(
             db, tenantId, seed.Medical.Select(m => medical[m.Name]), m => seed.PriceLevel(m.Name),

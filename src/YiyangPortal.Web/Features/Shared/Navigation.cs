@@ -28,6 +28,7 @@ public static class Navigation
             new("医疗卫生机构", "~/admin/institutions/medical"),
             new("服务目录", "~/admin/catalogue"),
             new("签约目标", "~/admin/targets"),
+            new("节假日", "~/admin/holidays"),
             new("账户管理", "~/admin/accounts"),
         ],
         PortalRole.ElderCareStaff =>

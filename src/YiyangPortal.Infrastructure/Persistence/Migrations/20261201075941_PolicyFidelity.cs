@@ -18,6 +18,27 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                 nullable: true);
 
             migrationBuilder.CreateTable(
+                name: "calendar_days",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    tenant_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    date = table.Column<DateOnly>(type: "date", nullable: false),
+                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    name = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_calendar_days", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_calendar_days_tenants_tenant_id",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "coverage_targets",
                 columns: table => new
                 {
@@ -40,6 +61,12 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_calendar_days_tenant_id_date",
+                table: "calendar_days",
+                columns: new[] { "tenant_id", "date" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_coverage_targets_tenant_id_measure_deadline",
                 table: "coverage_targets",
                 columns: new[] { "tenant_id", "measure", "deadline" },
@@ -52,6 +79,9 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             PolicyFidelitySql.Down(migrationBuilder);
+
+            migrationBuilder.DropTable(
+                name: "calendar_days");
 
             migrationBuilder.DropTable(
                 name: "coverage_targets");
