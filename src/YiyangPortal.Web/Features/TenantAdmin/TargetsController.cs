@@ -30,16 +30,17 @@ public sealed class TargetsController(PortalDbContext db) : PortalController
     {
         var existing = await db.CoverageTargets.ToDictionaryAsync(t => t.Id);
         var rows = form.Targets.Select((row, i) => (Row: row, Index: i)).Where(p => !p.Row.IsBlank).ToList();
-        foreach (var (row, i) in rows.Where(p => !p.Row.Remove))
+        foreach (var (row, i) in rows)
         {
-            foreach (var problem in row.Problems(i))
-            {
-                ModelState.AddModelError(problem.Field, problem.Message);
-            }
-
+            // A row changed or removed by someone else meanwhile (or an id from elsewhere): nothing is saved.
             if (row.Id is { } id && !existing.ContainsKey(id))
             {
                 ModelState.AddModelError($"Targets[{i}].Measure", "该目标已不存在，请刷新页面。");
+            }
+
+            foreach (var problem in row.Remove ? [] : row.Problems(i))
+            {
+                ModelState.AddModelError(problem.Field, problem.Message);
             }
         }
 
