@@ -45,10 +45,16 @@ public sealed record ServiceItemRow(
     string? Funding);
 
 /// <summary>One line of the fee summary under the schedule.</summary>
-public sealed record FeeLine(string Label, decimal? Amount);
+/// <param name="Label">费用项目, e.g. 年度健康服务费.</param>
+/// <param name="Amount">元 a year; null prints "—".</param>
+/// <param name="Payer">支付方及说明, e.g. 甲方（养老机构）支付，分两次支付，上、下半年各一次.</param>
+public sealed record FeeLine(string Label, decimal? Amount, string Payer);
 
-/// <summary>The fee summary printed under the schedule: a few labelled amounts and the annual total.</summary>
-public sealed record FeeSummary(IReadOnlyList<FeeLine> Lines, decimal? AnnualTotal);
+/// <summary>
+/// The fee summary printed under the schedule: one total per payer (合作经费 by 甲方, 自费 by residents, 医保,
+/// 基本公共卫生 free). There is no grand total: 附件1 pays 健康体检、医疗会诊、护理服务等费用 outside the annual fee.
+/// </summary>
+public sealed record FeeSummary(IReadOnlyList<FeeLine> Lines);
 
 /// <summary>
 /// Everything the agreement PDF prints. Every template blank is a nullable property: null prints an underlined gap,

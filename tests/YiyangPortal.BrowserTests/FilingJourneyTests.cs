@@ -36,11 +36,12 @@ public class FilingJourneyTests(BrowserFixture browser)
         await civil.GetByRole(AriaRole.Link, new() { Name = "备案审查" }).ClickAsync();
         await civil.GetByRole(AriaRole.Link, new() { Name = "已报送", Exact = true }).ClickAsync();
         await civil.Locator("tbody tr").Filter(new() { HasText = number }).GetByRole(AriaRole.Link).ClickAsync();
-        await civil.GetByRole(AriaRole.Button, new() { Name = "退回补正", Exact = true }).ClickAsync();
-        await Assertions.Expect(civil.Locator("[data-field-error=Reason]")).ToHaveTextAsync("请填写退回补正的理由。");
-        await civil.GetByLabel("退回补正的理由").FillAsync("扫描件缺少乙方公章，请补充后重新报送。");
-        await civil.GetByRole(AriaRole.Button, new() { Name = "退回补正", Exact = true }).ClickAsync();
-        await Assertions.Expect(civil.GetByTestId("filing-status").First).ToHaveTextAsync("退回补正");
+        await civil.GetByRole(AriaRole.Button, new() { Name = "要求补正", Exact = true }).ClickAsync();
+        await Assertions.Expect(civil.Locator("[data-field-error=Reason]")).ToHaveTextAsync("请填写需要补正的内容。");
+        await civil.GetByLabel("需要补正的内容").FillAsync("扫描件缺少乙方公章，请补充后重新报送。");
+        await civil.GetByRole(AriaRole.Button, new() { Name = "要求补正", Exact = true }).ClickAsync();
+        await Assertions.Expect(civil.GetByTestId("filing-status").First).ToHaveTextAsync("需补正");
+        await Assertions.Expect(civil.GetByTestId("correction-due-date")).ToContainTextAsync("（含当日）");
         await BrowserFixture.ScreenshotAsync(civil, "filing-2-regulator-returned");
 
         await staff.GotoAsync(filingUrl);
@@ -50,8 +51,8 @@ public class FilingJourneyTests(BrowserFixture browser)
         await Assertions.Expect(staff.GetByTestId("filing-status").First).ToHaveTextAsync("已报送");
 
         await civil.ReloadAsync();
-        await civil.GetByRole(AriaRole.Button, new() { Name = "受理", Exact = true }).ClickAsync();
-        await Assertions.Expect(civil.GetByTestId("filing-status").First).ToHaveTextAsync("已受理");
+        await civil.GetByRole(AriaRole.Button, new() { Name = "确认备案", Exact = true }).ClickAsync();
+        await Assertions.Expect(civil.GetByTestId("filing-status").First).ToHaveTextAsync("已备案");
         await Assertions.Expect(civil.GetByTestId("history").Locator("li")).ToHaveCountAsync(4);
         await BrowserFixture.ScreenshotAsync(civil, "filing-3-regulator-accepted");
 

@@ -101,6 +101,8 @@ public class PageWidthTests(BrowserFixture browser)
         await VisitAsync(page, await FirstHrefAsync(page, "tbody a[href*='/admin/institutions/medical/']"), "admin-medical-edit");
         await VisitAsync(page, "/shaoxing/admin/catalogue", "admin-catalogue");
         await VisitAsync(page, await FirstHrefAsync(page, "a[href*='/admin/catalogue/']:not([href$='/new'])"), "admin-catalogue-item");
+        await VisitAsync(page, "/shaoxing/admin/targets", "admin-targets");
+        await VisitAsync(page, "/shaoxing/admin/holidays?year=2026", "admin-holidays");
         await VisitAsync(page, "/shaoxing/admin/accounts", "admin-accounts");
         await VisitAsync(page, "/shaoxing/admin/accounts/new", "admin-accounts-new");
         await VisitAsync(page, "/shaoxing/inbox", "admin-inbox");

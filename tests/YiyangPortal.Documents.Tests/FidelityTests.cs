@@ -41,7 +41,7 @@ public class FidelityTests
             "正高300.00元/次，副高200.00元/次，中级100.00元/次",
             "由甲方统一支付（甲方康养人员自理、甲方担保或甲方统一支付）",
             "人民币36,000.00元",
-            "报越城区民政局、越城区卫生健康委（局）备案",
+            "报越城区民政局、越城区卫生健康局备案",
             "有效期为2026年3月1日至2027年2月28日",
             .. ScheduleValues(),
             "甲方：绍兴市越城区颐康养老院",
@@ -66,7 +66,7 @@ public class FidelityTests
             "地址：绍兴市越城区人民东路88号",
             "乙方（医疗卫生机构）：绍兴市越城区府山街道社区卫生服务中心",
             "地址：绍兴市越城区府山横街12号",
-            "报越城区民政局、越城区卫生健康委(局)备案",
+            "报越城区民政局、越城区卫生健康局备案",
             .. ScheduleValues(),
             "甲方代表签字:周丽华",
             "2026年2月27日",
@@ -97,9 +97,24 @@ public class FidelityTests
             RenderedDocuments.WithoutWhitespace(item.Item),
             item.UnitPrice is { } price ? Formatting.Money(price) : "—",
         }),
-        "健康服务费（上半年）18,000.00",
-        "年度费用合计36,000.00",
+        "费用汇总（按支付方）",
+        "年度健康服务费36,000.00甲方（养老机构）支付",
+        "合作经费小计（甲方支付）38,400.00",
+        "自费服务项目（年度估算）600.00康养人员",
+        "医保服务项目（年度估算）1,560.00按医保政策结算",
+        "基本公共卫生服务项目（3项）0.00符合条件的老年人免费",
     ];
+
+    [Fact]
+    public void FeeSummary_GivesTotalsPerPayer_WithoutAGrandTotal()
+    {
+        // 附件1: 健康体检、医疗会诊、护理服务等费用在一次性支付服务费的范围以外支付 — nothing adds 自费 or 医保 to the fee.
+        var body = Body(SampleAgreements.SignedConsortium());
+
+        Assert.DoesNotContain("年度费用合计", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("36,000.00+", body, StringComparison.Ordinal);
+        Assert.Contains("支付方及说明", body, StringComparison.Ordinal);
+    }
 
     internal static AgreementDocumentModel Model(string name) => name switch
     {

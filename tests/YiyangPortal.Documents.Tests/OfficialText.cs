@@ -45,7 +45,8 @@ public static partial class OfficialText
     [GeneratedRegex("^#+ *")]
     private static partial Regex HeadingMark();
 
-    [GeneratedRegex("_+|XXX")]
+    // XXX卫生健康委（局） is one blank: the PDF prints the bureau's own name there (issue 11 point 2).
+    [GeneratedRegex("XXX卫生健康委[（(]局[）)]|_+|XXX")]
     private static partial Regex Blank();
 
     // Split after 。；：and their half-width forms, keeping the mark with its sentence.

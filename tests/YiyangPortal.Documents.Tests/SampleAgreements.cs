@@ -28,8 +28,14 @@ public static class SampleAgreements
         ValidTo = new DateOnly(2027, 2, 28),
         ServiceItems = TypicalItems(),
         Fees = new FeeSummary(
-            [new FeeLine("健康服务费（上半年）", 18000m), new FeeLine("健康服务费（下半年）", 18000m), new FeeLine("医疗会诊费（按次另计）", null)],
-            36000m),
+        [
+            new FeeLine("年度健康服务费", 36000m, "甲方（养老机构）支付，分两次支付，上、下半年各一次"),
+            new FeeLine("合作经费服务项目（年度估算）", 2400m, "甲方（养老机构）支付"),
+            new FeeLine("合作经费小计（甲方支付）", 38400m, "甲方（养老机构）每年支付的合作经费"),
+            new FeeLine("自费服务项目（年度估算）", 600m, "康养人员按实际发生自理，不在合作经费内"),
+            new FeeLine("医保服务项目（年度估算）", 1560m, "按医保政策结算，个人负担部分由康养人员自理"),
+            new FeeLine("基本公共卫生服务项目（3 项）", 0m, "符合条件的老年人免费，由卫生健康部门经费保障"),
+        ]),
         ElderCareSignature = new PartySignature("周丽华", "院长", new DateTimeOffset(2026, 2, 26, 17, 30, 0, TimeSpan.Zero)),
         MedicalSignature = new PartySignature("陈志明", "主任", new DateTimeOffset(2026, 2, 27, 9, 15, 0, Beijing)),
     };

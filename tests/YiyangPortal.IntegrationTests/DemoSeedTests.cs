@@ -104,7 +104,7 @@ public class DemoSeedTests(PortalAppFactory app) : IClassFixture<PortalAppFactor
             await (await civil.GetAsync("/shaoxing/filings?status=Accepted")).Content.ReadAsStringAsync(),
             await (await health.GetAsync("/shaoxing/filings?status=Submitted")).Content.ReadAsStringAsync(),
             await (await health.GetAsync("/shaoxing/filings?status=Returned")).Content.ReadAsStringAsync());
-        foreach (var state in new[] { "待报送", "逾期", "已受理", "已报送", "退回补正" })
+        foreach (var state in new[] { "待报送", "逾期", "已备案", "已报送", "需补正" })
         {
             Assert.Contains($">{state}</span>", pages, StringComparison.Ordinal);
         }

@@ -142,7 +142,7 @@ public sealed class TestParties
         }, Tenant);
     }
 
-    /// <summary>The filings of an effective agreement, moved on through the filing workflow: 已报送, or 已报送 then 退回补正.</summary>
+    /// <summary>The filings of an effective agreement, moved on through the filing workflow: 已报送, or 已报送 then 需补正.</summary>
     public async Task<IReadOnlyList<Filing>> FilingsAsync(Guid agreementId, FilingStatus target = FilingStatus.Pending)
     {
         await using var scope = await SeedingScope.OpenAsync(_app.Services.GetRequiredService<IServiceScopeFactory>(), Tenant);

@@ -7,7 +7,7 @@ namespace YiyangPortal.Documents.Rendering;
 internal sealed class ScheduleSection(AgreementDocumentModel model, TextMeasurer measurer)
 {
     private static readonly float[] ItemColumns = [0.07f, 0.17f, 0.27f, 0.13f, 0.09f, 0.13f, 0.14f];
-    private static readonly float[] FeeColumns = [0.65f, 0.35f];
+    private static readonly float[] FeeColumns = [0.34f, 0.2f, 0.46f];
     private static readonly ParagraphStyle CaptionStyle = new(14f, 28f, 0, Alignment.Center);
     private static readonly ParagraphStyle NoteStyle = new(DocumentComposer.BodySize, DocumentComposer.BodyLineHeight, 0, Alignment.Left);
 
@@ -44,10 +44,12 @@ internal sealed class ScheduleSection(AgreementDocumentModel model, TextMeasurer
     private void AddFees(Paginator paginator)
     {
         paginator.Space(DocumentComposer.BodyLineHeight / 2);
-        var rows = (model.Fees?.Lines ?? []).Select(line => (IReadOnlyList<string>)[line.Label, Amount(line.Amount)]).ToList();
-        rows.Add(["年度费用合计", Amount(model.Fees?.AnnualTotal)]);
+        // Totals per payer, never one sum (附件1: 健康体检、医疗会诊、护理服务等费用在一次性支付服务费的范围以外支付).
+        var rows = (model.Fees?.Lines ?? [])
+            .Select(line => (IReadOnlyList<string>)[line.Label, Amount(line.Amount), line.Payer]).ToList();
         new TableLayout(FeeColumns, measurer).Add(
-            paginator, ["费用项目", "金额（元）"], rows, Lines("费用汇总", bold: true, NoteStyle), NoteStyle.LineHeight);
+            paginator, ["费用项目", "年度金额（元）", "支付方及说明"], rows, Lines("费用汇总（按支付方）", bold: true, NoteStyle),
+            NoteStyle.LineHeight);
     }
 
     private List<TextLine> Lines(string text, bool bold, ParagraphStyle style) =>

@@ -24,10 +24,39 @@ internal static class BlankValues
         "MedicalCostPayment" => Payment(model.MedicalCostPayment),
         "AnnualHealthServiceFee" => Money(model.AnnualHealthServiceFee),
         "CivilAffairsBureau" => WithoutSuffix(model.CivilAffairsBureau, "民政局"),
-        // The template prints 卫生健康委（局） itself; accept full bureau names as well as place names.
-        "HealthBureau" => WithoutSuffix(model.HealthBureau, "卫生健康委（局）", "卫生健康委(局)", "卫生健康委员会", "卫生健康委", "卫生健康局"),
+        // Issue 11 point 2: the PDF names the real bureau (越城区卫生健康局), not the template's 委（局） alternative.
+        "HealthBureau" => HealthBureauName(model.HealthBureau),
         _ => DatePart(model, key),
     };
+
+    /// <summary>
+    /// The health bureau's own name: a full name (越城区卫生健康局, 绍兴市卫生健康委员会) as given; the template's
+    /// alternative 卫生健康委（局） or a bare place name read as the county's 卫生健康局.
+    /// </summary>
+    private static string? HealthBureauName(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var name = value.Trim();
+        if (name.EndsWith("卫生健康局", StringComparison.Ordinal) || name.EndsWith("卫生健康委员会", StringComparison.Ordinal)
+            || name.EndsWith("卫生健康委", StringComparison.Ordinal))
+        {
+            return name;
+        }
+
+        foreach (var alternative in new[] { "卫生健康委（局）", "卫生健康委(局)" })
+        {
+            if (name.EndsWith(alternative, StringComparison.Ordinal))
+            {
+                name = name[..^alternative.Length];
+            }
+        }
+
+        return name + "卫生健康局";
+    }
 
     /// <summary>Width of the underlined gap of an empty blank, in em.</summary>
     public static float GapEm(string key, string marker)

@@ -116,8 +116,11 @@ public sealed partial class Agreement : ITenantOwned
     public Money YearlyItemsEstimate =>
         IncludedItems.Select(i => i.YearlyEstimate).OfType<Money>().Aggregate(Money.Zero, (sum, m) => sum + m);
 
-    /// <summary>Items estimate plus the annual health-service fee, if any.</summary>
-    public Money YearlyTotalEstimate => YearlyItemsEstimate + (Terms.AnnualHealthServiceFee ?? Money.Zero);
+    /// <summary>
+    /// The yearly cost per payer (合作经费 by the home, 自费 by residents, 医保, 基本公共卫生 free); never one sum across
+    /// payers (附件1: 健康体检、医疗会诊、护理服务等费用在一次性支付服务费的范围以外支付).
+    /// </summary>
+    public FeeTotalsByPayer FeeTotals => FeeTotalsByPayer.Of(Template, Terms, IncludedItems);
 
     /// <summary>Starts a new agreement as 草稿. Only the elder-care side drafts (DOMAIN: 甲方 drafts).</summary>
     public static Agreement Draft(

@@ -40,6 +40,13 @@ public sealed record AgreementTerms
     public Money? AnnualHealthServiceFee { get; init; }
 
     /// <summary>
+    /// Both parties agree to publish the 年度健康服务费 in the public list. It is a price between the home and the clinic,
+    /// not a fee rule for residents (2020 guide 九(三) publishes 服务内容、收费规则), so it stays private unless the
+    /// signed terms say otherwise (issue 11 point 5). Signing the terms is both parties' agreement.
+    /// </summary>
+    public bool PublishAnnualHealthServiceFee { get; init; }
+
+    /// <summary>
     /// 有效期, both ends inclusive. 附件1: agreed by the parties (____年__月__日至____年__月__日).
     /// 附件2: set when the second party signs — one year from that day (附件2 三、3).
     /// </summary>
@@ -97,6 +104,25 @@ public sealed record AgreementTerms
     public Money? SecondHalfInstalment => AnnualHealthServiceFee is { } fee && FirstHalfInstalment is { } first
         ? Money.FromYuan(fee.Yuan - first.Yuan)
         : null;
+
+    /// <summary>
+    /// The fee rules the public list shows (2020 guide 九(三): 收费规则对外公示): the consultation fee per visit by title
+    /// (附件1 三), and the 年度健康服务费 only where both parties agreed to publish it (issue 11 point 5) — worded as
+    /// 附件1 words it (分两次支付，上、下半年各一次), nothing invented. Null when there is nothing to show.
+    /// </summary>
+    public string? PublicFeeRules()
+    {
+        var parts = new List<string>();
+        if (PublishAnnualHealthServiceFee && AnnualHealthServiceFee is { } fee)
+        {
+            parts.Add($"年度健康服务费 {fee} 元（分两次支付，上、下半年各一次）");
+        }
+
+        if (SeniorConsultationFee is { } s) { parts.Add($"会诊费 正高 {s} 元/次"); }
+        if (AssociateSeniorConsultationFee is { } a) { parts.Add($"副高 {a} 元/次"); }
+        if (IntermediateConsultationFee is { } i) { parts.Add($"中级 {i} 元/次"); }
+        return parts.Count == 0 ? null : string.Join("；", parts);
+    }
 
     /// <summary>The consultation fee per visit for a title (附件1 三).</summary>
     public Money? ConsultationFee(ProfessionalTitle title) => title switch

@@ -16,6 +16,7 @@ public static class AgreementTermsChanges
         ("中级会诊费", t => t.IntermediateConsultationFee),
         ("医疗费用支付方式", t => t.MedicalCostPayment?.ToChinese()),
         ("年度健康服务费", t => t.AnnualHealthServiceFee),
+        ("公示年度健康服务费", t => t.PublishAnnualHealthServiceFee ? "同意" : "不同意"),
         ("有效期", t => t.Term),
         ("甲方地址", t => t.ElderCareAddress),
         ("乙方地址", t => t.MedicalAddress),

@@ -8,7 +8,8 @@ namespace YiyangPortal.Domain.Filings;
 /// <summary>
 /// 备案: informing one county bureau of an effective agreement (2020 guide 六(四); templates: 一式四份). Created by
 /// <see cref="FilingRules.ForEffectiveAgreement"/>; either party submits, the county regulator of that bureau
-/// accepts or returns it for correction.
+/// acknowledges it (已备案) or asks for a correction by a deadline (需补正). Filing is notification, not approval
+/// (issue 11 point 10).
 /// </summary>
 public sealed class Filing : ITenantOwned
 {
@@ -19,7 +20,7 @@ public sealed class Filing : ITenantOwned
     {
     }
 
-    internal Filing(Guid tenantId, Guid agreementId, Bureau bureau, Guid countyId, DateTimeOffset signedAtUtc)
+    internal Filing(Guid tenantId, Guid agreementId, Bureau bureau, Guid countyId, DateTimeOffset signedAtUtc, HolidayCalendar? calendar = null)
     {
         Id = Guid.CreateVersion7();
         TenantId = tenantId;
@@ -27,7 +28,7 @@ public sealed class Filing : ITenantOwned
         Bureau = bureau;
         CountyId = countyId;
         SignedAtUtc = UtcTimestamp.Normalize(signedAtUtc);
-        DueDate = FilingDueDate.From(signedAtUtc);
+        DueDate = FilingDueDate.From(signedAtUtc, calendar);
         Status = FilingStatus.Pending;
     }
 
@@ -64,8 +65,17 @@ public sealed class Filing : ITenantOwned
 
     public DateTimeOffset? ReviewedAtUtc { get; private set; }
 
-    /// <summary>The regulator's reason for the latest 退回补正.</summary>
+    /// <summary>The regulator's reason for the latest 需补正.</summary>
     public string? ReturnReason { get; private set; }
+
+    /// <summary>
+    /// The last Beijing day to correct and resubmit after the latest 需补正 (inclusive); past it, the filing is 逾期
+    /// again (<see cref="FilingTurn"/>).
+    /// </summary>
+    public DateOnly? CorrectionDueDate { get; private set; }
+
+    /// <summary>The deadline the parties are working to now: the correction deadline while 需补正, else the due date.</summary>
+    public DateOnly CurrentDeadline => FilingTurn.CurrentDeadline(Status, DueDate, CorrectionDueDate);
 
     public IReadOnlyList<FilingHistoryEntry> History => _history;
 
@@ -74,8 +84,8 @@ public sealed class Filing : ITenantOwned
 
     private StateMachine<FilingStatus, Trigger> Machine => _machine ??= BuildMachine();
 
-    /// <summary>逾期: never submitted and the due date has passed on <paramref name="todayInBeijing"/>.</summary>
-    public bool IsOverdue(DateOnly todayInBeijing) => FilingTurn.IsOverdue(Status, DueDate, todayInBeijing);
+    /// <summary>逾期 on <paramref name="todayInBeijing"/>: not submitted by the due date, or not corrected by the correction deadline.</summary>
+    public bool IsOverdue(DateOnly todayInBeijing) => FilingTurn.IsOverdue(Status, DueDate, CorrectionDueDate, todayInBeijing);
 
     /// <summary>The status as pages show it: 逾期 in place of 待报送 once overdue.</summary>
     public string StatusLabel(DateOnly todayInBeijing) =>
@@ -94,7 +104,7 @@ public sealed class Filing : ITenantOwned
         Record(by.AtUtc, by.UserId, by.Party, FilingStatus.Pending, note);
     }
 
-    /// <summary>退回补正 → 已报送 after the parties corrected what the regulator asked for.</summary>
+    /// <summary>需补正 → 已报送 after the parties corrected what the regulator asked for (late corrections are taken too).</summary>
     public void Resubmit(AgreementActor by, string? note = null)
     {
         by.EnsureKnown();
@@ -102,37 +112,56 @@ public sealed class Filing : ITenantOwned
         Record(by.AtUtc, by.UserId, by.Party, FilingStatus.Returned, note);
     }
 
-    /// <summary>已报送 → 已受理, by a county regulator of this filing's bureau and county.</summary>
+    /// <summary>已报送 → 已备案: the county bureau acknowledges the notification.</summary>
     public void Accept(RoleAssignment reviewer, Guid userId, DateTimeOffset atUtc)
     {
         RequireReviewer(reviewer, userId);
         Machine.Fire(Trigger.Accept);
         ReviewedAtUtc = UtcTimestamp.Normalize(atUtc);
         ReturnReason = null;
+        CorrectionDueDate = null;
         Record(ReviewedAtUtc.Value, userId, null, FilingStatus.Submitted, null);
     }
 
-    /// <summary>已报送 → 退回补正 with the regulator's reason.</summary>
-    public void Return(RoleAssignment reviewer, Guid userId, DateTimeOffset atUtc, string reason)
+    /// <summary>Latest correction deadline a bureau may set, counted from the day it asks.</summary>
+    public const int MaxCorrectionDays = 90;
+
+    /// <summary>
+    /// 已报送 → 需补正 with the regulator's reason and the last day to correct (inclusive). The deadline cannot be
+    /// before the day it is set, nor more than <see cref="MaxCorrectionDays"/> days later.
+    /// </summary>
+    public void Return(RoleAssignment reviewer, Guid userId, DateTimeOffset atUtc, string reason, DateOnly correctionDueDate)
     {
         RequireReviewer(reviewer, userId);
         Machine.EnsureCanFire(Trigger.Return);
         if (string.IsNullOrWhiteSpace(reason))
         {
-            throw new DomainException("请填写退回补正的理由。");
+            throw new DomainException("请填写需要补正的内容。");
+        }
+
+        if (CorrectionDeadlineProblem(correctionDueDate, BeijingTime.DateOf(atUtc)) is { } problem)
+        {
+            throw new DomainException(problem);
         }
 
         Machine.Fire(Trigger.Return);
         ReviewedAtUtc = UtcTimestamp.Normalize(atUtc);
         ReturnReason = reason.Trim();
-        Record(ReviewedAtUtc.Value, userId, null, FilingStatus.Submitted, ReturnReason);
+        CorrectionDueDate = correctionDueDate;
+        Record(ReviewedAtUtc.Value, userId, null, FilingStatus.Submitted, $"{ReturnReason}；补正{FilingStatusLabels.Deadline(correctionDueDate)}");
     }
+
+    /// <summary>Why a correction deadline cannot be set on <paramref name="today"/>, or null.</summary>
+    public static string? CorrectionDeadlineProblem(DateOnly correctionDueDate, DateOnly today) =>
+        correctionDueDate < today ? "补正截止日期不能早于今天。"
+        : correctionDueDate > today.AddDays(MaxCorrectionDays) ? $"补正截止日期不能晚于 {MaxCorrectionDays} 天之后。"
+        : null;
 
     private static string TriggerLabel(Trigger trigger) => trigger switch
     {
         Trigger.Submit => "报送",
-        Trigger.Accept => "受理",
-        Trigger.Return => "退回补正",
+        Trigger.Accept => "确认备案",
+        Trigger.Return => "要求补正",
         Trigger.Resubmit => "重新报送",
         _ => "执行该操作",
     };

@@ -12,7 +12,12 @@ public static class FilingDueDate
     /// <summary>Reminders go out this many days before the due date and on the due date itself.</summary>
     public const int ReminderDaysBefore = 7;
 
-    public static DateOnly From(DateTimeOffset signedAtUtc) => CivilCodePeriod.EndOfMonths(BeijingTime.DateOf(signedAtUtc), 1);
+    /// <summary>
+    /// One month after the Beijing day of signing (民法典 第二百零一、二百零二条); when that last day is a 法定休假日 of the
+    /// tenant's <paramref name="calendar"/>, the day after the rest ends (第二百零三条; issue 11 point 9).
+    /// </summary>
+    public static DateOnly From(DateTimeOffset signedAtUtc, HolidayCalendar? calendar = null) =>
+        (calendar ?? HolidayCalendar.None).LastDay(CivilCodePeriod.EndOfMonths(BeijingTime.DateOf(signedAtUtc), 1));
 
     public static IReadOnlyList<DateOnly> ReminderDays(DateOnly dueDate) => [dueDate.AddDays(-ReminderDaysBefore), dueDate];
 

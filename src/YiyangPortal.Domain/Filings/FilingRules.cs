@@ -12,9 +12,10 @@ public static class FilingRules
     /// 2020 guide 六(四) and the templates' 一式四份: the 民政局 and the 卫生健康局 of the elder-care institution's county,
     /// each due one month after signing. A medical institution in another county is supervised by that county's
     /// 卫生健康局, which is informed too. Applies to renewals and supplements alike: each is a signed agreement.
+    /// Due dates move past the tenant's holidays (<paramref name="calendar"/>, 民法典 第二百零三条).
     /// </summary>
     public static IReadOnlyList<Filing> ForEffectiveAgreement(
-        Agreement agreement, ElderCareInstitution elderCare, MedicalInstitution medical)
+        Agreement agreement, ElderCareInstitution elderCare, MedicalInstitution medical, HolidayCalendar? calendar = null)
     {
         if (agreement.Status != AgreementStatus.Effective || agreement.EffectiveAtUtc is not { } effectiveAt)
         {
@@ -28,12 +29,12 @@ public static class FilingRules
 
         var filings = new List<Filing>
         {
-            new(agreement.TenantId, agreement.Id, Bureau.CivilAffairs, elderCare.CountyId, effectiveAt),
-            new(agreement.TenantId, agreement.Id, Bureau.Health, elderCare.CountyId, effectiveAt),
+            new(agreement.TenantId, agreement.Id, Bureau.CivilAffairs, elderCare.CountyId, effectiveAt, calendar),
+            new(agreement.TenantId, agreement.Id, Bureau.Health, elderCare.CountyId, effectiveAt, calendar),
         };
         if (medical.CountyId != elderCare.CountyId)
         {
-            filings.Add(new Filing(agreement.TenantId, agreement.Id, Bureau.Health, medical.CountyId, effectiveAt));
+            filings.Add(new Filing(agreement.TenantId, agreement.Id, Bureau.Health, medical.CountyId, effectiveAt, calendar));
         }
 
         return filings;

@@ -8,21 +8,30 @@ namespace YiyangPortal.Domain.Filings;
 /// </summary>
 public static class FilingTurn
 {
-    // 逾期: never submitted and the due date (2020 guide 六(四): one month after signing) has passed in Beijing.
-    private static readonly Expression<Func<FilingStatus, DateOnly, DateOnly, bool>> OverdueRule =
-        (status, dueDate, todayInBeijing) => status == FilingStatus.Pending && dueDate < todayInBeijing;
+    // 逾期: never submitted and the due date (2020 guide 六(四): one month after signing) has passed in Beijing; or the
+    // bureau asked for a correction (需补正) and its correction deadline has passed without one (issue 11 point 10:
+    // 告知 is notification, a correction not made in time leaves the bureau uninformed again). Both deadlines include
+    // their last day (截止 X（含当日）).
+    private static readonly Expression<Func<FilingStatus, DateOnly, DateOnly?, DateOnly, bool>> OverdueRule =
+        (status, dueDate, correctionDueDate, todayInBeijing) =>
+            (status == FilingStatus.Pending && dueDate < todayInBeijing)
+            || (status == FilingStatus.Returned && correctionDueDate != null && correctionDueDate < todayInBeijing);
 
-    private static readonly Func<FilingStatus, DateOnly, DateOnly, bool> Overdue = OverdueRule.Compile();
+    private static readonly Func<FilingStatus, DateOnly, DateOnly?, DateOnly, bool> Overdue = OverdueRule.Compile();
 
-    /// <summary>The parties inform the bureau (待报送) or correct what it returned (退回补正).</summary>
+    /// <summary>The parties inform the bureau (待报送) or correct what it asked them to (需补正).</summary>
     public static Expression<Func<Filing, bool>> AwaitingParties { get; } =
         f => f.Status == FilingStatus.Pending || f.Status == FilingStatus.Returned;
 
-    /// <summary>The county bureau acknowledges or returns what was submitted (已报送).</summary>
+    /// <summary>The county bureau acknowledges (已备案) or asks for a correction (需补正) of what was submitted (已报送).</summary>
     public static Expression<Func<Filing, bool>> AwaitingBureau { get; } = f => f.Status == FilingStatus.Submitted;
 
-    public static bool IsOverdue(FilingStatus status, DateOnly dueDate, DateOnly todayInBeijing) =>
-        Overdue(status, dueDate, todayInBeijing);
+    /// <summary>The deadline the parties work to: the correction deadline while 需补正, else the due date.</summary>
+    public static DateOnly CurrentDeadline(FilingStatus status, DateOnly dueDate, DateOnly? correctionDueDate) =>
+        status == FilingStatus.Returned && correctionDueDate is { } d ? d : dueDate;
+
+    public static bool IsOverdue(FilingStatus status, DateOnly dueDate, DateOnly? correctionDueDate, DateOnly todayInBeijing) =>
+        Overdue(status, dueDate, correctionDueDate, todayInBeijing);
 
     /// <summary>The overdue rule as a query predicate; the day is sent as a parameter, not as a literal.</summary>
     public static Expression<Func<Filing, bool>> OverdueOn(DateOnly todayInBeijing)
@@ -33,7 +42,8 @@ public static class FilingTurn
         {
             [OverdueRule.Parameters[0]] = Expression.Property(filing, nameof(Filing.Status)),
             [OverdueRule.Parameters[1]] = Expression.Property(filing, nameof(Filing.DueDate)),
-            [OverdueRule.Parameters[2]] = today.Body,
+            [OverdueRule.Parameters[2]] = Expression.Property(filing, nameof(Filing.CorrectionDueDate)),
+            [OverdueRule.Parameters[3]] = today.Body,
         }).Visit(OverdueRule.Body);
         return Expression.Lambda<Func<Filing, bool>>(body, filing);
     }

@@ -1,6 +1,9 @@
+using Microsoft.EntityFrameworkCore;
 using YiyangPortal.Domain.Agreements;
+using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Filings;
 using YiyangPortal.Domain.Institutions;
+using YiyangPortal.Domain.Tenancy;
 using YiyangPortal.Infrastructure.Persistence;
 
 namespace YiyangPortal.Infrastructure.Filings;
@@ -12,13 +15,33 @@ namespace YiyangPortal.Infrastructure.Filings;
 /// </summary>
 public sealed class FilingCreator(PortalDbContext db)
 {
-    public Task<IReadOnlyList<Filing>> AddFilingsForAsync(
+    public async Task<IReadOnlyList<Filing>> AddFilingsForAsync(
         Agreement agreement, ElderCareInstitution elderCare, MedicalInstitution medical, CancellationToken cancellationToken = default)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        var filings = FilingRules.ForEffectiveAgreement(agreement, elderCare, medical);
+        var calendar = await CalendarAsync(BeijingTime.DateOf(agreement.EffectiveAtUtc ?? DateTimeOffset.MinValue), cancellationToken);
+        var filings = FilingRules.ForEffectiveAgreement(agreement, elderCare, medical, calendar);
         db.Filings.AddRange(filings);
-        return Task.FromResult(filings);
+        return filings;
+    }
+
+    /// <summary>
+    /// The tenant's holidays and 调休 workdays around a month from <paramref name="signed"/> (issue 11 point 9); no
+    /// calendar configured moves nothing.
+    /// </summary>
+    private async Task<HolidayCalendar> CalendarAsync(DateOnly signed, CancellationToken cancellationToken)
+    {
+        var from = signed;
+        var to = signed.AddMonths(3);
+        var days = await db.CalendarDays.AsNoTracking().Where(d => d.Date >= from && d.Date <= to)
+            .Select(d => new { d.Date, d.Kind }).ToListAsync(cancellationToken);
+        if (days.Count == 0 && !await db.CalendarDays.AnyAsync(cancellationToken))
+        {
+            return HolidayCalendar.None;
+        }
+
+        return HolidayCalendar.Of(
+            days.Where(d => d.Kind == CalendarDayKind.Holiday).Select(d => d.Date),
+            days.Where(d => d.Kind == CalendarDayKind.Workday).Select(d => d.Date));
     }
 
     /// <summary>Notification titles hold 200 characters.</summary>

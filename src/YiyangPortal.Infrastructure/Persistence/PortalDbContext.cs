@@ -5,6 +5,7 @@ using YiyangPortal.Domain.Agreements;
 using YiyangPortal.Domain.Auditing;
 using YiyangPortal.Domain.Catalogue;
 using YiyangPortal.Domain.Common;
+using YiyangPortal.Domain.Coverage;
 using YiyangPortal.Domain.Documents;
 using YiyangPortal.Domain.Fees;
 using YiyangPortal.Domain.Filings;
@@ -69,6 +70,12 @@ public sealed class PortalDbContext : IdentityUserContext<PortalUser, Guid>, IDa
     public DbSet<AgreementDocument> AgreementDocuments => Set<AgreementDocument>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
+
+    /// <summary>The tenant's coverage targets (issue 11 point 7).</summary>
+    public DbSet<CoverageTarget> CoverageTargets => Set<CoverageTarget>();
+
+    /// <summary>The tenant's holiday calendar (issue 11 point 9).</summary>
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -34,7 +34,38 @@ public class AgreementTotalsTests
         agreement.AddItem(Elder(), Snapshot("拆线", price: 0.2m, unit: ServiceUnit.PerVisit), 1);
 
         Assert.Equal(480.30m, agreement.YearlyItemsEstimate.Yuan);
-        Assert.Equal(12_480.30m, agreement.YearlyTotalEstimate.Yuan);
+    }
+
+    [Fact]
+    public void FeeTotals_ArePerPayer_NeverAddingResidentsCostsToTheAnnualFee()
+    {
+        // 附件1: 健康体检、医疗会诊、护理服务等费用在一次性支付服务费的范围以外支付; 2020 guide 五(一), (三).
+        var agreement = Draft();
+        agreement.AddItem(Elder(), Snapshot("健康管理", Funding.BasicPublicHealth, null, ServiceUnit.TimesPerYear), 1);
+        agreement.AddItem(Elder(), Snapshot("专业培训", Funding.CooperationFee, 100m, ServiceUnit.TimesPerYear), 2);
+        agreement.AddItem(Elder(), Snapshot("医疗会诊", Funding.SelfPaid, 300m, ServiceUnit.TimesPerYear), 1);
+        agreement.AddItem(Elder(), Snapshot("压疮护理", Funding.MedicalInsurance, 10m, ServiceUnit.TimesPerMonth), 1);
+
+        var totals = agreement.FeeTotals;
+
+        Assert.Equal(12_000m, totals.AnnualHealthServiceFee!.Value.Yuan);
+        Assert.Equal(200m, totals.CooperationFeeItems.Yuan);
+        Assert.Equal(12_200m, totals.ElderCareInstitutionPays.Yuan); // 合作经费: only what the home pays
+        Assert.Equal(480m + 300m, totals.SelfPaidItems.Yuan); // the draft's 血压测量 and the 会诊
+        Assert.Equal(120m, totals.MedicalInsuranceItems.Yuan);
+        Assert.Equal(1, totals.BasicPublicHealthItemCount);
+    }
+
+    [Fact]
+    public void FeeTotals_OfTheProjectCooperationTemplate_HaveNoAnnualHealthServiceFee()
+    {
+        // 附件2 has no 年度健康服务费 clause: a value left in the terms is not the home's fee.
+        var agreement = Agreement.Draft(
+            TenantId, ElderCareId, MedicalId, AgreementTemplate.ProjectCooperation, "T-2",
+            ConsortiumTerms() with { AnnualHealthServiceFee = Money.FromYuan(5_000m) }, Elder());
+
+        Assert.Null(agreement.FeeTotals.AnnualHealthServiceFee);
+        Assert.Equal(0m, agreement.FeeTotals.ElderCareInstitutionPays.Yuan);
     }
 
     [Theory]
@@ -95,5 +126,29 @@ public class AgreementTotalsTests
         }
 
         Assert.Equal("待医疗机构审核", AgreementStatus.PendingMedicalReview.ToChinese());
+    }
+}
+
+/// <summary>Issue 11 point 5: what the public list may say about fees.</summary>
+public class PublicFeeRulesTests
+{
+    [Fact]
+    public void AnnualFee_IsNotPublic_UnlessBothPartiesAgreed()
+    {
+        // 2020 guide 九(三) publishes 收费规则; the home-to-clinic fee is theirs to publish or not.
+        var rules = ConsortiumTerms().PublicFeeRules()!;
+
+        Assert.DoesNotContain("年度健康服务费", rules, StringComparison.Ordinal);
+        Assert.Equal("会诊费 正高 300.00 元/次；副高 200.00 元/次；中级 100.00 元/次", rules);
+    }
+
+    [Fact]
+    public void AgreedAnnualFee_IsWordedAsTheTemplateWordsIt()
+    {
+        // 附件1: 年度健康服务费从合作开始起分两次支付，分别是上、下半年各一次 — not "各付一半".
+        var rules = (ConsortiumTerms() with { PublishAnnualHealthServiceFee = true }).PublicFeeRules()!;
+
+        Assert.StartsWith("年度健康服务费 12,000.00 元（分两次支付，上、下半年各一次）", rules, StringComparison.Ordinal);
+        Assert.DoesNotContain("一半", rules, StringComparison.Ordinal);
     }
 }

@@ -36,7 +36,7 @@ public class FilingTransitionTests
         var filing = HealthFiling(Signed);
         filing.Submit(AgreementFixture.Elder(Signed.AddDays(1)));
 
-        filing.Return(HealthRegulator, RegulatorUser, Signed.AddDays(2), "缺少乙方盖章页");
+        filing.Return(HealthRegulator, RegulatorUser, Signed.AddDays(2), "缺少乙方盖章页", Due);
         Assert.Equal(FilingStatus.Returned, filing.Status);
         Assert.Equal("缺少乙方盖章页", filing.ReturnReason);
 
@@ -45,7 +45,7 @@ public class FilingTransitionTests
 
         Assert.Equal(FilingStatus.Accepted, filing.Status);
         Assert.Equal(4, filing.History.Count);
-        Assert.Equal("缺少乙方盖章页", filing.History[1].Note);
+        Assert.Equal("缺少乙方盖章页；补正截止 2027-02-28（含当日）", filing.History[1].Note);
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public class FilingTransitionTests
         var filing = HealthFiling(Signed);
         filing.Submit(AgreementFixture.Elder(Signed));
 
-        Assert.Throws<DomainException>(() => filing.Return(HealthRegulator, RegulatorUser, Signed, " "));
+        Assert.Throws<DomainException>(() => filing.Return(HealthRegulator, RegulatorUser, Signed, " ", Due));
         Assert.Equal(FilingStatus.Submitted, filing.Status);
     }
 
@@ -62,7 +62,7 @@ public class FilingTransitionTests
     public void Accept_BeforeSubmission_IsRefusedNamingTheStatus()
     {
         var ex = Assert.Throws<DomainException>(() => HealthFiling(Signed).Accept(HealthRegulator, RegulatorUser, Signed));
-        Assert.Equal("当前状态为“待报送”，不能受理。", ex.Message);
+        Assert.Equal("当前状态为“待报送”，不能确认备案。", ex.Message);
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public class FilingTransitionTests
         filing.Submit(AgreementFixture.Elder(Signed));
         filing.Accept(HealthRegulator, RegulatorUser, Signed);
 
-        Assert.Throws<DomainException>(() => filing.Return(HealthRegulator, RegulatorUser, Signed, "再看看"));
+        Assert.Throws<DomainException>(() => filing.Return(HealthRegulator, RegulatorUser, Signed, "再看看", Due));
         Assert.Throws<DomainException>(() => filing.Resubmit(AgreementFixture.Elder(Signed)));
     }
 

@@ -42,9 +42,65 @@ public class FilingTurnTests
         Assert.True(FilingTurn.AwaitingParties.Compile()(filing));
 
         filing.Submit(AgreementFixture.Elder(Signed.AddDays(1)));
-        filing.Return(RoleAssignment.CountyRegulator(Bureau.Health, Yuecheng), Guid.NewGuid(), Signed.AddDays(2), "缺少盖章页");
+        filing.Return(RoleAssignment.CountyRegulator(Bureau.Health, Yuecheng), Guid.NewGuid(), Signed.AddDays(2), "缺少盖章页", Due);
 
         Assert.True(FilingTurn.AwaitingParties.Compile()(filing));
         Assert.False(FilingTurn.AwaitingBureau.Compile()(filing));
+    }
+
+    [Fact]
+    public void CorrectionNotMadeByItsDeadline_MakesTheFilingOverdueAgain_InTheAggregateAndInSql()
+    {
+        // Issue 11 point 10: 需补正 comes with a deadline; a correction not made by it leaves the bureau uninformed again.
+        var filing = HealthFiling(Signed);
+        filing.Submit(AgreementFixture.Elder(Signed.AddDays(1)));
+        var correctBy = new DateOnly(2027, 2, 20);
+        filing.Return(RoleAssignment.CountyRegulator(Bureau.Health, Yuecheng), Guid.NewGuid(), Signed.AddDays(2), "缺少盖章页", correctBy);
+
+        foreach (var (day, overdue) in new[] { (correctBy, false), (correctBy.AddDays(1), true) })
+        {
+            Assert.Equal(overdue, filing.IsOverdue(day)); // 截止 X（含当日）: the last day itself is in time
+            Assert.Equal(overdue, FilingTurn.OverdueOn(day).Compile()(filing));
+        }
+
+        Assert.Equal(correctBy, filing.CurrentDeadline);
+        Assert.Equal(FilingStatusLabels.Overdue, filing.StatusLabel(correctBy.AddDays(1)));
+    }
+
+    [Fact]
+    public void ResubmittedCorrection_IsNoLongerOverdue_AndAcknowledgingClearsTheDeadline()
+    {
+        var filing = HealthFiling(Signed);
+        filing.Submit(AgreementFixture.Elder(Signed.AddDays(1)));
+        var reviewer = RoleAssignment.CountyRegulator(Bureau.Health, Yuecheng);
+        filing.Return(reviewer, Guid.NewGuid(), Signed.AddDays(2), "缺少盖章页", new DateOnly(2027, 2, 10));
+        filing.Resubmit(AgreementFixture.Elder(Signed.AddDays(20)), "已补正");
+
+        Assert.False(filing.IsOverdue(new DateOnly(2027, 3, 31)));
+        filing.Accept(reviewer, Guid.NewGuid(), Signed.AddDays(21));
+        Assert.Null(filing.CorrectionDueDate);
+        Assert.Equal("已备案", filing.Status.ToChinese());
+    }
+
+    [Theory]
+    [InlineData("2027-02-01", "补正截止日期不能早于今天。")]
+    [InlineData("2027-05-04", "补正截止日期不能晚于 90 天之后。")]
+    public void CorrectionDeadline_IsRefusedBeforeTodayOrFarAhead(string deadline, string message)
+    {
+        var filing = HealthFiling(Signed);
+        filing.Submit(AgreementFixture.Elder(Signed.AddDays(1)));
+
+        var refused = Assert.Throws<Common.DomainException>(() => filing.Return(
+            RoleAssignment.CountyRegulator(Bureau.Health, Yuecheng), Guid.NewGuid(), Signed.AddDays(2), "缺少盖章页",
+            DateOnly.Parse(deadline, System.Globalization.CultureInfo.InvariantCulture)));
+
+        Assert.Equal(message, refused.Message);
+        Assert.Equal(FilingStatus.Submitted, filing.Status);
+    }
+
+    [Fact]
+    public void DeadlineWording_IncludesTheLastDay()
+    {
+        Assert.Equal("截止 2027-02-28（含当日）", FilingStatusLabels.Deadline(Due));
     }
 }

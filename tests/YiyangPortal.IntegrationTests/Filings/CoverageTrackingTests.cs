@@ -45,8 +45,12 @@ public class CoverageTrackingTests(PortalAppFactory app) : IClassFixture<PortalA
         // The demo city's filings went through submit, accept, return and resubmit (UPDATEs), on top of their INSERTs.
         var mismatches = await TestData.InTenantAsync(app, TestData.Shaoxing, db => db.Database.SqlQueryRaw<int>("""
             SELECT count(*)::int AS "Value" FROM (
-                SELECT bureau, county_id, status, due_date, count(*)::int AS n, count(first_submitted_at_utc)::int AS s FROM filings GROUP BY 1, 2, 3, 4
-                EXCEPT SELECT bureau, county_id, status, due_date, filings, submitted FROM filing_totals WHERE filings <> 0) x
+                SELECT bureau, county_id, status,
+                    CASE WHEN status = 'Returned' THEN coalesce(correction_due_date, 'infinity'::date) ELSE due_date END,
+                    count(*)::int AS n, count(first_submitted_at_utc)::int AS s,
+                    count(*) FILTER (WHERE ((first_submitted_at_utc AT TIME ZONE 'UTC') + interval '8 hours')::date <= due_date)::int AS o
+                FROM filings GROUP BY 1, 2, 3, 4
+                EXCEPT SELECT bureau, county_id, status, due_date, filings, submitted, on_time FROM filing_totals WHERE filings <> 0) x
             """).SingleAsync());
         var stale = await TestData.InTenantAsync(app, TestData.Shaoxing, db => db.Database.SqlQueryRaw<int>(
             "SELECT count(*)::int AS \"Value\" FROM filing_totals WHERE filings < 0 OR submitted < 0").SingleAsync());

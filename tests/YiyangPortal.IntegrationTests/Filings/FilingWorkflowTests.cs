@@ -42,8 +42,16 @@ public partial class FilingWorkflowTests(PortalAppFactory app) : IClassFixture<P
         Assert.Equal(HttpStatusCode.Redirect, (await SubmitWithScanAsync(staff, url, "scan.png", Png)).StatusCode);
         var emptyReason = await regulator.SubmitAsync(url, url + "/return", new Dictionary<string, string> { ["Reason"] = " " });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, emptyReason.StatusCode);
-        Assert.Contains("data-field-error=\"Reason\">请填写退回补正的理由。", await emptyReason.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Redirect, (await regulator.SubmitAsync(url, url + "/return", new Dictionary<string, string> { ["Reason"] = "缺少公章" })).StatusCode);
+        var refusal = await emptyReason.Content.ReadAsStringAsync();
+        Assert.Contains("data-field-error=\"Reason\">请填写需要补正的内容。", refusal, StringComparison.Ordinal);
+        Assert.Contains("data-field-error=\"CorrectionDueDate\">请填写补正截止日期。", refusal, StringComparison.Ordinal);
+        var correctBy = DateTime.UtcNow.AddHours(8).AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.Redirect, (await regulator.SubmitAsync(url, url + "/return", new Dictionary<string, string>
+        {
+            ["Reason"] = "缺少公章",
+            ["CorrectionDueDate"] = correctBy,
+        })).StatusCode);
+        Assert.Contains($"截止 {correctBy}（含当日）", await (await staff.GetAsync(url)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains("缺少公章", await (await staff.GetAsync(url)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await SubmitWithScanAsync(staff, url, "scan2.png", Png)).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await regulator.SubmitAsync(url, url + "/accept", new Dictionary<string, string>())).StatusCode);
@@ -64,8 +72,8 @@ public partial class FilingWorkflowTests(PortalAppFactory app) : IClassFixture<P
         Assert.Equal(["minzheng@shaoxing.demo", "minzheng@shaoxing.demo"], messages.Where(m => m.Kind == NotificationKind.FilingSubmitted).Select(m => m.UserName));
         Assert.Equal(4, messages.Count(m => m.Kind == NotificationKind.FilingReviewed)); // two reviews × (staff@ + clinic@)
         Assert.DoesNotContain(messages, m => m.UserName == "minzheng@shaoxing.demo" && m.Kind == NotificationKind.FilingReviewed);
-        Assert.Contains(messages, m => m.Title == $"越城区民政局已受理协议 {number} 的备案。");
-        Assert.Contains(messages, m => m.Title.StartsWith($"越城区民政局退回了协议 {number} 的备案", StringComparison.Ordinal) && m.Title.EndsWith("缺少公章", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Title == $"越城区民政局已确认协议 {number} 的备案（已备案）。");
+        Assert.Contains(messages, m => m.Title.StartsWith($"越城区民政局要求补正协议 {number} 的备案，请于截止 {correctBy}（含当日）前", StringComparison.Ordinal) && m.Title.EndsWith("缺少公章", StringComparison.Ordinal));
         Assert.DoesNotContain(messages, m => m.Title.Contains("已已", StringComparison.Ordinal));
     }
 

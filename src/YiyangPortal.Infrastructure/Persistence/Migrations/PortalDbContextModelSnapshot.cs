@@ -708,6 +708,46 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                     b.ToTable("change_records", (string)null);
                 });
 
+            modelBuilder.Entity("YiyangPortal.Domain.Coverage.CoverageTarget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date")
+                        .HasColumnName("deadline");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("measure");
+
+                    b.Property<int>("Percent")
+                        .HasColumnType("integer")
+                        .HasColumnName("percent");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("source");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_coverage_targets");
+
+                    b.HasIndex("TenantId", "Measure", "Deadline")
+                        .IsUnique()
+                        .HasDatabaseName("ix_coverage_targets_tenant_id_measure_deadline");
+
+                    b.ToTable("coverage_targets", (string)null);
+                });
+
             modelBuilder.Entity("YiyangPortal.Domain.Documents.AgreementDocument", b =>
                 {
                     b.Property<Guid>("Id")
@@ -910,6 +950,10 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("bureau");
+
+                    b.Property<DateOnly?>("CorrectionDueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("correction_due_date");
 
                     b.Property<Guid>("CountyId")
                         .HasColumnType("uuid")
@@ -1391,6 +1435,42 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                     b.ToTable("notifications", (string)null);
                 });
 
+            modelBuilder.Entity("YiyangPortal.Domain.Tenancy.CalendarDay", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_calendar_days");
+
+                    b.HasIndex("TenantId", "Date")
+                        .IsUnique()
+                        .HasDatabaseName("ix_calendar_days_tenant_id_date");
+
+                    b.ToTable("calendar_days", (string)null);
+                });
+
             modelBuilder.Entity("YiyangPortal.Domain.Tenancy.County", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1746,6 +1826,16 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_change_records_tenants_tenant_id");
                 });
 
+            modelBuilder.Entity("YiyangPortal.Domain.Coverage.CoverageTarget", b =>
+                {
+                    b.HasOne("YiyangPortal.Domain.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_coverage_targets_tenants_tenant_id");
+                });
+
             modelBuilder.Entity("YiyangPortal.Domain.Documents.AgreementDocument", b =>
                 {
                     b.HasOne("YiyangPortal.Domain.Agreements.Agreement", null)
@@ -1938,6 +2028,16 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_notifications_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("YiyangPortal.Domain.Tenancy.CalendarDay", b =>
+                {
+                    b.HasOne("YiyangPortal.Domain.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_calendar_days_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("YiyangPortal.Domain.Tenancy.County", b =>

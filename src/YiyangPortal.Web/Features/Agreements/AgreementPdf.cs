@@ -46,15 +46,35 @@ public static class AgreementPdf
             ServiceItems = a.IncludedItems.Select(i => new ServiceItemRow(
                 CatalogueLabels.Of(i.Category), i.Name, CatalogueLabels.Frequency(i.Frequency, i.Unit), CatalogueLabels.PriceUnit(i.Unit),
                 i.UnitPrice?.Yuan, CatalogueLabels.Of(i.Funding))).ToList(),
-            Fees = new FeeSummary(
-                [
-                    new FeeLine("服务项目年度估算", a.YearlyItemsEstimate.Yuan),
-                    new FeeLine("年度健康服务费", t.AnnualHealthServiceFee?.Yuan),
-                ],
-                a.YearlyTotalEstimate.Yuan),
+            Fees = Fees(a),
             ElderCareSignature = Signature(a, Domain.Agreements.AgreementParty.ElderCare),
             MedicalSignature = Signature(a, Domain.Agreements.AgreementParty.Medical),
         };
+    }
+
+    /// <summary>
+    /// The fee summary, one payer per line (issue 11 point 3). 附件1: 健康体检、医疗会诊、护理服务等费用在一次性支付服务费的
+    /// 范围以外支付, so nothing is added across payers; 2020 guide 五(一), (三): 医保 items follow insurance rules and
+    /// 基本公共卫生 is funded by the health bureau. 附件2 has no 年度健康服务费, so it has no such row.
+    /// </summary>
+    public static FeeSummary Fees(Agreement a)
+    {
+        var totals = a.FeeTotals;
+        var lines = new List<FeeLine>();
+        if (totals.AnnualHealthServiceFee is { } fee)
+        {
+            lines.Add(new FeeLine("年度健康服务费", fee.Yuan,
+                $"甲方（养老机构）支付，分两次支付，上、下半年各一次（上半年 {Amounts.Yuan(a.Terms.FirstHalfInstalment)} 元，" +
+                $"下半年 {Amounts.Yuan(a.Terms.SecondHalfInstalment)} 元）"));
+        }
+
+        lines.Add(new FeeLine("合作经费服务项目（年度估算）", totals.CooperationFeeItems.Yuan, "甲方（养老机构）支付"));
+        lines.Add(new FeeLine("合作经费小计（甲方支付）", totals.ElderCareInstitutionPays.Yuan, "甲方（养老机构）每年支付的合作经费"));
+        lines.Add(new FeeLine("自费服务项目（年度估算）", totals.SelfPaidItems.Yuan, "康养人员按实际发生自理，不在合作经费内"));
+        lines.Add(new FeeLine("医保服务项目（年度估算）", totals.MedicalInsuranceItems.Yuan, "按医保政策结算，个人负担部分由康养人员自理"));
+        lines.Add(new FeeLine(
+            $"基本公共卫生服务项目（{totals.BasicPublicHealthItemCount} 项）", 0m, "符合条件的老年人免费，由卫生健康部门经费保障"));
+        return new FeeSummary(lines);
     }
 
     private static PartySignature? Signature(Agreement a, Domain.Agreements.AgreementParty party) =>

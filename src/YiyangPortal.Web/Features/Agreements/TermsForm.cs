@@ -27,6 +27,8 @@ public sealed class TermsForm
 
     public decimal? AnnualHealthServiceFee { get; set; }
 
+    public bool PublishAnnualHealthServiceFee { get; set; }
+
     public DateOnly? TermFrom { get; set; }
 
     public DateOnly? TermTo { get; set; }
@@ -55,6 +57,7 @@ public sealed class TermsForm
         IntermediateConsultationFee = t.IntermediateConsultationFee?.Yuan,
         MedicalCostPayment = t.MedicalCostPayment,
         AnnualHealthServiceFee = t.AnnualHealthServiceFee?.Yuan,
+        PublishAnnualHealthServiceFee = t.PublishAnnualHealthServiceFee,
         TermFrom = t.Term?.From,
         TermTo = t.Term?.To,
         ElderCareAddress = t.ElderCareAddress,
@@ -77,6 +80,7 @@ public sealed class TermsForm
         IntermediateConsultationFee = Yuan(IntermediateConsultationFee),
         MedicalCostPayment = MedicalCostPayment,
         AnnualHealthServiceFee = Yuan(AnnualHealthServiceFee),
+        PublishAnnualHealthServiceFee = template == AgreementTemplate.MedicalElderCareConsortium && PublishAnnualHealthServiceFee,
         Term = template == AgreementTemplate.MedicalElderCareConsortium && TermFrom is { } from ? new ValidityPeriod(from, TermTo) : null,
         ElderCareAddress = Text(ElderCareAddress),
         MedicalAddress = Text(MedicalAddress),

@@ -1,24 +1,28 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using YiyangPortal.Domain.Coverage;
 using YiyangPortal.Domain.Filings;
 using YiyangPortal.Domain.Identity;
 using YiyangPortal.Infrastructure.Persistence;
 
 namespace YiyangPortal.Web.Features.Dashboard;
 
-/// <summary>Coverage of the policy targets in one county (Shaoxing: every 养老机构 signed, one partner 基层; Wenzhou rates).</summary>
-public sealed record CoverageFigures(
-    int NursingHomes, int NursingHomesSigned, int NursingHomesWithPrimary, int LargeWithoutInternalMedical,
-    int CommunityOrgs, int CommunityOrgsSigned);
-
 /// <summary>One bureau's filings in one county, by state; 逾期 counted apart from 待报送.</summary>
-public sealed record FilingFigures(int Pending, int Overdue, int Submitted, int Accepted, int Returned, double? AverageDaysToFile)
+/// <param name="FirstSubmitted">Filings submitted at all; <paramref name="OnTime"/> of them by their due date.</param>
+public sealed record FilingFigures(
+    int Pending, int Overdue, int Submitted, int Accepted, int Returned, double? AverageDaysToFile, int FirstSubmitted = 0, int OnTime = 0)
 {
     public int Total => Pending + Overdue + Submitted + Accepted + Returned;
+
+    /// <summary>按时备案率 (<see cref="FilingPunctuality"/>).</summary>
+    public double? OnTimeRate => FilingPunctuality.Rate(OnTime, FirstSubmitted, Overdue);
 }
 
-public sealed record CountyFigures(Guid CountyId, string County, CoverageFigures Coverage, FilingFigures Filings);
+public sealed record CountyFigures(Guid CountyId, string County, CoverageCounts Coverage, FilingFigures Filings);
+
+/// <summary>A 养老机构 not signed, or signed without a 基层 partner (绍市民〔2024〕6号 二.1).</summary>
+public sealed record UncoveredHome(string County, string Name, int Agreements, bool HasInternalMedical);
 
 public sealed record OverdueRow(Guid FilingId, string DocumentNumber, string ElderCare, string County, DateOnly DueDate);
 
@@ -35,24 +39,41 @@ public sealed class DashboardQuery(PortalDbContext db)
             count(*) FILTER (WHERE e.kind = 'NursingHome')::int,
             count(*) FILTER (WHERE e.kind = 'NursingHome' AND c.effective_agreements > 0)::int,
             count(*) FILTER (WHERE e.kind = 'NursingHome' AND c.primary_level_agreements > 0)::int,
+            count(*) FILTER (WHERE e.kind = 'NursingHome' AND (e.has_internal_medical_institution OR c.effective_agreements > 0))::int,
             count(*) FILTER (WHERE e.kind = 'NursingHome' AND e.residents >= 50 AND NOT e.has_internal_medical_institution)::int,
             count(*) FILTER (WHERE e.kind = 'CommunityHomeCare')::int,
-            count(*) FILTER (WHERE e.kind = 'CommunityHomeCare' AND c.effective_agreements > 0)::int
+            count(*) FILTER (WHERE e.kind = 'CommunityHomeCare' AND c.effective_agreements > 0)::int,
+            count(*) FILTER (WHERE e.kind = 'DayCare')::int,
+            count(*) FILTER (WHERE e.kind = 'DayCare' AND c.effective_agreements > 0)::int
         FROM elder_care_institutions e LEFT JOIN elder_care_coverage c ON c.elder_care_institution_id = e.id
         WHERE e.tenant_id = @tenant AND e.is_active AND (@county::uuid IS NULL OR e.county_id = @county)
         GROUP BY e.county_id
         """;
 
+    // 绍市民〔2024〕6号 二.1: every 备案 养老机构 signs with at least one 基层 partner; these have none (yet).
+    private const string UncoveredSql = """
+        SELECT co.name, e.name, coalesce(c.effective_agreements, 0)::int, e.has_internal_medical_institution
+        FROM elder_care_institutions e
+            JOIN counties co ON co.id = e.county_id
+            LEFT JOIN elder_care_coverage c ON c.elder_care_institution_id = e.id
+        WHERE e.tenant_id = @tenant AND e.is_active AND e.kind = 'NursingHome'
+            AND (@county::uuid IS NULL OR e.county_id = @county) AND coalesce(c.primary_level_agreements, 0) = 0
+        ORDER BY co.division_code, coalesce(c.effective_agreements, 0), e.name
+        """;
+
     // filing_totals is kept by a trigger (FilingTotals): a few thousand rows per bureau, whatever the number of filings.
-    // 逾期 here is FilingTurn.OverdueOn over those totals: status Pending and due date before today.
+    // 逾期 here is FilingTurn.OverdueOn over those totals: 待报送 past the due date, or 需补正 past the correction
+    // deadline (the totals keep a 需补正 filing under its correction deadline, FilingTotals).
     private const string FilingSql = """
         SELECT t.county_id,
             coalesce(sum(t.filings) FILTER (WHERE t.status = 'Pending' AND t.due_date >= @today), 0)::int,
-            coalesce(sum(t.filings) FILTER (WHERE t.status = 'Pending' AND t.due_date < @today), 0)::int,
+            coalesce(sum(t.filings) FILTER (WHERE t.status IN ('Pending', 'Returned') AND t.due_date < @today), 0)::int,
             coalesce(sum(t.filings) FILTER (WHERE t.status = 'Submitted'), 0)::int,
             coalesce(sum(t.filings) FILTER (WHERE t.status = 'Accepted'), 0)::int,
-            coalesce(sum(t.filings) FILTER (WHERE t.status = 'Returned'), 0)::int,
-            (sum(t.days_to_file) / nullif(sum(t.submitted), 0))::float8
+            coalesce(sum(t.filings) FILTER (WHERE t.status = 'Returned' AND t.due_date >= @today), 0)::int,
+            (sum(t.days_to_file) / nullif(sum(t.submitted), 0))::float8,
+            coalesce(sum(t.submitted), 0)::int,
+            coalesce(sum(t.on_time), 0)::int
         FROM filing_totals t
         WHERE t.tenant_id = @tenant AND t.bureau = @bureau AND (@county::uuid IS NULL OR t.county_id = @county)
         GROUP BY t.county_id
@@ -67,16 +88,33 @@ public sealed class DashboardQuery(PortalDbContext db)
         try
         {
             var coverage = await ReadAsync(CoverageSql, tenantId, bureau, countyId, today, r => (r.GetGuid(0),
-                new CoverageFigures(r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5), r.GetInt32(6))), cancellationToken);
+                new CoverageCounts(r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5), r.GetInt32(6),
+                    r.GetInt32(7), r.GetInt32(8), r.GetInt32(9))), cancellationToken);
             var filings = await ReadAsync(FilingSql, tenantId, bureau, countyId, today, r => (r.GetGuid(0),
-                new FilingFigures(r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5), r.IsDBNull(6) ? null : r.GetDouble(6))), cancellationToken);
+                new FilingFigures(r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5),
+                    r.IsDBNull(6) ? null : r.GetDouble(6), r.GetInt32(7), r.GetInt32(8))), cancellationToken);
             var overdue = await OverdueAsync(bureau, countyId, today, cancellationToken);
             var coverageBy = coverage.ToDictionary(p => p.Item1, p => p.Item2);
             var filingsBy = filings.ToDictionary(p => p.Item1, p => p.Item2);
             var rows = counties.ConvertAll(c => new CountyFigures(
-                c.Id, c.Name, coverageBy.GetValueOrDefault(c.Id, new CoverageFigures(0, 0, 0, 0, 0, 0)),
+                c.Id, c.Name, coverageBy.GetValueOrDefault(c.Id, CoverageCounts.None),
                 filingsBy.GetValueOrDefault(c.Id, new FilingFigures(0, 0, 0, 0, 0, null))));
             return (rows, overdue);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>Every 养老机构 of the scope without a 基层 partner in force, by county (the named list; exportable).</summary>
+    public async Task<IReadOnlyList<UncoveredHome>> UncoveredAsync(Guid tenantId, Guid? countyId, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await ReadAsync(UncoveredSql, tenantId, Bureau.CivilAffairs, countyId, default, r =>
+                new UncoveredHome(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetBoolean(3)), cancellationToken);
         }
         finally
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using YiyangPortal.Domain.Coverage;
 
 namespace YiyangPortal.Web.Features.Dashboard;
 
@@ -7,9 +8,13 @@ public static class DashboardSheet
 {
     public static IReadOnlyList<string> Headers { get; } =
     [
-        "区县", "养老机构", "已签约养老机构", "签约率", "与基层签约养老机构", "基层签约率", "50人以上未设内设医疗机构",
-        "社区居家养老服务机构", "已签约社区居家", "社区签约率", "待报送", "逾期", "已报送", "已受理", "退回补正", "平均备案天数",
+        "区县", "养老机构", "已签约养老机构", "签约率", "与基层签约养老机构", "基层签约率", "能提供医疗服务养老机构",
+        "50人以上未设内设医疗机构", "社区居家养老服务机构", "已签约社区居家", "社区签约率", "日间照料机构", "已签约日间照料",
+        "日间照料签约率", "待报送", "逾期", "已报送", "已受理", "退回补正", "按时备案率", "平均备案天数",
     ];
+
+    /// <summary>Columns of the named list of 养老机构 without a 基层 partner.</summary>
+    public static IReadOnlyList<string> UncoveredHeaders { get; } = ["区县", "养老机构", "有效协议数", "情况", "内设医疗机构"];
 
     public static double? Rate(int part, int whole) => whole == 0 ? null : (double)part / whole;
 
@@ -17,7 +22,6 @@ public static class DashboardSheet
 
     public static CountyFigures Sum(string label, IReadOnlyList<CountyFigures> counties)
     {
-        var c = counties.Select(x => x.Coverage).ToList();
         var f = counties.Select(x => x.Filings).ToList();
         var submitted = counties.Where(x => x.Filings.AverageDaysToFile is not null).ToList();
         var weight = submitted.Sum(x => x.Filings.Submitted + x.Filings.Accepted + x.Filings.Returned);
@@ -25,9 +29,10 @@ public static class DashboardSheet
             : submitted.Sum(x => x.Filings.AverageDaysToFile!.Value * (x.Filings.Submitted + x.Filings.Accepted + x.Filings.Returned)) / weight;
         return new CountyFigures(
             Guid.Empty, label,
-            new CoverageFigures(c.Sum(x => x.NursingHomes), c.Sum(x => x.NursingHomesSigned), c.Sum(x => x.NursingHomesWithPrimary),
-                c.Sum(x => x.LargeWithoutInternalMedical), c.Sum(x => x.CommunityOrgs), c.Sum(x => x.CommunityOrgsSigned)),
-            new FilingFigures(f.Sum(x => x.Pending), f.Sum(x => x.Overdue), f.Sum(x => x.Submitted), f.Sum(x => x.Accepted), f.Sum(x => x.Returned), average));
+            counties.Select(x => x.Coverage).Aggregate(CoverageCounts.None, (sum, c) => sum + c),
+            new FilingFigures(
+                f.Sum(x => x.Pending), f.Sum(x => x.Overdue), f.Sum(x => x.Submitted), f.Sum(x => x.Accepted), f.Sum(x => x.Returned),
+                average, f.Sum(x => x.FirstSubmitted), f.Sum(x => x.OnTime)));
     }
 
     public static IReadOnlyList<string> Row(CountyFigures x)
@@ -38,10 +43,18 @@ public static class DashboardSheet
         return
         [
             x.County, N(c.NursingHomes), N(c.NursingHomesSigned), Percent(Rate(c.NursingHomesSigned, c.NursingHomes)),
-            N(c.NursingHomesWithPrimary), Percent(Rate(c.NursingHomesWithPrimary, c.NursingHomes)), N(c.LargeWithoutInternalMedical),
+            N(c.NursingHomesWithPrimary), Percent(Rate(c.NursingHomesWithPrimary, c.NursingHomes)), N(c.NursingHomesProvidingMedical),
+            N(c.LargeWithoutInternalMedical),
             N(c.CommunityOrgs), N(c.CommunityOrgsSigned), Percent(Rate(c.CommunityOrgsSigned, c.CommunityOrgs)),
-            N(f.Pending), N(f.Overdue), N(f.Submitted), N(f.Accepted), N(f.Returned),
+            N(c.DayCare), N(c.DayCareSigned), Percent(Rate(c.DayCareSigned, c.DayCare)),
+            N(f.Pending), N(f.Overdue), N(f.Submitted), N(f.Accepted), N(f.Returned), Percent(f.OnTimeRate),
             f.AverageDaysToFile is { } d ? d.ToString("0.0", CultureInfo.InvariantCulture) : "—",
         ];
     }
+
+    public static IReadOnlyList<string> Row(UncoveredHome h) =>
+    [
+        h.County, h.Name, h.Agreements.ToString(CultureInfo.InvariantCulture),
+        h.Agreements == 0 ? "未签约" : "已签约，无基层医疗卫生机构", h.HasInternalMedical ? "有" : "无",
+    ];
 }

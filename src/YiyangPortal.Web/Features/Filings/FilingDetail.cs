@@ -8,7 +8,12 @@ namespace YiyangPortal.Web.Features.Filings;
 /// <summary>One row of a filing list.</summary>
 public sealed record FilingRow(
     Guid Id, string DocumentNumber, string ElderCare, string Medical, string County, Domain.Identity.Bureau Bureau,
-    FilingStatus Status, DateOnly DueDate, DateTimeOffset? SignedAtUtc, DateTimeOffset? FirstSubmittedAtUtc);
+    FilingStatus Status, DateOnly DueDate, DateTimeOffset? SignedAtUtc, DateTimeOffset? FirstSubmittedAtUtc,
+    DateOnly? CorrectionDueDate = null)
+{
+    /// <summary>The deadline the parties work to now (<see cref="FilingTurn.CurrentDeadline"/>).</summary>
+    public DateOnly CurrentDeadline => FilingTurn.CurrentDeadline(Status, DueDate, CorrectionDueDate);
+}
 
 public sealed record AttachmentRow(Guid Id, string FileName, string ContentType, int Size, DateTimeOffset UploadedAtUtc, Domain.Agreements.AgreementParty Party);
 
@@ -28,7 +33,9 @@ internal static class FilingQueries
         join m in db.MedicalInstitutions on a.MedicalInstitutionId equals m.Id
         join c in db.Counties on f.CountyId equals c.Id
         orderby f.DueDate, f.Id
-        select new FilingRow(f.Id, a.DocumentNumber, e.Name, m.Name, c.Name, f.Bureau, f.Status, f.DueDate, a.EffectiveAtUtc, f.FirstSubmittedAtUtc);
+        select new FilingRow(
+            f.Id, a.DocumentNumber, e.Name, m.Name, c.Name, f.Bureau, f.Status, f.DueDate, a.EffectiveAtUtc, f.FirstSubmittedAtUtc,
+            f.CorrectionDueDate);
 
     public static async Task<(IReadOnlyList<AttachmentRow>, IReadOnlyList<HistoryRow>, string?)> ExtrasAsync(PortalDbContext db, Filing filing)
     {

@@ -10,10 +10,12 @@ public sealed class SubmitFilingForm
     public IFormFile? Scan { get; set; }
 }
 
-/// <summary>退回补正: the regulator must say what to correct.</summary>
+/// <summary>需补正: the regulator says what to correct and by when (issue 11 point 10).</summary>
 public sealed class ReturnFilingForm
 {
     public string? Reason { get; set; }
+
+    public DateOnly? CorrectionDueDate { get; set; }
 }
 
 public sealed class SubmitFilingFormValidator : AbstractValidator<SubmitFilingForm>
@@ -30,7 +32,8 @@ public sealed class ReturnFilingFormValidator : AbstractValidator<ReturnFilingFo
 {
     public ReturnFilingFormValidator()
     {
-        RuleFor(f => f.Reason).NotEmpty().WithMessage("请填写退回补正的理由。")
-            .MaximumLength(500).WithMessage("理由不能超过 500 个字。");
+        RuleFor(f => f.Reason).NotEmpty().WithMessage("请填写需要补正的内容。")
+            .MaximumLength(500).WithMessage("补正内容不能超过 500 个字。");
+        RuleFor(f => f.CorrectionDueDate).NotNull().WithMessage("请填写补正截止日期。");
     }
 }

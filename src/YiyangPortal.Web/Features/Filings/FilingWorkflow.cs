@@ -12,8 +12,9 @@ using YiyangPortal.Web.Security;
 namespace YiyangPortal.Web.Features.Filings;
 
 /// <summary>
-/// 备案 as one use case for the pages and the demo seeding alike: a party submits (2020 guide 六(四)) or, after a
-/// 退回补正, resubmits; the county bureau accepts or returns it. Each step is saved in one transaction with its
+/// 备案 as one use case for the pages and the demo seeding alike: a party submits (2020 guide 六(四): 告知) or, after a
+/// 需补正, resubmits; the county bureau acknowledges it (已备案) or asks for a correction by a deadline (需补正). Filing
+/// is notification, not approval (issue 11 point 10). Each step is saved in one transaction with its
 /// messages: the bureau's county regulators hear of a (re)submission, both parties of a review — never the person
 /// who acted, one message per step and recipient.
 /// </summary>
@@ -39,7 +40,7 @@ public sealed class FilingWorkflow(PortalDbContext db, TimeProvider clock)
         ? me.CountyId is { } county ? RoleAssignment.CountyRegulator(bureau, county) : RoleAssignment.CityRegulator(bureau)
         : null;
 
-    /// <summary>Either party may file while the filing waits for them (待报送, 退回补正).</summary>
+    /// <summary>Either party may file while the filing waits for them (待报送, 需补正).</summary>
     public static bool CanSubmit(Filing filing, CurrentUser me) => me.Party is not null && AwaitsParties(filing);
 
     /// <summary>Only the county regulator of the filing's own bureau and county reviews (2020 guide 六(四)).</summary>
@@ -47,7 +48,7 @@ public sealed class FilingWorkflow(PortalDbContext db, TimeProvider clock)
         me.Role == PortalRole.Regulator && me.Bureau == filing.Bureau && me.CountyId == filing.CountyId && AwaitsBureau(filing);
 
     /// <summary>
-    /// 报送, or 重新报送 after a 退回补正, with an optional scanned copy (built by the caller, which reports a bad
+    /// 报送, or 重新报送 after a 需补正, with an optional scanned copy (built by the caller, which reports a bad
     /// file next to its field). The domain refuses a filing that is not waiting for the parties.
     /// </summary>
     public async Task<SaveOutcome> SubmitAsync(Filing filing, AgreementActor by, string? note, FilingAttachment? scan = null)
@@ -76,21 +77,23 @@ public sealed class FilingWorkflow(PortalDbContext db, TimeProvider clock)
         return await SaveAsync();
     }
 
-    /// <summary>已报送 → 已受理; both parties are told.</summary>
+    /// <summary>已报送 → 已备案 (the bureau acknowledges); both parties are told.</summary>
     public async Task<SaveOutcome> AcceptAsync(Filing filing, RoleAssignment reviewer, Guid userId)
     {
         filing.Accept(reviewer, userId, Now);
         var (number, _, bureau) = await DescribeAsync(filing);
-        await NotifyPartiesAsync(filing, userId, $"{bureau}已受理协议 {number} 的备案。");
+        await NotifyPartiesAsync(filing, userId, $"{bureau}已确认协议 {number} 的备案（已备案）。");
         return await SaveAsync();
     }
 
-    /// <summary>已报送 → 退回补正 with the reason; both parties are told what to correct.</summary>
-    public async Task<SaveOutcome> ReturnAsync(Filing filing, RoleAssignment reviewer, Guid userId, string reason)
+    /// <summary>已报送 → 需补正 with the reason and the correction deadline; both parties are told what to correct by when.</summary>
+    public async Task<SaveOutcome> ReturnAsync(Filing filing, RoleAssignment reviewer, Guid userId, string reason, DateOnly correctionDueDate)
     {
-        filing.Return(reviewer, userId, Now, reason);
+        filing.Return(reviewer, userId, Now, reason, correctionDueDate);
         var (number, _, bureau) = await DescribeAsync(filing);
-        await NotifyPartiesAsync(filing, userId, $"{bureau}退回了协议 {number} 的备案，请补正后重新报送：{filing.ReturnReason}");
+        await NotifyPartiesAsync(
+            filing, userId,
+            $"{bureau}要求补正协议 {number} 的备案，请于{FilingStatusLabels.Deadline(correctionDueDate)}前补正后重新报送：{filing.ReturnReason}");
         return await SaveAsync();
     }
 

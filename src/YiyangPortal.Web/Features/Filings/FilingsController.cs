@@ -89,7 +89,7 @@ public sealed class FilingsController(PortalDbContext db, FilingWorkflow workflo
 
     [HttpPost("{id:guid}/accept")]
     public Task<IActionResult> Accept(Guid id) =>
-        ReviewAsync(id, nameof(Accept), (filing, reviewer) => workflow.AcceptAsync(filing, reviewer, Me.Id), "已受理该备案。");
+        ReviewAsync(id, nameof(Accept), (filing, reviewer) => workflow.AcceptAsync(filing, reviewer, Me.Id), "已确认备案。");
 
     [HttpPost("{id:guid}/return")]
     public async Task<IActionResult> Return(Guid id, ReturnFilingForm form)
@@ -101,7 +101,10 @@ public sealed class FilingsController(PortalDbContext db, FilingWorkflow workflo
             return View(DetailView, detail);
         }
 
-        return await ReviewAsync(id, "Reason", (filing, reviewer) => workflow.ReturnAsync(filing, reviewer, Me.Id, form.Reason!), "已退回补正，并通知双方。");
+        return await ReviewAsync(
+            id, nameof(form.CorrectionDueDate),
+            (filing, reviewer) => workflow.ReturnAsync(filing, reviewer, Me.Id, form.Reason!, form.CorrectionDueDate!.Value),
+            "已要求补正，并通知双方。");
     }
 
     private async Task<IActionResult> ReviewAsync(Guid id, string field, Func<Filing, RoleAssignment, Task<SaveOutcome>> act, string flash)

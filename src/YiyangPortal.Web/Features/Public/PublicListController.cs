@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using YiyangPortal.Domain.Agreements;
+using YiyangPortal.Domain.Institutions;
 using YiyangPortal.Infrastructure.Persistence;
 using YiyangPortal.Web.Features.Shared;
 using YiyangPortal.Web.Tenancy;
@@ -12,14 +13,25 @@ public sealed record PublicItem(string Category, string Name, string Frequency, 
 
 public sealed record PublicAgreement(string DocumentNumber, string Partner, string PartnerCounty, string Term, string? Fees, IReadOnlyList<PublicItem> Items);
 
-public sealed record PublicInstitution(string Name, string County, string Kind, string Address, IReadOnlyList<PublicAgreement> Agreements);
+/// <param name="InternalMedical">养老机构 with a 内设医疗机构: it provides medical services without an agreement too.</param>
+public sealed record PublicInstitution(
+    string Name, string County, string Kind, string Address, IReadOnlyList<PublicAgreement> Agreements, bool InternalMedical = false);
 
-public sealed record PublicListPage(bool Medical, Guid? County, IReadOnlyList<(Guid Id, string Name)> Counties, Paged<PublicInstitution> Page, string TenantName);
+/// <summary>One of the two lists of 2024 guide 一(二), with who publishes it and on which day.</summary>
+public sealed record PublicListPage(
+    bool Medical, Guid? County, IReadOnlyList<(Guid Id, string Name)> Counties, Paged<PublicInstitution> Page, string TenantName,
+    string Publisher, DateOnly PublishedOn)
+{
+    /// <summary>2024 guide 一(二): 卫生健康行政部门…公布提供养老服务的医疗卫生机构名单，民政部门…公布提供医疗服务的养老机构名单.</summary>
+    public string Title => Medical ? "提供养老服务的医疗卫生机构名单" : "提供医疗服务的养老机构名单";
+}
 
 /// <summary>
-/// 公示 (2020 guide 九(三); 2024 guide 一(二)): civil affairs publish the 养老机构 that provide medical services
-/// through agreements, health bureaus the medical institutions that serve elder care, with the service items and
-/// fee rules of their effective agreements. Institution-level data only: no contacts, no residents, no people.
+/// 公示, following the 2024 text (国卫老龄发〔2024〕40号 一(二)): the health bureaus' list of medical institutions that
+/// provide elder-care services, and the civil-affairs bureaus' list of 养老机构 that provide medical services — through
+/// a 内设医疗机构 or an agreement in force — each with its publisher and publication date; with the service content
+/// and fee rules of the agreements (2020 guide 九(三)). Institution-level data only: no contacts, no residents, no
+/// people. The home-to-clinic 年度健康服务费 is shown only where both parties agreed to publish it.
 /// </summary>
 [AllowAnonymous]
 [Route("public")]
@@ -46,29 +58,36 @@ public sealed class PublicListController(PortalDbContext db, TimeProvider clock)
         }
         else
         {
+            // 2024 guide 一(二): 提供医疗服务的养老机构 — by an agreement in force, or by its own 内设医疗机构.
             var query = db.ElderCareInstitutions.AsNoTracking()
-                .Where(e => e.IsActive && effective.Any(a => a.ElderCareInstitutionId == e.Id) && (county == null || e.CountyId == county));
-            var ids = await query.ToPageAsync(q => q.OrderBy(e => e.Name).ThenBy(e => e.Id).Select(e => new { e.Id, e.Name, e.CountyId, e.Kind, e.Address }), page);
+                .Where(e => e.IsActive && (county == null || e.CountyId == county)
+                            && (effective.Any(a => a.ElderCareInstitutionId == e.Id)
+                                || (e.Kind == ElderCareInstitutionKind.NursingHome && e.HasInternalMedicalInstitution)));
+            var ids = await query.ToPageAsync(
+                q => q.OrderBy(e => e.Name).ThenBy(e => e.Id)
+                    .Select(e => new { e.Id, e.Name, e.CountyId, e.Kind, e.Address, e.HasInternalMedicalInstitution }),
+                page);
             var agreements = await AgreementsAsync(effective.Where(a => ids.Rows.Select(r => r.Id).Contains(a.ElderCareInstitutionId)), names, a => a.MedicalInstitutionId, partnerIsMedical: true);
             paged = new Paged<PublicInstitution>(
-                ids.Rows.Select(r => new PublicInstitution(r.Name, names[r.CountyId], Labels.Of(r.Kind), r.Address, agreements.GetValueOrDefault(r.Id, []))).ToList(),
+                ids.Rows.Select(r => new PublicInstitution(
+                    r.Name, names[r.CountyId], Labels.Of(r.Kind), r.Address, agreements.GetValueOrDefault(r.Id, []), r.HasInternalMedicalInstitution)).ToList(),
                 ids.Total, ids.Page, ids.Pages);
         }
 
+        var tenantName = HttpContext.GetTenant()?.Name ?? string.Empty;
+        var place = county is { } id && await db.Counties.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id) is { } chosen ? chosen : null;
         return View("~/Features/Public/Index.cshtml", new PublicListPage(
-            medical, county, counties.Select(c => (c.Id, c.Name)).ToList(), paged, HttpContext.GetTenant()?.Name ?? string.Empty));
+            medical, county, counties.Select(c => (c.Id, c.Name)).ToList(), paged, tenantName,
+            Publisher(medical, tenantName, place), Domain.Common.BeijingTime.Today(clock.GetUtcNow())));
     }
 
-    /// <summary>附件1's fee clauses: the annual health-service fee and the consultation fee per visit by title.</summary>
-    private static string? FeeRules(AgreementTerms terms)
-    {
-        var parts = new List<string>();
-        if (terms.AnnualHealthServiceFee is { } fee) { parts.Add($"年度健康服务费 {Amounts.Yuan(fee)} 元（上、下半年各付一半）"); }
-        if (terms.SeniorConsultationFee is { } s) { parts.Add($"会诊费 正高 {Amounts.Yuan(s)} 元/次"); }
-        if (terms.AssociateSeniorConsultationFee is { } a) { parts.Add($"副高 {Amounts.Yuan(a)} 元/次"); }
-        if (terms.IntermediateConsultationFee is { } i) { parts.Add($"中级 {Amounts.Yuan(i)} 元/次"); }
-        return parts.Count == 0 ? null : string.Join("；", parts);
-    }
+    /// <summary>
+    /// Who publishes the list (2024 guide 一(二)): the county's bureau when a county is chosen, else the city's. Health:
+    /// 卫生健康行政部门; civil affairs: 民政部门.
+    /// </summary>
+    private static string Publisher(bool medical, string tenantName, Domain.Tenancy.County? county) => county is { } c
+        ? (medical ? c.HealthBureauName : c.CivilAffairsBureauName)
+        : tenantName + (medical ? "卫生健康委员会" : "民政局");
 
     /// <summary>The term, marked 已签署·待生效 while it has not started.</summary>
     private string Term(Agreement a) => a.Terms.Term is { } term
@@ -90,7 +109,7 @@ public sealed class PublicListController(PortalDbContext db, TimeProvider clock)
             .ToDictionary(g => g.Key, g => g.Select(a => new PublicAgreement(
                 a.DocumentNumber, partners[partnerOf(a)].Name, counties[partners[partnerOf(a)].CountyId],
                 Term(a),
-                FeeRules(a.Terms),
+                a.Terms.PublicFeeRules(),
                 a.IncludedItems.Select(i => new PublicItem(
                     CatalogueLabels.Of(i.Category), i.Name, CatalogueLabels.Frequency(i.Frequency, i.Unit),
                     CatalogueLabels.Price(i.UnitPrice, i.Unit), CatalogueLabels.Of(i.Funding))).ToList())).ToList());

@@ -76,6 +76,7 @@ public sealed partial class AgreementBuilder
 
             // A fee in proportion to the home's size: 300 元 a bed and year, in whole thousands, at least 6,000 元.
             AnnualHealthServiceFee = Money.FromYuan(Math.Max(6_000m, Math.Round(home.Beds * 300m / 1000m) * 1000m)),
+            PublishAnnualHealthServiceFee = story.PublishAnnualFee,
             Term = story.Term ?? new ValidityPeriod(month, month.AddYears(1).AddDays(-1)),
         };
     }

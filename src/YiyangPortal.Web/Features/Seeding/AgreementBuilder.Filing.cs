@@ -32,7 +32,8 @@ public sealed partial class AgreementBuilder
             .OrderBy(f => f.Bureau).ToListAsync();
     }
 
-    /// <summary>The story's plan for each filing: (re)submitted by a party, accepted or returned by its county bureau.</summary>
+    /// <summary>The story's plan for each filing: (re)submitted by a party, acknowledged (已备案) or sent back for a
+    /// correction (需补正) by its county bureau.</summary>
     private async Task FileAsync(Agreement agreement, AgreementStory story, PartyUser staff, PartyUser clinic)
     {
         var signedAt = agreement.EffectiveAtUtc!.Value;
@@ -53,8 +54,10 @@ public sealed partial class AgreementBuilder
             var reviewer = plan.Status == FilingStatus.Submitted && !plan.Corrected ? default : await ReviewerAsync(filing);
             if (plan.Corrected || plan.Status == FilingStatus.Returned)
             {
-                await StepAsync(at.AddDays(3), () => scope.Filings.ReturnAsync(
-                    filing, reviewer.Role, reviewer.Id, "请补充加盖双方公章的协议扫描件。"));
+                var returned = at.AddDays(3);
+                await StepAsync(returned, () => scope.Filings.ReturnAsync(
+                    filing, reviewer.Role, reviewer.Id, "请补充加盖双方公章的协议扫描件。",
+                    Domain.Common.BeijingTime.DateOf(returned).AddDays(plan.CorrectionDays)));
                 if (plan.Status == FilingStatus.Returned)
                 {
                     continue;

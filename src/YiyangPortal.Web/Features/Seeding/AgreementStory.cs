@@ -5,10 +5,11 @@ using YiyangPortal.Domain.Filings;
 namespace YiyangPortal.Web.Features.Seeding;
 
 /// <summary>
-/// How far one filing of a story goes: its final status, whether a 退回补正 came first (for 已报送 and 已受理: returned,
-/// corrected, resubmitted), and how many days after signing the parties first submitted it.
+/// How far one filing of a story goes: its final status, whether a 需补正 came first (for 已报送 and 已备案: returned,
+/// corrected, resubmitted), how many days after signing the parties first submitted it, and how many days the bureau
+/// gives for a correction (the correction deadline, inclusive).
 /// </summary>
-public sealed record FilingPlan(FilingStatus Status, bool Corrected = false, int SubmittedAfterDays = 2)
+public sealed record FilingPlan(FilingStatus Status, bool Corrected = false, int SubmittedAfterDays = 2, int CorrectionDays = 15)
 {
     public static readonly FilingPlan Pending = new(FilingStatus.Pending);
 
@@ -32,6 +33,9 @@ public sealed record AgreementStory(
 
     /// <summary>附件1's agreed term; null: one year from the first day of the signing month.</summary>
     public ValidityPeriod? Term { get; init; }
+
+    /// <summary>附件1: both parties agree to publish the 年度健康服务费 in the public list (issue 11 point 5).</summary>
+    public bool PublishAnnualFee { get; init; }
 
     /// <summary>For 部分签署 and 已生效: 甲方 signs first (the medical side does otherwise).</summary>
     public bool ElderCareSignsFirst { get; init; }

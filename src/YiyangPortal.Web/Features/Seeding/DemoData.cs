@@ -1,4 +1,5 @@
 using YiyangPortal.Domain.Agreements;
+using YiyangPortal.Domain.Coverage;
 using YiyangPortal.Domain.Identity;
 using YiyangPortal.Domain.Institutions;
 using YiyangPortal.Domain.Tenancy;
@@ -58,6 +59,9 @@ internal static class DemoData
     {
         /// <summary>A medical institution's price level by name (1: the standard demo prices).</summary>
         public Func<string, decimal> PriceLevel { get; init; } = _ => 1m;
+
+        /// <summary>The city's coverage targets, from its policy text (issue 11 point 7).</summary>
+        public IReadOnlyList<(CoverageMeasure Measure, int Percent, DateOnly Deadline, string Source)> Targets { get; init; } = [];
     }
 
     public const string PlatformAdminEmail = "platform@yiyang.demo";
@@ -118,6 +122,7 @@ internal static class DemoData
             [.. DemoShowcase.Shaoxing, .. Shaoxing.Agreements])
         {
             PriceLevel = Shaoxing.PriceLevel,
+            Targets = PolicyTargets.Shaoxing,
         },
         new(
             "wenzhou",
@@ -143,6 +148,9 @@ internal static class DemoData
                 new("staff@wenzhou.demo", "林芳（颐康养老院）", l => RoleAssignment.ElderCareStaff(l.ElderCare["鹿城区颐康养老院"])),
                 new("clinic@wenzhou.demo", "黄伟（永中社区卫生服务中心）", l => RoleAssignment.MedicalAdmin(l.Medical[WenzhouClinic])),
             ],
-            DemoShowcase.Wenzhou),
+            DemoShowcase.Wenzhou)
+        {
+            Targets = PolicyTargets.Wenzhou,
+        },
     ];
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using YiyangPortal.Domain.Common;
+using YiyangPortal.Domain.Coverage;
 using YiyangPortal.Domain.Identity;
 using YiyangPortal.Domain.Institutions;
 using YiyangPortal.Domain.Tenancy;
@@ -144,6 +145,18 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes)
         {
             var details = DemoInstitutions.Medical(seed, m, counties[m.County], ordinal);
             medical[m.Name] = db.MedicalInstitutions.Add(new MedicalInstitution(tenantId, details)).Entity;
+        }
+
+        // Targets are the tenant's to edit: seeded once, never reset by a reseed.
+        if (!await db.CoverageTargets.AnyAsync(cancellationToken))
+        {
+            db.CoverageTargets.AddRange(seed.Targets.Select(t => new CoverageTarget(tenantId, t.Measure, t.Percent, t.Deadline, t.Source)));
+        }
+
+        // The national holidays and 调休 (issue 11 point 9), also the tenant's to edit afterwards.
+        if (!await db.CalendarDays.AnyAsync(cancellationToken))
+        {
+            db.CalendarDays.AddRange(NationalHolidays.All.Select(d => new CalendarDay(tenantId, d.Date, d.Kind, d.Name)));
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -53,7 +53,8 @@ internal static class DemoShowcase
         new(ShowcaseHome, Hospital, Project, AgreementStatus.Effective, 60)
         {
             CivilAffairs = FilingPlan.Accepted,
-            Health = FilingPlan.Returned with { SubmittedAfterDays = 4 },
+            // 需补正 with its correction deadline a week ahead (issue 11 point 10).
+            Health = FilingPlan.Returned with { SubmittedAfterDays = 4, CorrectionDays = 60 },
         },
 
         // Signed 40 days ago with a partner in 柯桥区: three filings, the 民政 one 逾期.

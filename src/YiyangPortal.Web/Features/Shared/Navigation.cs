@@ -27,6 +27,8 @@ public static class Navigation
             new("养老服务机构", "~/admin/institutions/eldercare"),
             new("医疗卫生机构", "~/admin/institutions/medical"),
             new("服务目录", "~/admin/catalogue"),
+            new("签约目标", "~/admin/targets"),
+            new("节假日", "~/admin/holidays"),
             new("账户管理", "~/admin/accounts"),
         ],
         PortalRole.ElderCareStaff =>
