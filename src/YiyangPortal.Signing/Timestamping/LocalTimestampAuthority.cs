@@ -1,0 +1,116 @@
+using Org.BouncyCastle.Asn1;
+using Org.BouncyCastle.Asn1.Cmp;
+using Org.BouncyCastle.Asn1.Cms;
+using Org.BouncyCastle.Asn1.Nist;
+using Org.BouncyCastle.Asn1.X509;
+using Org.BouncyCastle.Cms;
+using Org.BouncyCastle.Crypto;
+using Org.BouncyCastle.Crypto.Operators;
+using Org.BouncyCastle.Math;
+using Org.BouncyCastle.Tsp;
+using Org.BouncyCastle.Utilities.Collections;
+using Org.BouncyCastle.X509;
+using YiyangPortal.Signing.Authority;
+using YiyangPortal.Signing.Crypto;
+
+namespace YiyangPortal.Signing.Timestamping;
+
+/// <summary>
+/// The portal's own RFC 3161 time-stamping authority for development and tests (BouncyCastle's
+/// TimeStampResponseGenerator): a self-signed root and a TSA certificate (extendedKeyUsage timeStamping, critical,
+/// as RFC 3161 §2.3 requires), both made in memory when it starts. The time is the given clock's; the serial number
+/// counts up; signatures are deterministic. Usable in-process as an <see cref="ITimestampClient"/>, or behind a URL
+/// through <see cref="Respond"/>. A production deployment points <see cref="HttpTimestampClient"/> at a trusted TSA.
+/// </summary>
+public sealed class LocalTimestampAuthority : ITimestampClient
+{
+    /// <summary>A policy identifier of our own (a private arc); RFC 3161 requires one.</summary>
+    private static readonly DerObjectIdentifier Policy = new("1.3.6.1.4.1.59999.14.1");
+
+    private readonly TimeProvider _clock;
+    private readonly TimeStampResponseGenerator _generator;
+    private readonly Lock _gate = new();
+    private long _serial;
+
+    public LocalTimestampAuthority(TimeProvider clock, string name = "医养签约服务门户开发用时间戳服务", SealAlgorithm algorithm = SealAlgorithm.EcdsaP256)
+    {
+        _clock = clock;
+        var now = clock.GetUtcNow();
+        now = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+        var rootKeys = KeyPairs.Generate(algorithm);
+        var rootName = CertificateProfiles.AuthorityName(name + "根证书", "医养签约服务门户");
+        var rootGenerator = CertificateProfiles.NewGenerator(rootName, rootName, rootKeys.Public, now.AddDays(-1), now.AddYears(20));
+        CertificateProfiles.AddAuthority(rootGenerator, pathLength: 0);
+        var root = rootGenerator.Generate(DeterministicSignatureFactory.For(rootKeys));
+
+        var keys = KeyPairs.Generate(algorithm);
+        var generator = CertificateProfiles.NewGenerator(
+            rootName, CertificateProfiles.AuthorityName(name, "医养签约服务门户"), keys.Public, now.AddDays(-1), now.AddYears(10));
+        generator.AddExtension(X509Extensions.BasicConstraints, true, new BasicConstraints(false));
+        generator.AddExtension(X509Extensions.KeyUsage, true, new KeyUsage(KeyUsage.DigitalSignature | KeyUsage.NonRepudiation));
+        generator.AddExtension(X509Extensions.ExtendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeID.id_kp_timeStamping));
+        CertificateProfiles.AddIssuer(generator, root, null);
+        var certificate = generator.Generate(DeterministicSignatureFactory.For(rootKeys));
+
+        RootCertificate = root.GetEncoded();
+        Certificate = certificate.GetEncoded();
+        _generator = new TimeStampResponseGenerator(TokenGenerator(keys, certificate, root), TspAlgorithms.Allowed);
+    }
+
+    /// <summary>The TSA's root certificate (DER): what a verifier trusts for these time stamps.</summary>
+    public byte[] RootCertificate { get; }
+
+    /// <summary>The TSA's own certificate (DER).</summary>
+    public byte[] Certificate { get; }
+
+    public Task<byte[]> GetTokenAsync(byte[] sha256Digest, CancellationToken cancellationToken = default)
+    {
+        var request = TimestampExchange.Request(sha256Digest, nonce: null);
+        return Task.FromResult(TimestampExchange.Token(request, Respond(request.GetEncoded())));
+    }
+
+    /// <summary>Answers a DER application/timestamp-query with a DER application/timestamp-reply.</summary>
+    public byte[] Respond(byte[] query)
+    {
+        TimeStampRequest request;
+        try
+        {
+            request = new TimeStampRequest(query);
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or InvalidCastException)
+        {
+            return _generator.GenerateFailResponse(PkiStatus.Rejection, PkiFailureInfo.BadDataFormat, "bad request").GetEncoded();
+        }
+        lock (_gate)
+        {
+            var serial = BigInteger.ValueOf(++_serial);
+            var now = _clock.GetUtcNow().UtcDateTime;
+            return _generator.Generate(request, serial, now).GetEncoded();
+        }
+    }
+
+    private TimeStampTokenGenerator TokenGenerator(AsymmetricCipherKeyPair keys, X509Certificate certificate, X509Certificate root)
+    {
+        // The CMS signing-time comes from our clock, not from BouncyCastle's.
+        var signedAttributes = new SignedAttributesWithClock(_clock);
+        var signerInfo = new SignerInfoGeneratorBuilder()
+            .WithSignedAttributeGenerator(signedAttributes)
+            .Build(DeterministicSignatureFactory.For(keys), certificate);
+        var tokens = new TimeStampTokenGenerator(signerInfo, Asn1DigestFactory.Get(NistObjectIdentifiers.IdSha256), Policy, true);
+        tokens.SetCertificates(CollectionUtilities.CreateStore(new[] { certificate, root }));
+        return tokens;
+    }
+
+    private sealed class SignedAttributesWithClock(TimeProvider clock) : CmsAttributeTableGenerator
+    {
+        public Org.BouncyCastle.Asn1.Cms.AttributeTable GetAttributes(IDictionary<CmsAttributeTableParameter, object> parameters)
+        {
+            var table = new Dictionary<DerObjectIdentifier, object>
+            {
+                [CmsAttributes.SigningTime] = new Org.BouncyCastle.Asn1.Cms.Attribute(
+                    CmsAttributes.SigningTime, new DerSet(new Org.BouncyCastle.Asn1.Cms.Time(clock.GetUtcNow().UtcDateTime))),
+            };
+            return new DefaultSignedAttributeTableGenerator(new Org.BouncyCastle.Asn1.Cms.AttributeTable(table)).GetAttributes(parameters);
+        }
+    }
+}
