@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using SkiaSharp;
 using YiyangPortal.Signing.SealImages;
 
 namespace YiyangPortal.Signing.Pades;
@@ -33,24 +32,40 @@ public sealed class SealAppearance
     public static SealAppearance FromImage(byte[] image)
     {
         ArgumentNullException.ThrowIfNull(image);
-        using var decoded = SKBitmap.Decode(image) ?? throw new SealImageException("印章图片已损坏，无法读取。");
-        using var rgba = new SKBitmap(new SKImageInfo(decoded.Width, decoded.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
-        if (!decoded.CopyTo(rgba, SKColorType.Rgba8888))
-        {
-            throw new SealImageException("印章图片已损坏，无法读取。");
-        }
+        using var rgba = RgbaDecoder.Decode(image);
         var pixels = rgba.GetPixelSpan();
         var count = rgba.Width * rgba.Height;
         var color = new byte[count * 3];
         var alpha = new byte[count];
         var opaque = true;
+        int? single = null;
+        var oneColour = true;
         for (var i = 0; i < count; i++)
         {
-            color[i * 3] = pixels[i * 4];
-            color[(i * 3) + 1] = pixels[(i * 4) + 1];
-            color[(i * 3) + 2] = pixels[(i * 4) + 2];
             alpha[i] = pixels[(i * 4) + 3];
             opaque &= alpha[i] == 255;
+            var rgb = pixels[i * 4] << 16 | pixels[(i * 4) + 1] << 8 | pixels[(i * 4) + 2];
+            if (alpha[i] == 255)
+            {
+                oneColour &= (single ??= rgb) == rgb;
+            }
+            // A fully transparent pixel's colour is never seen: repeat the previous one, so runs stay runs.
+            var from = alpha[i] == 0 && i > 0 ? (i - 1) * 3 : -1;
+            for (var c = 0; c < 3; c++)
+            {
+                color[(i * 3) + c] = from >= 0 ? color[from + c] : pixels[(i * 4) + c];
+            }
+        }
+        // A drawn seal is one colour; its anti-aliased edges differ only by rounding. One colour for every pixel
+        // (the alpha plane carries the shape) deflates the colour plane to a few hundred bytes.
+        if (oneColour && single is { } only && !opaque)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                color[i * 3] = (byte)(only >> 16);
+                color[(i * 3) + 1] = (byte)(only >> 8);
+                color[(i * 3) + 2] = (byte)only;
+            }
         }
         return new SealAppearance(rgba.Width, rgba.Height, Deflate(color), opaque ? null : Deflate(alpha));
     }

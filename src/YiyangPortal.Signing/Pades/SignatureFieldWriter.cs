@@ -95,16 +95,22 @@ internal static class SignatureFieldWriter
             .Add("AP", new PdfDictionary().Add("N", appearance));
     }
 
-    // A form XObject as large as the widget, drawing the image scaled into it (§12.5.5, §8.10).
+    // A form XObject as large as the widget, drawing the image scaled into it (§12.5.5, §8.10), blended with
+    // Multiply (§11.3.5): red over white stays red, over black text the text stays black, as ink on paper.
     private static PdfStream AppearanceStream(PdfRectangle rectangle, PdfReference image)
     {
         var (w, h) = (PdfNumber.Of(rectangle.Width).Text, PdfNumber.Of(rectangle.Height).Text);
-        var content = Encoding.ASCII.GetBytes($"q {w} 0 0 {h} 0 0 cm /Seal Do Q");
+        var content = Encoding.ASCII.GetBytes($"q /Ink gs {w} 0 0 {h} 0 0 cm /Seal Do Q");
+        var resources = new PdfDictionary()
+            .Add("ExtGState", new PdfDictionary().Add("Ink", new PdfDictionary()
+                .Add("Type", new PdfName("ExtGState"))
+                .Add("BM", new PdfName("Multiply"))))
+            .Add("XObject", new PdfDictionary().Add("Seal", image));
         var dictionary = new PdfDictionary()
             .Add("Type", new PdfName("XObject"))
             .Add("Subtype", new PdfName("Form"))
             .Add("BBox", new PdfArray([PdfNumber.Of(0), PdfNumber.Of(0), new PdfNumber(w), new PdfNumber(h)]))
-            .Add("Resources", new PdfDictionary().Add("XObject", new PdfDictionary().Add("Seal", image)));
+            .Add("Resources", resources);
         return new PdfStream(dictionary, content);
     }
 

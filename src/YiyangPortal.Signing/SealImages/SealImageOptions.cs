@@ -10,6 +10,6 @@ public sealed record SealImageOptions
 
     public int FaceIndex { get; init; } = 2;
 
-    /// <summary>Width and height of the PNG in pixels (a 42 mm seal at about 290 dpi).</summary>
-    public int Size { get; init; } = 480;
+    /// <summary>Width and height of the PNG in pixels (a 38 mm seal at about 240 dpi).</summary>
+    public int Size { get; init; } = 360;
 }

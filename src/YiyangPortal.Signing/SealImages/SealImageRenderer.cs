@@ -9,8 +9,9 @@ namespace YiyangPortal.Signing.SealImages;
 /// </summary>
 public sealed class SealImageRenderer : IDisposable
 {
-    /// <summary>Seal red (印泥红), slightly translucent so the text under a seal stays legible as on paper.</summary>
-    private static readonly SKColor SealRed = new(0xD9, 0x12, 0x1E, 0xE6);
+    /// <summary>Seal red (印泥红), opaque: in the PDF the seal is blended with Multiply, like ink on paper, so the
+    /// black text under it stays legible.</summary>
+    private static readonly SKColor SealRed = new(0xD9, 0x12, 0x1E);
 
     private readonly SealImageOptions _options;
     private readonly SKTypeface _typeface;

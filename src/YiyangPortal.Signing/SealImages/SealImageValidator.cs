@@ -29,9 +29,8 @@ public static class SealImageValidator
         {
             throw new SealImageException("印章图片须为 PNG 或 JPEG 格式。");
         }
-        using var decoded = SKBitmap.Decode(upload)
-            ?? throw new SealImageException("印章图片已损坏，无法读取。");
-        var (width, height) = (decoded.Width, decoded.Height);
+        using var rgba = RgbaDecoder.Decode(upload);
+        var (width, height) = (rgba.Width, rgba.Height);
         if (width < MinPixels || height < MinPixels)
         {
             throw new SealImageException($"印章图片太小（{width}×{height} 像素），至少需要 {MinPixels}×{MinPixels} 像素。");
@@ -43,11 +42,6 @@ public static class SealImageValidator
         if (Math.Max(width, height) > Math.Min(width, height) * 1.5)
         {
             throw new SealImageException("印章图片应接近正方形（请裁剪到印章边缘）。");
-        }
-        using var rgba = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
-        if (!decoded.CopyTo(rgba, SKColorType.Rgba8888))
-        {
-            throw new SealImageException("印章图片已损坏，无法读取。");
         }
         if (!HasTransparency(rgba))
         {

@@ -19,7 +19,8 @@ namespace YiyangPortal.Signing.Timestamping;
 /// The portal's own RFC 3161 time-stamping authority for development and tests (BouncyCastle's
 /// TimeStampResponseGenerator): a self-signed root and a TSA certificate (extendedKeyUsage timeStamping, critical,
 /// as RFC 3161 §2.3 requires), both made in memory when it starts. The time is the given clock's; the serial number
-/// counts up; signatures are deterministic. Usable in-process as an <see cref="ITimestampClient"/>, or behind a URL
+/// is drawn from the request's imprint and the time, so the same request at the same time gives the same token (and
+/// signatures are deterministic). Usable in-process as an <see cref="ITimestampClient"/>, or behind a URL
 /// through <see cref="Respond"/>. A production deployment points <see cref="HttpTimestampClient"/> at a trusted TSA.
 /// </summary>
 public sealed class LocalTimestampAuthority : ITimestampClient
@@ -30,7 +31,6 @@ public sealed class LocalTimestampAuthority : ITimestampClient
     private readonly TimeProvider _clock;
     private readonly TimeStampResponseGenerator _generator;
     private readonly Lock _gate = new();
-    private long _serial;
 
     public LocalTimestampAuthority(TimeProvider clock, string name = "医养签约服务门户开发用时间戳服务", SealAlgorithm algorithm = SealAlgorithm.EcdsaP256)
     {
@@ -81,11 +81,12 @@ public sealed class LocalTimestampAuthority : ITimestampClient
         {
             return _generator.GenerateFailResponse(PkiStatus.Rejection, PkiFailureInfo.BadDataFormat, "bad request").GetEncoded();
         }
+        var now = _clock.GetUtcNow();
+        var seed = request.GetMessageImprintDigest().Concat(BitConverter.GetBytes(now.UtcTicks)).ToArray();
+        var serial = new BigInteger(1, System.Security.Cryptography.SHA256.HashData(seed).AsSpan(0, 16).ToArray());
         lock (_gate)
         {
-            var serial = BigInteger.ValueOf(++_serial);
-            var now = _clock.GetUtcNow().UtcDateTime;
-            return _generator.Generate(request, serial, now).GetEncoded();
+            return _generator.Generate(request, serial, now.UtcDateTime).GetEncoded();
         }
     }
 
