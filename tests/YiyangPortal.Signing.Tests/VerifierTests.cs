@@ -149,4 +149,26 @@ public class VerifierTests(SealingFixture fixture) : IClassFixture<SealingFixtur
         Assert.Equal("未发现电子签章", report.Verdict);
         Assert.Empty(report.Signatures);
     }
+
+    [Fact]
+    public async Task MalformedUploads_AreReported_NeverThrown()
+    {
+        var (_, _, both) = await fixture.SealBothAsync(SampleAgreements.SignedConsortium());
+        var nested = System.Text.Encoding.ASCII.GetBytes(
+            "%PDF-1.4\n1 0 obj\n" + new string('[', 100_000) + "\nendobj\nxref\n0 2\n0000000000 65535 f \n0000000009 00000 n \n"
+            + "trailer\n<</Size 2 /Root 1 0 R>>\nstartxref\n" + (100_000 + 16) + "\n%%EOF\n");
+        var uploads = new List<byte[]> { nested, both[..(both.Length / 2)], both[..^40], both.Take(20).ToArray() };
+        for (var i = both.Length - 300; i < both.Length; i += 7)
+        {
+            var corrupt = (byte[])both.Clone();
+            corrupt[i] = (byte)'9';
+            uploads.Add(corrupt);
+        }
+
+        foreach (var upload in uploads)
+        {
+            var report = Verifier.Verify(upload, Trust());
+            Assert.NotEqual("签章有效", report.Verdict);
+        }
+    }
 }

@@ -32,6 +32,10 @@ public sealed class PadesSigner(ISigningKeyProvider keys, ITimestampClient times
     {
         ArgumentNullException.ThrowIfNull(pdf);
         ArgumentNullException.ThrowIfNull(placement);
+        if (placement.Rectangle.Width <= 0 || placement.Rectangle.Height <= 0)
+        {
+            throw new ArgumentException("The seal rectangle must have a positive width and height.", nameof(placement));
+        }
         if (expectedSha256 is not null && !SHA256.HashData(pdf).AsSpan().SequenceEqual(expectedSha256))
         {
             throw new DocumentChangedException("文件在确认后已被改动，未签章。请重新核对协议内容后再签章。");

@@ -22,9 +22,10 @@ internal sealed record PdfNumber(string Text) : PdfObject
 
     public static PdfNumber Of(float value) => new(value.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture));
 
-    public long AsLong() => long.Parse(Text, System.Globalization.CultureInfo.InvariantCulture);
-
-    public double AsDouble() => double.Parse(Text, System.Globalization.CultureInfo.InvariantCulture);
+    /// <exception cref="UnsupportedPdfException">Not an integer.</exception>
+    public long AsLong() => long.TryParse(Text, System.Globalization.CultureInfo.InvariantCulture, out var value)
+        ? value
+        : throw new UnsupportedPdfException($"PDF 中应为整数之处是“{Text}”。");
 }
 
 /// <summary>A name, without its slash, #xx escapes decoded.</summary>

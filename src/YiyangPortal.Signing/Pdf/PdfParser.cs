@@ -9,6 +9,11 @@ namespace YiyangPortal.Signing.Pdf;
 /// </summary>
 internal sealed class PdfParser(byte[] data, int position)
 {
+    /// <summary>Nesting deeper than this is refused (an uploaded file must not exhaust the stack).</summary>
+    private const int MaxDepth = 64;
+
+    private int _depth;
+
     public int Position { get; private set; } = position;
 
     public static bool IsWhitespace(byte b) => b is 0 or 9 or 10 or 12 or 13 or 32;
@@ -32,6 +37,22 @@ internal sealed class PdfParser(byte[] data, int position)
     }
 
     public PdfObject ReadObject()
+    {
+        if (++_depth > MaxDepth)
+        {
+            throw Fail("objects nested too deeply");
+        }
+        try
+        {
+            return ReadObjectAtDepth();
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private PdfObject ReadObjectAtDepth()
     {
         SkipWhitespace();
         var b = Peek();
@@ -176,10 +197,12 @@ internal sealed class PdfParser(byte[] data, int position)
             var second = ReadWord();
             SkipWhitespace();
             if (IsInteger(second) && Position < data.Length && data[Position] == 'R'
-                && (Position + 1 == data.Length || IsWhitespace(data[Position + 1]) || IsDelimiter(data[Position + 1])))
+                && (Position + 1 == data.Length || IsWhitespace(data[Position + 1]) || IsDelimiter(data[Position + 1]))
+                && int.TryParse(first, CultureInfo.InvariantCulture, out var number)
+                && int.TryParse(second, CultureInfo.InvariantCulture, out var generation))
             {
                 Position++;
-                return new PdfReference(int.Parse(first, CultureInfo.InvariantCulture), int.Parse(second, CultureInfo.InvariantCulture));
+                return new PdfReference(number, generation);
             }
         }
         Position = save;
@@ -194,9 +217,10 @@ internal sealed class PdfParser(byte[] data, int position)
         var bytes = new List<byte>();
         while (Position < data.Length && !IsWhitespace(data[Position]) && !IsDelimiter(data[Position]))
         {
-            if (data[Position] == '#' && Position + 2 < data.Length)
+            if (data[Position] == '#' && Position + 2 < data.Length
+                && byte.TryParse(Encoding.ASCII.GetString(data, Position + 1, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var escaped))
             {
-                bytes.Add(byte.Parse(Encoding.ASCII.GetString(data, Position + 1, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
+                bytes.Add(escaped);
                 Position += 3;
             }
             else

@@ -21,25 +21,27 @@ public sealed class PdfSignatureVerifier(TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(pdf);
         ArgumentNullException.ThrowIfNull(trust);
-        PdfFile file;
-        List<FoundSignature> found;
+        var roots = trust.TrustedRoots.Select(der => new X509Certificate(der)).ToList();
+        var crls = (trust.RevocationLists ?? []).Select(der => new X509Crl(der)).ToList();
+        var timestampRoots = (trust.TimestampRoots ?? []).Select(der => new X509Certificate(der)).ToList();
         try
         {
-            file = PdfFile.Open(pdf);
-            found = PdfSignatureLocator.Find(file);
+            var file = PdfFile.Open(pdf);
+            var found = PdfSignatureLocator.Find(file);
+            var context = new Context(file, roots, crls, timestampRoots);
+            var reports = found.Select(f => VerifyOne(context, f)).ToList();
+            var lastEnd = found.Select(f => f.ByteRange.Length == 4 ? f.ByteRange[2] + f.ByteRange[3] : 0).DefaultIfEmpty(pdf.Length).Max();
+            return new PdfVerificationReport { Signatures = reports, BytesAfterLastSignature = Math.Max(0, pdf.Length - lastEnd) };
         }
         catch (UnsupportedPdfException e)
         {
             return new PdfVerificationReport { Problem = "无法读取该文件的结构，不能验证：" + e.Message };
         }
-        var context = new Context(
-            file,
-            trust.TrustedRoots.Select(der => new X509Certificate(der)).ToList(),
-            (trust.RevocationLists ?? []).Select(der => new X509Crl(der)).ToList(),
-            (trust.TimestampRoots ?? []).Select(der => new X509Certificate(der)).ToList());
-        var reports = found.Select(f => VerifyOne(context, f)).ToList();
-        var lastEnd = found.Select(f => f.ByteRange.Length == 4 ? f.ByteRange[2] + f.ByteRange[3] : 0).DefaultIfEmpty(pdf.Length).Max();
-        return new PdfVerificationReport { Signatures = reports, BytesAfterLastSignature = Math.Max(0, pdf.Length - lastEnd) };
+        catch (Exception e) when (e is FormatException or OverflowException or ArgumentException or IndexOutOfRangeException)
+        {
+            // An uploaded file is anyone's: whatever in it defeats the reader is reported, never thrown.
+            return new PdfVerificationReport { Problem = "无法读取该文件的结构，不能验证。" };
+        }
     }
 
     private SignatureReport VerifyOne(Context context, FoundSignature found)
