@@ -13,6 +13,9 @@ public enum SealKeyKind
 
     /// <summary>An institution's seal (电子印章): its certificate is issued to the institution.</summary>
     InstitutionSeal = 3,
+
+    /// <summary>The portal's own time-stamping authority (development; <see cref="Timestamping.LocalTimestampAuthority"/>).</summary>
+    TimestampAuthority = 4,
 }
 
 /// <summary>
