@@ -8,6 +8,7 @@ namespace YiyangPortal.Documents.Benchmarks;
 /// from the in-process TSA (ECDSA P-256, SHA-256). Goal: median ≤ 40 ms on one core.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 [SimpleJob(warmupCount: 3, iterationCount: 10)]
 public class SealAgreementBenchmark
 {

@@ -62,6 +62,9 @@ public sealed record SignatureReport
 
     public IReadOnlyList<string> Problems { get; init; } = [];
 
+    /// <summary>SM2/SM3 (国密): PDF readers cannot check it; the portal's verifier can.</summary>
+    public bool IsGuomi => Algorithm?.StartsWith("SM2", StringComparison.Ordinal) == true;
+
     public bool IsValid => Problems.Count == 0;
 
     public string Verdict => IsValid ? "签章有效" : "签章无效";
@@ -122,6 +125,10 @@ public sealed record PdfVerificationReport
                 lines.AddRange(signature.Problems.Select(p => "  " + p));
             }
             lines.Add(ChangedAfterLastSignature ? "盖章后文件被改动过。" : "盖章后文件未被改动。");
+            if (Signatures.Any(s => s.IsGuomi))
+            {
+                lines.Add("签章使用国密算法（SM2/SM3），通用 PDF 阅读器无法验证，以本平台的验证结果为准。");
+            }
             return lines;
         }
     }
