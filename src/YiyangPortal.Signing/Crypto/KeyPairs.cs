@@ -3,7 +3,6 @@ using Org.BouncyCastle.Asn1.Sec;
 using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Crypto.Generators;
 using Org.BouncyCastle.Crypto.Parameters;
-using Org.BouncyCastle.Math;
 using Org.BouncyCastle.Security;
 
 namespace YiyangPortal.Signing.Crypto;
@@ -30,9 +29,9 @@ internal static class KeyPairs
                 }
             case SealAlgorithm.Rsa3072:
                 {
-                    var generator = new RsaKeyPairGenerator();
-                    generator.Init(new RsaKeyGenerationParameters(BigInteger.ValueOf(65537), random, 3072, 100));
-                    return generator.GenerateKeyPair();
+                    // .NET's generator (OpenSSL) takes a fraction of a second; BouncyCastle's several seconds.
+                    using var rsa = System.Security.Cryptography.RSA.Create(3072);
+                    return DotNetUtilities.GetRsaKeyPair(rsa);
                 }
             default:
                 throw new ArgumentOutOfRangeException(nameof(algorithm), algorithm, null);
