@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace YiyangPortal.BrowserTests;
@@ -162,6 +163,28 @@ public class AgreementJourneyTests(BrowserFixture browser)
         await Assertions.Expect(staff.Locator("dl")).ToContainTextAsync("至"); // one year from signing, set at the second signature
         await staff.Context.CloseAsync();
         await clinic.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task StatusFilter_AppliesAsSoonAsAStatusIsChosen_UnderTheStrictCsp()
+    {
+        var staff = await SignInJourneyTests.SignInAsync(browser, "shaoxing", "staff@shaoxing.demo", "/shaoxing/eldercare");
+        await staff.Locator("nav").GetByRole(AriaRole.Link, new() { Name = "签约协议", Exact = true }).ClickAsync();
+        await Assertions.Expect(staff.Locator("h1")).ToHaveTextAsync("签约协议"); // the menu's name is the page's name
+
+        await staff.GetByLabel("状态").SelectOptionAsync(new SelectOptionValue { Label = "已生效" });
+
+        await staff.WaitForURLAsync(url => url.Contains("status=Effective", StringComparison.Ordinal));
+        var badges = staff.GetByTestId("agreement-list").Locator("tbody .badge");
+        await Assertions.Expect(badges.First).ToHaveTextAsync(new Regex("^(已生效|已签署·待生效)$"));
+        Assert.All(await badges.AllInnerTextsAsync(), b => Assert.Contains(b, new[] { "已生效", "已签署·待生效" }));
+        await Assertions.Expect(staff.GetByTestId("status-filter").GetByRole(AriaRole.Button, new() { Name = "查询" })).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(staff, "agreement-list-filtered");
+
+        await staff.GetByLabel("状态").SelectOptionAsync(new SelectOptionValue { Label = "草稿" });
+        await staff.WaitForURLAsync(url => url.Contains("status=Draft", StringComparison.Ordinal));
+        await Assertions.Expect(staff.GetByLabel("状态")).ToHaveValueAsync("Draft");
+        await staff.Context.CloseAsync();
     }
 
     /// <summary>附件2 between 福乐养老院 and 塔山, drafted, reviewed and signed by both in the browser; returns its number.</summary>

@@ -57,7 +57,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         await ((IAsyncLifetime)App).DisposeAsync();
     }
 
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800)
+    /// <summary>
+    /// A page in a new browser context (its own cookies). Its console errors, uncaught exceptions and CSP violations
+    /// fail the test (<see cref="PageProblems"/>): at each <see cref="ScreenshotAsync"/> and when the test ends.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(int width = 1366, int height = 800)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -66,15 +70,65 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
         context.SetDefaultTimeout(60_000);
         context.SetDefaultNavigationTimeout(60_000);
+        await PageProblems.WatchAsync(context);
         return await context.NewPageAsync();
     }
 
-    public static Task ScreenshotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+    /// <summary>
+    /// A full-page screenshot in <see cref="ScreenshotDirectory"/>; then fails if the page reported a problem or
+    /// scrolls sideways.
+    /// </summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+        await PageProblems.AssertNoneAsync(page);
+        await AssertNoSidewaysScrollAsync(page);
+    }
+
+    /// <summary>
+    /// Fails if the page scrolls sideways (the document is wider than the window), naming the elements that stick out
+    /// (tables scroll inside their .table-responsive box and do not count).
+    /// </summary>
+    public static async Task AssertNoSidewaysScrollAsync(IPage page)
+    {
+        var overflow = await page.EvaluateAsync<string?>(SidewaysOverflowScript);
+        if (overflow is not null)
+        {
+            throw new Xunit.Sdk.XunitException($"{page.Url} scrolls sideways at {page.ViewportSize?.Width} px: {overflow}");
+        }
+    }
+
+    private const string SidewaysOverflowScript = """
+        () => {
+          const root = document.documentElement, width = root.clientWidth;
+          if (root.scrollWidth <= width) return null;
+          const clipped = el => {
+            for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+              if (['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(p).overflowX)) return true;
+            }
+            return false;
+          };
+          const name = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
+            + [...el.classList].slice(0, 3).map(c => '.' + c).join('');
+          const path = el => {
+            const parts = [];
+            for (let e = el; e && e !== document.body && parts.length < 4; e = e.parentElement) parts.unshift(name(e));
+            return parts.join(' > ');
+          };
+          const wide = [...document.body.querySelectorAll('*')]
+            .filter(el => el.getBoundingClientRect().right > width + 0.5 && !clipped(el));
+          const innermost = wide.filter(el => !wide.some(other => other !== el && el.contains(other)));
+          return `scrollWidth ${root.scrollWidth} > clientWidth ${width}; sticking out: ` + innermost.slice(0, 5)
+            .map(el => `${path(el)} (right edge ${Math.round(el.getBoundingClientRect().right)}: "${(el.textContent || '').trim().slice(0, 30)}")`)
+            .join('; ');
+        }
+        """;
 }
 
-/// <summary>All browser test classes share one server, one database and one Chromium.</summary>
+/// <summary>All browser test classes share one server, one database and one Chromium; every test fails on a page
+/// problem (console error, uncaught exception, CSP violation).</summary>
 [CollectionDefinition(Name)]
+[FailOnPageProblems]
 public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "browser";

@@ -11,7 +11,7 @@ public class MedicalDirectoryJourneyTests(BrowserFixture browser)
     {
         var page = await SignInJourneyTests.SignInAsync(browser, "shaoxing", "staff@shaoxing.demo", "/shaoxing/eldercare");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "医疗机构" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "医疗机构名录" }).ClickAsync();
         await page.GetByLabel("区县").SelectOptionAsync(new SelectOptionValue { Label = "柯桥区" });
         await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
 

@@ -14,7 +14,7 @@ public partial class SignInJourneyTests(BrowserFixture browser)
     [InlineData("shaoxing", "clinic@shaoxing.demo", "/shaoxing/medical", "收费标准", "medical-admin")]
     [InlineData("shaoxing", "minzheng@shaoxing.demo", "/shaoxing/regulator", "备案审查", "regulator-county")]
     [InlineData("shaoxing", "city@shaoxing.demo", "/shaoxing/regulator", "统计分析", "regulator-city")]
-    [InlineData("wenzhou", "staff@wenzhou.demo", "/wenzhou/eldercare", "我的协议", "eldercare-staff-wenzhou")]
+    [InlineData("wenzhou", "staff@wenzhou.demo", "/wenzhou/eldercare", "签约协议", "eldercare-staff-wenzhou")]
     [InlineData("", "platform@yiyang.demo", "/platform", "城市租户", "platform-admin")]
     public async Task Role_SignsIn_AndSeesItsHomeAndNavigation(string tenant, string email, string home, string navItem, string shot)
     {

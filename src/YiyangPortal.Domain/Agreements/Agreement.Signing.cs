@@ -53,11 +53,12 @@ public sealed partial class Agreement
     {
         EffectiveAtUtc = by.AtUtc;
 
-        // 附件2 三、3: 本协议自签字之日起生效，有效期一年 — inclusive, so it ends the day before the anniversary.
+        // 附件2 三、3: 本协议自签字之日起生效，有效期一年 — a year counted as the Civil Code counts it (第二百零一、二百零二条):
+        // signed 2026-03-02 it ends 2027-03-02; signed 2028-02-29, on 2029-02-28.
         if (Template == AgreementTemplate.ProjectCooperation && !IsSupplement)
         {
             var day = BeijingTime.DateOf(by.AtUtc);
-            Terms = Terms with { Term = new ValidityPeriod(day, day.AddYears(1).AddDays(-1)) };
+            Terms = Terms with { Term = new ValidityPeriod(day, CivilCodePeriod.EndOfYears(day, 1)) };
         }
 
         Record(by, AgreementEventKind.BecameEffective, null, null, Terms.Term?.ToString(), null);

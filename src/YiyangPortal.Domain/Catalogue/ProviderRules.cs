@@ -19,8 +19,14 @@ public static class ProviderRules
 
         if (requirement.HasFlag(ProviderRequirement.PrimaryLevel) && !provider.IsPrimaryLevel)
         {
-            // 绍兴附件2 二.5: 基层医疗卫生机构……提供家庭病床服务.
+            // 2020 guide 三(一)、(二): 签约基层医疗卫生机构 provide basic public health and 家庭医生签约服务.
             refusals.Add($"“{item.Name}”由基层医疗卫生机构提供。");
+        }
+
+        if (requirement.HasFlag(ProviderRequirement.RecommendedPrimaryLevel) && !provider.IsPrimaryLevel)
+        {
+            // 2020 guide 三(八) 医疗卫生机构可……设立家庭病床; 绍兴附件2 二.5 recommends 基层 — a warning, not a refusal.
+            warnings.Add($"“{item.Name}”建议由基层医疗卫生机构提供（绍兴附件2 二.5）。");
         }
 
         if (requirement.HasFlag(ProviderRequirement.RecommendedLevel2OrAbove) && provider.Grade < HospitalGrade.Level2)

@@ -75,7 +75,7 @@ public sealed class Filing : ITenantOwned
     private StateMachine<FilingStatus, Trigger> Machine => _machine ??= BuildMachine();
 
     /// <summary>逾期: never submitted and the due date has passed on <paramref name="todayInBeijing"/>.</summary>
-    public bool IsOverdue(DateOnly todayInBeijing) => Status == FilingStatus.Pending && todayInBeijing > DueDate;
+    public bool IsOverdue(DateOnly todayInBeijing) => FilingTurn.IsOverdue(Status, DueDate, todayInBeijing);
 
     /// <summary>The status as pages show it: 逾期 in place of 待报送 once overdue.</summary>
     public string StatusLabel(DateOnly todayInBeijing) =>

@@ -12,7 +12,7 @@ public static class FilingDueDate
     /// <summary>Reminders go out this many days before the due date and on the due date itself.</summary>
     public const int ReminderDaysBefore = 7;
 
-    public static DateOnly From(DateTimeOffset signedAtUtc) => BeijingTime.DateOf(signedAtUtc).AddMonths(1);
+    public static DateOnly From(DateTimeOffset signedAtUtc) => CivilCodePeriod.EndOfMonths(BeijingTime.DateOf(signedAtUtc), 1);
 
     public static IReadOnlyList<DateOnly> ReminderDays(DateOnly dueDate) => [dueDate.AddDays(-ReminderDaysBefore), dueDate];
 

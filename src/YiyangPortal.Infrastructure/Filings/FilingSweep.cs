@@ -99,7 +99,7 @@ public sealed class FilingSweep(IServiceScopeFactory scopes)
 
                 foreach (var user in users)
                 {
-                    db.Notifications.Add(new Notification(c.Filing.TenantId, user, NotificationKind.FilingOverdue, FilingCreator.Clip(title), $"/regulator/filings/{c.Filing.Id}", utcNow));
+                    db.Notifications.Add(new Notification(c.Filing.TenantId, user, NotificationKind.FilingOverdue, FilingCreator.Clip(title), $"/filings/{c.Filing.Id}", utcNow));
                 }
 
                 escalations++;

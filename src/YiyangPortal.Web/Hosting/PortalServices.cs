@@ -82,6 +82,8 @@ internal static class PortalServices
         services.AddScoped<Features.Agreements.AgreementWorkflow>();
         services.AddScoped<Features.Agreements.AgreementDetails>();
         services.AddScoped<Features.Inbox.UnreadCount>();
+        services.AddScoped<Features.Agreements.AgreementTodos>();
+        services.AddScoped<Features.Todo.TodoQuery>();
         services.AddScoped<Features.Agreements.AgreementSweep>();
         services.AddSingleton<Features.Agreements.DemoAgreements>();
         services.AddSingleton<Features.Agreements.AgreementSweepService>();

@@ -67,7 +67,8 @@ public class AgreementSigningTests
         // 16:30 UTC on 2026-02-28 is 00:30 on 2026-03-01 in Beijing.
         var agreement = Effective(AgreementTemplate.ProjectCooperation, new DateTimeOffset(2026, 2, 28, 16, 30, 0, TimeSpan.Zero));
 
-        Assert.Equal(new ValidityPeriod(new DateOnly(2026, 3, 1), new DateOnly(2027, 2, 28)), agreement.Terms.Term);
+        // 民法典 第二百零一、二百零二条: the signing day is not counted; the year ends on the corresponding day.
+        Assert.Equal(new ValidityPeriod(new DateOnly(2026, 3, 1), new DateOnly(2027, 3, 1)), agreement.Terms.Term);
     }
 
     [Fact]
@@ -115,5 +116,17 @@ public class AgreementSigningTests
         Assert.Equal(AgreementStatus.Effective, agreement.Status);
         Assert.Equal(4, agreement.Item(itemId).Frequency);
         Assert.Same(terms, agreement.Terms);
+    }
+
+    [Fact]
+    public void Sign_ProjectCooperation_On29February_EndsOn28February() // 民法典 第二百零二条: no corresponding day → month's last day
+    {
+        var agreement = PendingSignature(AgreementTemplate.ProjectCooperation);
+        var signedAt = new DateTimeOffset(2028, 2, 29, 2, 0, 0, TimeSpan.Zero); // 10:00 Beijing
+
+        Sign(agreement, AgreementParty.ElderCare, signedAt);
+        Sign(agreement, AgreementParty.Medical, signedAt);
+
+        Assert.Equal(new ValidityPeriod(new DateOnly(2028, 2, 29), new DateOnly(2029, 2, 28)), agreement.Terms.Term);
     }
 }

@@ -20,13 +20,18 @@ public class ProviderRulesTests
     public void TcmItem_WithTcmQualification_IsAllowed() =>
         Assert.True(Item("TCM-DX").AssessProvider(TestInstitutions.Medical(tcm: true)).IsAllowed);
 
+    // 2020 guide 三(八) 医疗卫生机构可……设立家庭病床; 绍兴附件2 二.5 names 基层: a warning for others, not a refusal.
     [Theory]
-    [InlineData(MedicalInstitutionKind.CommunityHealthCenter, true)]
-    [InlineData(MedicalInstitutionKind.VillageClinic, true)]
-    [InlineData(MedicalInstitutionKind.GeneralHospital, false)]
-    [InlineData(MedicalInstitutionKind.NursingHospital, false)]
-    public void FamilySickbed_OnlyByPrimaryLevel(MedicalInstitutionKind kind, bool allowed) =>
-        Assert.Equal(allowed, Item("SICKBED-SETUP").AssessProvider(TestInstitutions.Medical(kind)).IsAllowed);
+    [InlineData(MedicalInstitutionKind.CommunityHealthCenter, false)]
+    [InlineData(MedicalInstitutionKind.VillageClinic, false)]
+    [InlineData(MedicalInstitutionKind.GeneralHospital, true)]
+    [InlineData(MedicalInstitutionKind.NursingHospital, true)]
+    public void FamilySickbed_ByANonPrimaryInstitution_IsAWarningNotARefusal(MedicalInstitutionKind kind, bool warned)
+    {
+        var result = Item("SICKBED-SETUP").AssessProvider(TestInstitutions.Medical(kind));
+        Assert.True(result.IsAllowed);
+        Assert.Equal(warned, result.Warnings.Count == 1);
+    }
 
     [Theory]
     [InlineData(HospitalGrade.Ungraded, true)]

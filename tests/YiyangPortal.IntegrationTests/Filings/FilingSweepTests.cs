@@ -29,6 +29,9 @@ public class FilingSweepTests(PortalAppFactory app) : IClassFixture<PortalAppFac
 
         // 越城区 has one 民政 and one 卫健 county regulator: each hears once about its own bureau's filing.
         Assert.Equal(2, await CountAsync(NotificationKind.FilingOverdue, "SX-S-0001"));
+        var links = await FilingData.InTenantAsync(app, "shaoxing", db => db.Notifications
+            .Where(n => n.Kind == NotificationKind.FilingOverdue && n.Title.Contains("SX-S-0001")).Select(n => n.Link).ToListAsync());
+        Assert.All(links, link => Assert.Matches("^/filings/[0-9a-f-]{36}$", link)); // the page the regulator reviews on
     }
 
     [Fact]

@@ -42,11 +42,12 @@ public sealed record AgreementDetail(
 
     public bool CanEdit => MySide == AgreementParty.ElderCare && Agreement.IsEditable;
 
-    public bool CanReview => MySide == AgreementParty.Medical && Agreement.Status == AgreementStatus.PendingMedicalReview;
+    /// <summary>What the agreement waits for from the user's side now (the domain's rule, as on the home page).</summary>
+    public AgreementTask? MyTask => MySide is { } side ? Agreement.AwaitedTask(side) : null;
 
-    public bool CanSign => MySide is { } side
-                           && Agreement.Status is AgreementStatus.PendingSignature or AgreementStatus.PartiallySigned
-                           && Agreement.Signatures.All(s => s.Party != side);
+    public bool CanReview => MyTask == AgreementTask.Review;
+
+    public bool CanSign => MyTask == AgreementTask.Sign;
 
     public bool CanReturnBeforeSigning => MySide is not null && Agreement.Status is AgreementStatus.PendingSignature or AgreementStatus.PartiallySigned;
 

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using YiyangPortal.Domain.Agreements;
+using YiyangPortal.Domain.Common;
+using YiyangPortal.Domain.Filings;
 using YiyangPortal.Domain.Notifications;
 using YiyangPortal.Infrastructure.Notifications;
 using YiyangPortal.Infrastructure.Persistence;
@@ -9,16 +11,19 @@ namespace YiyangPortal.Web.Features.Agreements;
 /// <summary>
 /// Tells the other side what happened (issue 4: submitted, returned, proposal, signed, effective, terminated):
 /// an in-app notification per user, written with the change, and an e-mail sent after the change is saved.
+/// One message per event and recipient, none to whoever did it (issue 10); taking effect is one message that also
+/// says by when to file.
 /// </summary>
 public sealed class AgreementNotifier(PortalDbContext db, IMailSender mail, TimeProvider clock)
 {
     public async Task<IReadOnlyList<MailMessageDraft>> QueueAsync(Agreement agreement, IReadOnlyList<AgreementEvent> events)
     {
         var drafts = new List<MailMessageDraft>();
+        var actors = events.Select(e => e.ActorUserId).OfType<Guid>().ToHashSet();
         foreach (var (kind, title, recipients) in Messages(agreement, events))
         {
             var users = await RecipientsAsync(agreement, recipients, includeRegulators: kind == NotificationKind.Terminated);
-            foreach (var user in users)
+            foreach (var user in users.Where(u => !actors.Contains(u.Id)))
             {
                 db.Notifications.Add(new Notification(agreement.TenantId, user.Id, kind, title, $"/agreements/{agreement.Id}", clock.GetUtcNow()));
                 if (!string.IsNullOrEmpty(user.Email))
@@ -38,7 +43,7 @@ public sealed class AgreementNotifier(PortalDbContext db, IMailSender mail, Time
         var kinds = events.Select(e => e.Kind).Distinct().ToList();
         var no = a.DocumentNumber;
         if (kinds.Contains(AgreementEventKind.Submitted)) { yield return (NotificationKind.Submitted, $"协议 {no} 已提交，请审核服务项目。", [AgreementParty.Medical]); }
-        if (kinds.Contains(AgreementEventKind.ItemChangeProposed) && kinds.Contains(AgreementEventKind.ReturnedForRevision))
+        if (kinds.Contains(AgreementEventKind.ReturnedForRevision) && a.HasOpenProposals)
         {
             yield return (NotificationKind.Proposal, $"协议 {no} 有服务项目修改建议，请查看并重新提交。", [AgreementParty.ElderCare]);
         }
@@ -48,8 +53,17 @@ public sealed class AgreementNotifier(PortalDbContext db, IMailSender mail, Time
         }
 
         if (kinds.Contains(AgreementEventKind.Accepted)) { yield return (NotificationKind.Accepted, $"协议 {no} 已通过审核，请双方代表签署。", [AgreementParty.ElderCare, AgreementParty.Medical]); }
-        if (kinds.Contains(AgreementEventKind.BecameEffective)) { yield return (NotificationKind.Effective, $"协议 {no} 双方已签署，已生效。请在一个月内报区县民政局、卫生健康局备案。", [AgreementParty.ElderCare, AgreementParty.Medical]); }
-        else if (kinds.Contains(AgreementEventKind.Signed)) { yield return (NotificationKind.Signed, $"协议 {no} 对方已签署，等待您签署。", [AgreementParty.ElderCare, AgreementParty.Medical]); }
+        if (kinds.Contains(AgreementEventKind.BecameEffective) && a.EffectiveAtUtc is { } effectiveAt)
+        {
+            // 2020 guide 六(四): inform the county 民政局 and 卫生健康局 within one month (FilingDueDate).
+            var due = BeijingTime.FormatChineseDate(FilingDueDate.From(effectiveAt));
+            yield return (NotificationKind.Effective, $"协议 {no} 双方已签署，已生效。请于 {due} 前向区县民政局、卫生健康局报送备案。", [AgreementParty.ElderCare, AgreementParty.Medical]);
+        }
+        else if (kinds.Contains(AgreementEventKind.Signed))
+        {
+            yield return (NotificationKind.Signed, $"协议 {no} 对方已签署，等待您签署。", [.. a.AwaitedParties()]);
+        }
+
         if (kinds.Contains(AgreementEventKind.Terminated)) { yield return (NotificationKind.Terminated, $"协议 {no} 已终止：{a.TerminationReason}", [AgreementParty.ElderCare, AgreementParty.Medical]); }
     }
 

@@ -44,7 +44,7 @@ public static class AgreementPdf
             ValidFrom = t.Term?.From,
             ValidTo = t.Term?.To,
             ServiceItems = a.IncludedItems.Select(i => new ServiceItemRow(
-                CatalogueLabels.Of(i.Category), i.Name, $"{i.Frequency} {CatalogueLabels.Of(i.Unit)}", CatalogueLabels.Of(i.Unit),
+                CatalogueLabels.Of(i.Category), i.Name, CatalogueLabels.Frequency(i.Frequency, i.Unit), CatalogueLabels.PriceUnit(i.Unit),
                 i.UnitPrice?.Yuan, CatalogueLabels.Of(i.Funding))).ToList(),
             Fees = new FeeSummary(
                 [
@@ -59,7 +59,4 @@ public static class AgreementPdf
 
     private static PartySignature? Signature(Agreement a, Domain.Agreements.AgreementParty party) =>
         a.Signatures.FirstOrDefault(s => s.Party == party) is { } s ? new PartySignature(s.SignerName, s.SignerTitle, s.SignedAtUtc) : null;
-
-    /// <summary>Money for pages: "1,200.00".</summary>
-    public static string Yuan(Money? money) => money?.ToString() ?? "—";
 }

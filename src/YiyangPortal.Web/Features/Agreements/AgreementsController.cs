@@ -15,7 +15,7 @@ public sealed record AgreementRow(
     Guid Id, string Number, AgreementTemplate Template, AgreementStatus Status, string ElderCare, string Medical, DateTimeOffset Created,
     string StatusLabel, bool SignedNotYetInForce);
 
-public sealed record AgreementList(AgreementStatus? Status, Paged<AgreementRow> Page, bool CanDraft);
+public sealed record AgreementList(AgreementStatus? Status, Paged<AgreementRow> Page, bool CanDraft, AgreementTodo? Todo = null);
 
 public sealed record PartnerOption(Guid Id, string Name, string County, bool SameCounty, bool PrimaryLevel, MedicalInstitutionKind Kind, HospitalGrade Grade);
 
@@ -24,17 +24,26 @@ public sealed record NewAgreementPage(IReadOnlyList<PartnerOption> Partners, str
 /// <summary>签约协议: lists by role, starting a draft from a template with a partner, the detail page and its PDF.</summary>
 [Authorize(Roles = $"{nameof(PortalRole.ElderCareStaff)},{nameof(PortalRole.MedicalAdmin)},{nameof(PortalRole.Regulator)},{nameof(PortalRole.TenantAdmin)}")]
 [Route("agreements")]
-public sealed class AgreementsController(PortalDbContext db, AgreementWorkflow workflow, AgreementDetails details) : PortalController
+public sealed class AgreementsController(
+    PortalDbContext db, AgreementWorkflow workflow, AgreementDetails details, AgreementTodos todos) : PortalController
 {
     private const string Views = "~/Features/Agreements/";
 
     [HttpGet("")]
-    public async Task<IActionResult> Index(AgreementStatus? status, int page = 1)
+    public async Task<IActionResult> Index(AgreementStatus? status, AgreementTodo? todo, int page = 1)
     {
         var agreements = workflow.Visible(Me);
         if (status is { } s && Enum.IsDefined(s))
         {
             agreements = agreements.Where(a => a.Status == s);
+        }
+
+        // ?todo=sign etc.: exactly the agreements the home page counted for that to-do line.
+        todo = todo is { } t && Enum.IsDefined(t) ? t : null;
+        if (todo is { } wanted)
+        {
+            var ids = (await todos.ForAsync(Me, HttpContext.RequestAborted))[wanted].ToList();
+            agreements = agreements.Where(a => ids.Contains(a.Id));
         }
 
         var rows = await agreements.ToPageAsync(
@@ -58,7 +67,7 @@ public sealed class AgreementsController(PortalDbContext db, AgreementWorkflow w
                 a.Id, a.DocumentNumber, a.Template, a.Status, a.ElderCare, a.Medical, a.CreatedAtUtc,
                 a.Status.ToChinese(a.Terms.Term?.From, today), a.Status == AgreementStatus.Effective && a.Terms.Term?.From > today)).ToList(),
             rows.Total, rows.Page, rows.Pages);
-        return View(Views + "Index.cshtml", new AgreementList(status, paged, Me.Role == PortalRole.ElderCareStaff));
+        return View(Views + "Index.cshtml", new AgreementList(status, paged, Me.Role == PortalRole.ElderCareStaff, todo));
     }
 
     /// <summary>就近就便 (2020 guide 七(一)): partners of the same county first, 基层 marked.</summary>

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using YiyangPortal.Domain.Filings;
 using YiyangPortal.Domain.Identity;
 using YiyangPortal.Infrastructure.Persistence;
 
@@ -43,6 +44,7 @@ public sealed class DashboardQuery(PortalDbContext db)
         """;
 
     // filing_totals is kept by a trigger (FilingTotals): a few thousand rows per bureau, whatever the number of filings.
+    // 逾期 here is FilingTurn.OverdueOn over those totals: status Pending and due date before today.
     private const string FilingSql = """
         SELECT t.county_id,
             coalesce(sum(t.filings) FILTER (WHERE t.status = 'Pending' AND t.due_date >= @today), 0)::int,
@@ -54,18 +56,6 @@ public sealed class DashboardQuery(PortalDbContext db)
         FROM filing_totals t
         WHERE t.tenant_id = @tenant AND t.bureau = @bureau AND (@county::uuid IS NULL OR t.county_id = @county)
         GROUP BY t.county_id
-        """;
-
-    private const string OverdueSql = """
-        SELECT f.id, a.document_number, e.name, c.name, f.due_date
-        FROM filings f
-            JOIN agreements a ON a.id = f.agreement_id
-            JOIN elder_care_institutions e ON e.id = a.elder_care_institution_id
-            JOIN counties c ON c.id = f.county_id
-        WHERE f.tenant_id = @tenant AND f.bureau = @bureau AND f.status = 'Pending' AND f.due_date < @today
-            AND (@county::uuid IS NULL OR f.county_id = @county)
-        ORDER BY f.due_date, a.document_number
-        LIMIT 20
         """;
 
     public async Task<(IReadOnlyList<CountyFigures> Counties, IReadOnlyList<OverdueRow> Overdue)> LoadAsync(
@@ -80,8 +70,7 @@ public sealed class DashboardQuery(PortalDbContext db)
                 new CoverageFigures(r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5), r.GetInt32(6))), cancellationToken);
             var filings = await ReadAsync(FilingSql, tenantId, bureau, countyId, today, r => (r.GetGuid(0),
                 new FilingFigures(r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5), r.IsDBNull(6) ? null : r.GetDouble(6))), cancellationToken);
-            var overdue = await ReadAsync(OverdueSql, tenantId, bureau, countyId, today, r =>
-                new OverdueRow(r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetString(3), DateOnly.FromDateTime(r.GetDateTime(4))), cancellationToken);
+            var overdue = await OverdueAsync(bureau, countyId, today, cancellationToken);
             var coverageBy = coverage.ToDictionary(p => p.Item1, p => p.Item2);
             var filingsBy = filings.ToDictionary(p => p.Item1, p => p.Item2);
             var rows = counties.ConvertAll(c => new CountyFigures(
@@ -94,6 +83,18 @@ public sealed class DashboardQuery(PortalDbContext db)
             await db.Database.CloseConnectionAsync();
         }
     }
+
+    /// <summary>The 20 longest overdue, by the filings' own rule (<see cref="FilingTurn.OverdueOn"/>), as the list links to.</summary>
+    private Task<List<OverdueRow>> OverdueAsync(Bureau bureau, Guid? countyId, DateOnly today, CancellationToken cancellationToken) =>
+        (from f in db.Filings.AsNoTracking().Where(FilingTurn.OverdueOn(today))
+         where f.Bureau == bureau && (countyId == null || f.CountyId == countyId)
+         join a in db.Agreements on f.AgreementId equals a.Id
+         join e in db.ElderCareInstitutions on a.ElderCareInstitutionId equals e.Id
+         join c in db.Counties on f.CountyId equals c.Id
+         orderby f.DueDate, a.DocumentNumber
+         select new OverdueRow(f.Id, a.DocumentNumber, e.Name, c.Name, f.DueDate))
+        .Take(20)
+        .ToListAsync(cancellationToken);
 
     private async Task<List<T>> ReadAsync<T>(
         string sql, Guid tenantId, Bureau bureau, Guid? countyId, DateOnly today, Func<DbDataReader, T> map, CancellationToken cancellationToken)

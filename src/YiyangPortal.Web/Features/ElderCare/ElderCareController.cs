@@ -5,17 +5,19 @@ using YiyangPortal.Domain.Identity;
 using YiyangPortal.Domain.Institutions;
 using YiyangPortal.Infrastructure.Persistence;
 using YiyangPortal.Web.Features.Shared;
+using YiyangPortal.Web.Features.Todo;
 
 namespace YiyangPortal.Web.Features.ElderCare;
 
-public sealed record ElderCareHome(ElderCareInstitution Institution, string CountyName, IReadOnlyList<PartnerRow> NearbyPartners);
+public sealed record ElderCareHome(
+    ElderCareInstitution Institution, string CountyName, IReadOnlyList<PartnerRow> NearbyPartners, IReadOnlyList<TodoLine> Todo);
 
 public sealed record PartnerRow(string Name, MedicalInstitutionKind Kind, HospitalGrade Grade, bool IsPrimaryLevel);
 
-/// <summary>Home of 养老机构 staff: their institution and the medical institutions of their county (就近就便).</summary>
+/// <summary>Home of 养老机构 staff: their to-do, their institution and the medical institutions of their county (就近就便).</summary>
 [Authorize(Roles = nameof(PortalRole.ElderCareStaff))]
 [Route("eldercare")]
-public sealed class ElderCareController(PortalDbContext db) : PortalController
+public sealed class ElderCareController(PortalDbContext db, TodoQuery todo) : PortalController
 {
     [HttpGet("")]
     public async Task<IActionResult> Index()
@@ -38,6 +40,6 @@ public sealed class ElderCareController(PortalDbContext db) : PortalController
             .Select(m => new PartnerRow(m.Name, m.Kind, m.Grade, m.Kind.IsPrimaryLevel()))
             .OrderByDescending(m => m.IsPrimaryLevel)
             .ToList();
-        return View(new ElderCareHome(institution, county, rows));
+        return View(new ElderCareHome(institution, county, rows, await todo.ForAsync(Me, HttpContext.RequestAborted)));
     }
 }

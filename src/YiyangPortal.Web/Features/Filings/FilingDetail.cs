@@ -37,7 +37,8 @@ internal static class FilingQueries
             .ToListAsync();
         var actorIds = filing.History.Select(h => h.ActorUserId).Distinct().ToList();
         var names = await db.Users.Where(u => actorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
-        var history = filing.History.OrderBy(h => h.OccurredAtUtc)
+        // Logs read newest first on every page (docs/architecture.md), like the agreement's 办理记录 and 变更记录.
+        var history = filing.History.OrderBy(h => h.OccurredAtUtc).Reverse()
             .Select(h => new HistoryRow(h.OccurredAtUtc, names.GetValueOrDefault(h.ActorUserId, "—"), h.FromStatus, h.ToStatus, h.Note))
             .ToList();
         var sha = await db.AgreementDocuments.Where(d => d.AgreementId == filing.AgreementId && d.Kind == AgreementDocumentKind.Executed)

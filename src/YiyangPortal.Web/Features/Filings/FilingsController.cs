@@ -11,7 +11,8 @@ using YiyangPortal.Web.Features.Shared;
 
 namespace YiyangPortal.Web.Features.Filings;
 
-public sealed record FilingList(Paged<FilingRow> Page, FilingStatus? Status, bool OverdueOnly, bool IsRegulator, DateOnly Today);
+public sealed record FilingList(
+    Paged<FilingRow> Page, FilingStatus? Status, bool OverdueOnly, bool IsRegulator, DateOnly Today, bool ToSubmitOnly = false);
 
 /// <summary>
 /// 备案: the parties submit (2020 guide 六(四)), the county regulator of the filing's bureau accepts or returns it.
@@ -25,13 +26,19 @@ public sealed class FilingsController(PortalDbContext db) : PortalController
     private const string Concurrent = "该备案刚刚已由他人处理，请查看最新状态。";
 
     [HttpGet("")]
-    public async Task<IActionResult> Index(FilingStatus? status, bool overdue = false, int page = 1)
+    public async Task<IActionResult> Index(FilingStatus? status, bool overdue = false, string? todo = null, int page = 1)
     {
         var today = FilingScope.Today;
         var filings = FilingScope.Visible(db, Me).AsNoTracking();
+        var toSubmit = todo == "submit";
         if (overdue)
         {
-            filings = filings.Where(f => f.Status == FilingStatus.Pending && f.DueDate < today);
+            filings = filings.Where(FilingTurn.OverdueOn(today));
+        }
+        else if (toSubmit)
+        {
+            // The parties' to-do: 待报送 and 退回补正 (what the home page counts).
+            filings = filings.Where(FilingTurn.AwaitingParties);
         }
         else if (status is { } s)
         {
@@ -40,7 +47,7 @@ public sealed class FilingsController(PortalDbContext db) : PortalController
 
         var paged = await filings.ToPageAsync(
             q => FilingQueries.Rows(db, q), page);
-        return View("~/Features/Filings/Index.cshtml", new FilingList(paged, status, overdue, Me.Role == PortalRole.Regulator, today));
+        return View("~/Features/Filings/Index.cshtml", new FilingList(paged, status, overdue, Me.Role == PortalRole.Regulator, today, toSubmit && !overdue));
     }
 
     [HttpGet("{id:guid}")]

@@ -5,15 +5,16 @@ using YiyangPortal.Domain.Identity;
 using YiyangPortal.Domain.Institutions;
 using YiyangPortal.Infrastructure.Persistence;
 using YiyangPortal.Web.Features.Shared;
+using YiyangPortal.Web.Features.Todo;
 
 namespace YiyangPortal.Web.Features.Medical;
 
-public sealed record MedicalHome(MedicalInstitution Institution, string CountyName);
+public sealed record MedicalHome(MedicalInstitution Institution, string CountyName, IReadOnlyList<TodoLine> Todo);
 
-/// <summary>Home of medical institution admins: their institution's profile (the inbox comes with agreements).</summary>
+/// <summary>Home of medical institution admins: their to-do (reviews, signatures, filings) and their institution's profile.</summary>
 [Authorize(Roles = nameof(PortalRole.MedicalAdmin))]
 [Route("medical")]
-public sealed class MedicalController(PortalDbContext db) : PortalController
+public sealed class MedicalController(PortalDbContext db, TodoQuery todo) : PortalController
 {
     [HttpGet("")]
     public async Task<IActionResult> Index()
@@ -26,6 +27,6 @@ public sealed class MedicalController(PortalDbContext db) : PortalController
         }
 
         var county = await db.Counties.AsNoTracking().Where(c => c.Id == institution.CountyId).Select(c => c.Name).SingleAsync();
-        return View(new MedicalHome(institution, county));
+        return View(new MedicalHome(institution, county, await todo.ForAsync(Me, HttpContext.RequestAborted)));
     }
 }

@@ -59,19 +59,14 @@ public sealed class PublicListController(PortalDbContext db, TimeProvider clock)
             medical, county, counties.Select(c => (c.Id, c.Name)).ToList(), paged, HttpContext.GetTenant()?.Name ?? string.Empty));
     }
 
-    /// <summary>A frequency unit (次/月) prices one visit; the others price their own unit (人次, 床日, 年).</summary>
-    private static string PriceUnit(Domain.Catalogue.ServiceUnit unit) =>
-        unit is Domain.Catalogue.ServiceUnit.TimesPerWeek or Domain.Catalogue.ServiceUnit.TimesPerMonth or Domain.Catalogue.ServiceUnit.TimesPerYear
-            ? "次" : CatalogueLabels.Of(unit);
-
     /// <summary>附件1's fee clauses: the annual health-service fee and the consultation fee per visit by title.</summary>
     private static string? FeeRules(AgreementTerms terms)
     {
         var parts = new List<string>();
-        if (terms.AnnualHealthServiceFee is { } fee) { parts.Add($"年度健康服务费 {fee.Yuan:0.00} 元（上、下半年各付一半）"); }
-        if (terms.SeniorConsultationFee is { } s) { parts.Add($"会诊费 正高 {s.Yuan:0.00} 元/次"); }
-        if (terms.AssociateSeniorConsultationFee is { } a) { parts.Add($"副高 {a.Yuan:0.00} 元/次"); }
-        if (terms.IntermediateConsultationFee is { } i) { parts.Add($"中级 {i.Yuan:0.00} 元/次"); }
+        if (terms.AnnualHealthServiceFee is { } fee) { parts.Add($"年度健康服务费 {Amounts.Yuan(fee)} 元（上、下半年各付一半）"); }
+        if (terms.SeniorConsultationFee is { } s) { parts.Add($"会诊费 正高 {Amounts.Yuan(s)} 元/次"); }
+        if (terms.AssociateSeniorConsultationFee is { } a) { parts.Add($"副高 {Amounts.Yuan(a)} 元/次"); }
+        if (terms.IntermediateConsultationFee is { } i) { parts.Add($"中级 {Amounts.Yuan(i)} 元/次"); }
         return parts.Count == 0 ? null : string.Join("；", parts);
     }
 
@@ -97,7 +92,7 @@ public sealed class PublicListController(PortalDbContext db, TimeProvider clock)
                 Term(a),
                 FeeRules(a.Terms),
                 a.IncludedItems.Select(i => new PublicItem(
-                    CatalogueLabels.Of(i.Category), i.Name, $"{i.Frequency} {ItemFrequency.ChineseUnit(i.Unit)}",
-                    i.UnitPrice is { } p ? $"{p.Yuan:0.00} 元/{PriceUnit(i.Unit)}" : "免费或按医保规定", CatalogueLabels.Of(i.Funding))).ToList())).ToList());
+                    CatalogueLabels.Of(i.Category), i.Name, CatalogueLabels.Frequency(i.Frequency, i.Unit),
+                    CatalogueLabels.Price(i.UnitPrice, i.Unit), CatalogueLabels.Of(i.Funding))).ToList())).ToList());
     }
 }

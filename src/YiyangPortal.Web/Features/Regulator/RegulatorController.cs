@@ -5,21 +5,23 @@ using YiyangPortal.Domain.Identity;
 using YiyangPortal.Domain.Institutions;
 using YiyangPortal.Infrastructure.Persistence;
 using YiyangPortal.Web.Features.Shared;
+using YiyangPortal.Web.Features.Todo;
 
 namespace YiyangPortal.Web.Features.Regulator;
 
 public sealed record CountyCoverage(
     string County, int ElderCare, int NursingHomes, int LargeWithoutInternalMedical, int Medical, int PrimaryLevel);
 
-public sealed record RegulatorHome(Bureau Bureau, string Scope, IReadOnlyList<CountyCoverage> Counties);
+public sealed record RegulatorHome(Bureau Bureau, string Scope, IReadOnlyList<CountyCoverage> Counties, IReadOnlyList<TodoLine> Todo);
 
 /// <summary>
-/// Home of 民政/卫健 regulators. A county regulator sees only their county; a city-level one sees every county.
+/// Home of 民政/卫健 regulators: filings to review and overdue ones, and the institutions per county. A county
+/// regulator sees only their county; a city-level one sees every county.
 /// The scope comes from the cookie's binding, never from the URL.
 /// </summary>
 [Authorize(Roles = nameof(PortalRole.Regulator))]
 [Route("regulator")]
-public sealed class RegulatorController(PortalDbContext db) : PortalController
+public sealed class RegulatorController(PortalDbContext db, TodoQuery todo) : PortalController
 {
     [HttpGet("")]
     public async Task<IActionResult> Index()
@@ -44,6 +46,6 @@ public sealed class RegulatorController(PortalDbContext db) : PortalController
                 db.MedicalInstitutions.Count(m => m.CountyId == c.Id && m.IsActive && primaryKinds.Contains(m.Kind))))
             .ToListAsync();
         var scope = rows.Count == 1 && me.CountyId is not null ? rows[0].County : "全市";
-        return View(new RegulatorHome(me.Bureau!.Value, scope, rows));
+        return View(new RegulatorHome(me.Bureau!.Value, scope, rows, await todo.ForAsync(me, HttpContext.RequestAborted)));
     }
 }

@@ -1,4 +1,7 @@
+using Microsoft.Extensions.Localization;
+using YiyangPortal.Domain.Agreements;
 using YiyangPortal.Domain.Catalogue;
+using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Fees;
 using YiyangPortal.Domain.Identity;
 using YiyangPortal.Domain.Institutions;
@@ -66,9 +69,29 @@ public static class Labels
     };
 }
 
-/// <summary>Labels of the catalogue and fee enumerations.</summary>
+/// <summary>
+/// Labels of the catalogue and fee enumerations, and how an item's frequency and price read on every page, in the
+/// public list and in the PDF. A unit shows in three roles, each with one helper: its name in the catalogue and the
+/// fee schedule (<see cref="Of(ServiceUnit)"/>: 次/月), an agreed frequency ("4 次/月", "12 次/年"; the domain's
+/// <see cref="ItemFrequency.ChineseUnit"/>, which also writes the audit texts) and what one price buys ("30.00 元/次").
+/// </summary>
 public static class CatalogueLabels
 {
+    /// <summary>"12 次/年": an agreed frequency with its period. Pass the page's localizer for English pages.</summary>
+    public static string Frequency(int frequency, ServiceUnit unit, IStringLocalizer? localizer = null) =>
+        $"{frequency} {Localized(ItemFrequency.ChineseUnit(unit), localizer)}";
+
+    /// <summary>What one price pays for: a visit for the per-period units (次/月 prices one 次), else the unit itself.</summary>
+    public static string PriceUnit(ServiceUnit unit) =>
+        unit is ServiceUnit.TimesPerWeek or ServiceUnit.TimesPerMonth or ServiceUnit.TimesPerYear ? "次" : Of(unit);
+
+    /// <summary>"1,200.00 元/次", or the free-of-charge wording when there is no price.</summary>
+    public static string Price(Money? price, ServiceUnit unit, IStringLocalizer? localizer = null) => price is { } p
+        ? $"{Amounts.Yuan(p)} {Localized("元", localizer)}/{Localized(PriceUnit(unit), localizer)}"
+        : Localized("免费或按医保规定", localizer);
+
+    private static string Localized(string text, IStringLocalizer? localizer) => localizer is null ? text : localizer[text];
+
     public static string Of(ServiceCategory category) => category switch
     {
         ServiceCategory.BasicPublicHealth => "基本公共卫生服务",

@@ -5,7 +5,10 @@ namespace YiyangPortal.Web.Features.Shared;
 /// <summary>A navigation entry. <see cref="Href"/> is null for a page that is planned but not yet available.</summary>
 public sealed record NavItem(string Label, string? Href);
 
-/// <summary>Each role's own navigation; the first entry is the role's home page.</summary>
+/// <summary>
+/// Each role's own navigation; the first entry is the role's home page. A page has one name: the menu entry, the
+/// page's heading and the breadcrumbs that lead back to it use the same words (签约协议, 医疗机构名录, 备案 / 备案审查).
+/// </summary>
 public static class Navigation
 {
     public static string HomeOf(PortalRole role) => For(role)[0].Href!;
@@ -29,16 +32,16 @@ public static class Navigation
         PortalRole.ElderCareStaff =>
         [
             new("工作台", "~/eldercare"),
-            new("我的协议", "~/agreements"),
+            new("签约协议", "~/agreements"),
             new("新建协议", "~/agreements/new"),
-            new("医疗机构", "~/institutions/medical"),
+            new("医疗机构名录", "~/institutions/medical"),
             new("备案", "~/filings"),
             new("本机构信息", "~/profile"),
         ],
         PortalRole.MedicalAdmin =>
         [
             new("工作台", "~/medical"),
-            new("待审核协议", "~/agreements?status=PendingMedicalReview"),
+            new("签约协议", "~/agreements"),
             new("收费标准", "~/medical/fees"),
             new("备案", "~/filings"),
             new("本机构信息", "~/profile"),
@@ -48,7 +51,7 @@ public static class Navigation
             new("工作台", "~/regulator"),
             new("备案审查", "~/filings"),
             new("统计分析", "~/regulator/dashboard"),
-            new("机构名录", "~/institutions/medical"),
+            new("医疗机构名录", "~/institutions/medical"),
         ],
         _ => [],
     };
