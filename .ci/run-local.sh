@@ -6,6 +6,8 @@
 #                                        ConnectionStrings__PortalMigrations if set, else the same string.
 #   YIYANG_DEMO_PASSWORD                 optional, passed through to `seed`.
 #   ASPNETCORE_URLS                      optional, default http://127.0.0.1:5000
+#   ASPNETCORE_ENVIRONMENT               optional, default Production (no stack traces); a developer may set Development
+#   Portal__Audit__Keys__<id>            optional; otherwise one key generated on the first run, kept in .local/audit-key
 # Otherwise a persistent cluster lives in .local/pg (port 55432), role passwords in .local/pg-secrets.env.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -61,8 +63,21 @@ dotnet build "$proj" -c "$config" --nologo -v quiet -clp:ErrorsOnly
 dll=$(dotnet msbuild "$proj" -nologo -getProperty:TargetPath -p:Configuration="$config")
 [[ -f $dll ]] || { echo "run: built assembly not found: $dll" >&2; exit 1; }
 
-export ASPNETCORE_ENVIRONMENT=Development
+# Production unless a developer asks for Development: users never see a stack trace (issue 12).
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
 export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://127.0.0.1:5000}"
+# Plain http on this machine: a Secure cookie would not be sent back over it (production sits behind TLS).
+if [[ $ASPNETCORE_URLS == http://* && -z "${Portal__SecureCookies:-}" ]]; then
+  export Portal__SecureCookies=false
+fi
+# The audit chain's key (docs/security.md): kept outside the database, generated once per checkout like the password.
+if ! env | grep -q '^Portal__Audit__Keys__'; then
+  keyfile=$root/.local/audit-key
+  if [[ ! -s $keyfile ]]; then
+    (umask 077; head -c 32 /dev/urandom | base64 > "$keyfile")
+  fi
+  export Portal__Audit__Keys__local1="$(cat "$keyfile")"
+fi
 cd "$proj"   # content root
 
 echo "run: applying migrations"

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using YiyangPortal.Infrastructure.Identity;
 using YiyangPortal.Infrastructure.Persistence;
-using YiyangPortal.Infrastructure.Seeding;
 using YiyangPortal.Infrastructure.Tenancy;
 
 namespace YiyangPortal.Infrastructure;
@@ -27,7 +26,6 @@ public static class DependencyInjection
             .SetApplicationName("YiyangPortal")
             .PersistKeysToDbContext<PortalDbContext>();
 
-        services.AddScoped<DemoDataSeeder>();
         return services;
     }
 }

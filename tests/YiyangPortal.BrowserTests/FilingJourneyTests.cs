@@ -1,5 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
-using YiyangPortal.Infrastructure.Seeding;
+using YiyangPortal.Domain.Documents;
+using YiyangPortal.TestSupport;
 
 namespace YiyangPortal.BrowserTests;
 
@@ -17,6 +19,7 @@ public class FilingJourneyTests(BrowserFixture browser)
 
         var staff = await SignInJourneyTests.SignInAsync(browser, "shaoxing", "staff@shaoxing.demo", "/shaoxing/eldercare");
         await staff.GetByRole(AriaRole.Link, new() { Name = "备案", Exact = true }).ClickAsync();
+        await staff.GetByRole(AriaRole.Link, new() { Name = "待报送", Exact = true }).ClickAsync(); // the demo home has many filings
         var rows = staff.Locator("tbody tr").Filter(new() { HasText = number });
         await Assertions.Expect(rows).ToHaveCountAsync(2);
         await Assertions.Expect(rows.Filter(new() { HasText = "越城区民政局" })).ToContainTextAsync("待报送");
@@ -24,7 +27,7 @@ public class FilingJourneyTests(BrowserFixture browser)
         await BrowserFixture.ScreenshotAsync(staff, "filing-1-party-list");
 
         await rows.Filter(new() { HasText = "越城区民政局" }).GetByRole(AriaRole.Link).ClickAsync();
-        await staff.GetByLabel("盖章扫描件（可选）").SetInputFilesAsync(new FilePayload { Name = "盖章件.pdf", MimeType = "application/pdf", Buffer = MinimalPdf.WithText("stamped copy") });
+        await staff.GetByLabel("盖章扫描件（可选）").SetInputFilesAsync(new FilePayload { Name = "盖章件.pdf", MimeType = "application/pdf", Buffer = TestPdf.WithText("stamped copy") });
         await staff.GetByRole(AriaRole.Button, new() { Name = "报送备案" }).ClickAsync();
         await Assertions.Expect(staff.GetByTestId("flash")).ToContainTextAsync("已向民政局报送备案");
         var filingUrl = staff.Url;
@@ -53,7 +56,7 @@ public class FilingJourneyTests(BrowserFixture browser)
         await BrowserFixture.ScreenshotAsync(civil, "filing-3-regulator-accepted");
 
         var health = await SignInJourneyTests.SignInAsync(browser, "shaoxing", "weijian@shaoxing.demo", "/shaoxing/regulator");
-        await health.GotoAsync(browser.BaseUrl + "/shaoxing/filings");
+        await health.GotoAsync(browser.BaseUrl + "/shaoxing/filings?status=Pending");
         await Assertions.Expect(health.Locator("tbody tr").Filter(new() { HasText = number })).ToContainTextAsync("越城区卫生健康局");
         foreach (var page in new[] { staff, civil, health })
         {
@@ -70,16 +73,25 @@ public class FilingJourneyTests(BrowserFixture browser)
         await BrowserFixture.ScreenshotAsync(city, "filing-dashboard-city");
         await city.Context.CloseAsync();
 
+        // A county of its own, so that the list shows this test's home on its first page.
+        var app = browser.App;
+        var county = await TestData.NewCountyAsync(app, $"浏览器{Random.Shared.Next(1000, 9999)}县");
+        var home = await TestData.NewElderCareAsync(app, county.Name);
+        var partner = await TestData.NewMedicalAsync(app, county.Name);
+        var agreement = await TestData.AgreementAsync(app, TestData.Effective(home.Id, partner.Id, DateTimeOffset.UtcNow));
+        var executed = await TestData.InTenantAsync(app, TestData.Shaoxing, db => db.AgreementDocuments
+            .Where(d => d.AgreementId == agreement.Id && d.Kind == AgreementDocumentKind.Executed).Select(d => d.Content).SingleAsync());
+
         var visitor = await browser.NewPageAsync();
-        await visitor.GotoAsync(browser.BaseUrl + "/shaoxing/public");
-        await Assertions.Expect(visitor.GetByTestId("public-institution").First).ToContainTextAsync("越城区福乐养老院");
+        await visitor.GotoAsync(browser.BaseUrl + $"/shaoxing/public?county={county.Id}");
+        await Assertions.Expect(visitor.GetByTestId("public-institution").First).ToContainTextAsync(home.Name);
         await BrowserFixture.ScreenshotAsync(visitor, "public-list");
-        await visitor.GotoAsync(browser.BaseUrl + "/shaoxing/verify/SX-DEMO-F002");
+        await visitor.GotoAsync(browser.BaseUrl + $"/shaoxing/verify/{agreement.DocumentNumber}");
         await visitor.GetByLabel("上传 PDF，核对是否与存档文件完全一致").SetInputFilesAsync(new FilePayload
         {
             Name = "协议.pdf",
             MimeType = "application/pdf",
-            Buffer = MinimalPdf.WithText("Agreement SX-DEMO-F002 executed"),
+            Buffer = executed,
         });
         await visitor.GetByRole(AriaRole.Button, new() { Name = "核验文件" }).ClickAsync();
         await Assertions.Expect(visitor.GetByTestId("verify-result")).ToContainTextAsync("一致");

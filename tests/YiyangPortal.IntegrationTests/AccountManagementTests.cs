@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using YiyangPortal.TestSupport;
 
 namespace YiyangPortal.IntegrationTests;
@@ -80,15 +81,14 @@ public partial class AccountManagementTests(PortalAppFactory app) : IClassFixtur
     public async Task LockedAccount_CannotSignIn()
     {
         var admin = await AdminAsync();
-        var list = await (await admin.GetAsync(Accounts)).Content.ReadAsStringAsync();
-        var id = Regex.Match(list, "weijian@shaoxing.demo[\\s\\S]*?/admin/accounts/([0-9a-f-]{36})/lock").Groups[1].Value;
+        var email = await TestData.NewRegulatorAsync(app, Domain.Identity.Bureau.Health, "越城区");
+        var id = await TestData.InTenantAsync(app, TestData.Shaoxing, db => db.Users.Where(u => u.UserName == email).Select(u => u.Id).SingleAsync());
 
         await admin.SubmitAsync(Accounts, $"{Accounts}/{id}/lock", new Dictionary<string, string> { ["locked"] = "true" });
 
-        var login = await PortalClient.For(app).LoginAsync("/shaoxing", "weijian@shaoxing.demo");
+        var login = await PortalClient.For(app).LoginAsync("/shaoxing", email);
         Assert.Equal(HttpStatusCode.OK, login.StatusCode); // the form again, with the lockout message
         Assert.Contains("账户已停用，请联系本市管理员。", await login.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        await admin.SubmitAsync(Accounts, $"{Accounts}/{id}/lock", new Dictionary<string, string> { ["locked"] = "false" });
     }
 
     private async Task<PortalClient> AdminAsync()

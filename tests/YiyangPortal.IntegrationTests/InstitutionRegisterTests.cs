@@ -66,13 +66,14 @@ public partial class InstitutionRegisterTests(PortalAppFactory app) : IClassFixt
     public async Task Deactivate_HidesFromTheDirectory_ButKeepsTheRecord()
     {
         var admin = await AdminAsync();
-        var id = EditLink().Match(await ListAsync(admin, "?q=暨阳")).Groups[1].Value;
+        var home = await TestData.NewElderCareAsync(app, "诸暨市");
+        var id = EditLink().Match(await ListAsync(admin, $"?q={home.Name}")).Groups[1].Value;
 
         var response = await admin.SubmitAsync($"{ElderCare}/{id}", $"{ElderCare}/{id}/active", new Dictionary<string, string> { ["active"] = "false" });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Contains("共 0 家", await ListAsync(admin, "?q=暨阳"), StringComparison.Ordinal);
-        Assert.Contains("诸暨市暨阳敬老院", await ListAsync(admin, "?q=暨阳&active=false"), StringComparison.Ordinal);
+        Assert.Contains("共 0 家", await ListAsync(admin, $"?q={home.Name}"), StringComparison.Ordinal);
+        Assert.Contains(home.Name, await ListAsync(admin, $"?q={home.Name}&active=false"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using YiyangPortal.Domain.Institutions;
 using YiyangPortal.TestSupport;
 
 namespace YiyangPortal.IntegrationTests;
@@ -7,15 +8,21 @@ namespace YiyangPortal.IntegrationTests;
 /// <summary>The medical institution directory: the city's own institutions only, filters applied on the server.</summary>
 public partial class MedicalDirectoryTests(PortalAppFactory app) : IClassFixture<PortalAppFactory>
 {
+    // One county per test class (xUnit makes a class instance per test; the database lives as long as the fixture).
+    private static readonly SemaphoreSlim CountyGate = new(1, 1);
+    private static Guid? _county;
+
     [Fact]
     public async Task Staff_SeesTheirCitysInstitutions_WithPrimaryLevelMarked()
     {
-        var html = await PageAsync("/shaoxing", "staff@shaoxing.demo", "/shaoxing/institutions/medical");
+        var tashan = await PageAsync("/shaoxing", "staff@shaoxing.demo", "/shaoxing/institutions/medical?q=塔山街道社区卫生服务中心");
+        var hospital = await PageAsync("/shaoxing", "staff@shaoxing.demo", "/shaoxing/institutions/medical?q=越城区人民医院");
+        var wenzhou = await PageAsync("/shaoxing", "staff@shaoxing.demo", "/shaoxing/institutions/medical?q=永中街道");
 
-        Assert.Contains("共 5 家", html, StringComparison.Ordinal);
-        Assert.Matches("塔山街道社区卫生服务中心\\s*<span class=\"badge[^\"]*\">基层</span>", html);
-        Assert.DoesNotMatch("越城区人民医院\\s*<span", html);
-        Assert.DoesNotContain("永中街道社区卫生服务中心", html, StringComparison.Ordinal);
+        Assert.Matches("塔山街道社区卫生服务中心\\s*<span class=\"badge[^\"]*\">基层</span>", tashan);
+        Assert.Contains("越城区人民医院", hospital, StringComparison.Ordinal);
+        Assert.DoesNotMatch("越城区人民医院\\s*<span", hospital);
+        Assert.Contains("共 0 家", wenzhou, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -26,23 +33,61 @@ public partial class MedicalDirectoryTests(PortalAppFactory app) : IClassFixture
 
         var html = await PageAsync("/wenzhou", "staff@wenzhou.demo", $"/wenzhou/institutions/medical?county={yuecheng}");
 
-        Assert.Contains("共 2 家", html, StringComparison.Ordinal);
+        Assert.Contains("永中街道社区卫生服务中心", html, StringComparison.Ordinal); // the foreign county is ignored
         Assert.DoesNotContain("塔山", html, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("?primary=true", "共 2 家")]
-    [InlineData("?primary=false", "共 3 家")]
-    [InlineData("?kind=TcmHospital", "共 1 家")]
-    [InlineData("?grade=Level2", "共 2 家")]
-    [InlineData("?q=%E5%A1%94%E5%B1%B1", "共 1 家")]
-    [InlineData("?q=%25", "共 0 家")]
-    [InlineData("?page=999&kind=Nonsense&county=not-a-guid", "共 5 家")]
+    [InlineData("&primary=true", "共 2 家")]
+    [InlineData("&primary=false", "共 3 家")]
+    [InlineData("&kind=TcmHospital", "共 1 家")]
+    [InlineData("&grade=Level2", "共 2 家")]
+    [InlineData("&q=%25", "共 0 家")]
+    [InlineData("&page=999&kind=Nonsense&grade=Nonsense", "共 5 家")]
     public async Task Filters_NarrowTheList_AndBadValuesAreIgnored(string query, string expected)
     {
-        var html = await PageAsync("/shaoxing", "minzheng@shaoxing.demo", "/shaoxing/institutions/medical" + query);
+        var county = await DirectoryCountyAsync();
+
+        var html = await PageAsync("/shaoxing", "minzheng@shaoxing.demo", $"/shaoxing/institutions/medical?county={county}" + query);
 
         Assert.Contains(expected, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NameSearch_FindsTheInstitution()
+    {
+        var html = await PageAsync("/shaoxing", "minzheng@shaoxing.demo", "/shaoxing/institutions/medical?q=%E5%A1%94%E5%B1%B1%E8%A1%97%E9%81%93%E7%A4%BE");
+
+        Assert.Contains("共 1 家", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A county of this test class's own with five institutions: two 基层 (一级), a 综合医院 and a 康复医院 (二级), and a
+    /// 中医医院 (三级) — what the filters are checked against.
+    /// </summary>
+    private async Task<Guid> DirectoryCountyAsync()
+    {
+        await CountyGate.WaitAsync();
+        try
+        {
+            if (_county is { } known)
+            {
+                return known;
+            }
+
+            var county = await TestData.NewCountyAsync(app, $"目录{Random.Shared.Next(1000, 9999)}县");
+            await TestData.NewMedicalAsync(app, county.Name, MedicalInstitutionKind.CommunityHealthCenter);
+            await TestData.NewMedicalAsync(app, county.Name, MedicalInstitutionKind.TownshipHealthCenter);
+            await TestData.NewMedicalAsync(app, county.Name, MedicalInstitutionKind.GeneralHospital, HospitalGrade.Level2);
+            await TestData.NewMedicalAsync(app, county.Name, MedicalInstitutionKind.RehabilitationHospital, HospitalGrade.Level2);
+            await TestData.NewMedicalAsync(app, county.Name, MedicalInstitutionKind.TcmHospital, HospitalGrade.Level3);
+            _county = county.Id;
+            return county.Id;
+        }
+        finally
+        {
+            CountyGate.Release();
+        }
     }
 
     [Fact]

@@ -5,19 +5,37 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
-using YiyangPortal.Infrastructure.Seeding;
+using YiyangPortal.Web.Features.Seeding;
 
 namespace YiyangPortal.TestSupport;
 
 /// <summary>
-/// The portal on its own fresh database (cloned from the migrated template, seeded with the demo data), connected
-/// as the non-owner application role exactly like production. One instance per test class.
+/// The portal on its own fresh database, connected as the non-owner application role exactly like production. One
+/// instance per test class. The database is a clone of the template seeded once per run with the demo city by the
+/// real seeding entry point (<see cref="DemoSeeder"/>): tests read the demo accounts and institutions, and make the
+/// data they assert on themselves (<see cref="TestData"/>), never counting what the demo seed holds.
 /// </summary>
 public class PortalAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string DemoPassword = "demo-password-for-tests";
 
+    /// <summary>The audit key of every test host (a test value: 32 bytes of 't', base64).</summary>
+    public const string AuditKeyId = "test1";
+    public static readonly string AuditKey = Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes(new string('t', 32)));
+
+    private readonly bool _ownsDatabase = true;
     private TestDatabase? _database;
+
+    public PortalAppFactory()
+    {
+    }
+
+    /// <summary>A host over a database that someone else made and drops (the seeded template while it is built).</summary>
+    private PortalAppFactory(TestDatabase existing)
+    {
+        _database = existing;
+        _ownsDatabase = false;
+    }
 
     /// <summary>Serve on a real Kestrel port (for the browser tests); call before anything else.</summary>
     public bool UseRealServer { get; init; }
@@ -37,25 +55,28 @@ public class PortalAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await PostgresServer.CreateDatabaseAsync();
+        _database = await PostgresServer.CreateDatabaseAsync(SeedTemplateAsync);
         if (UseRealServer)
         {
             UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
             StartServer();
         }
-
-        await using var scope = Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(DemoPassword, CancellationToken.None);
-        await scope.ServiceProvider.GetRequiredService<YiyangPortal.Web.Features.Agreements.DemoAgreements>().SeedAsync(CancellationToken.None);
     }
 
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        if (_database is not null)
+        if (_database is not null && _ownsDatabase)
         {
             await PostgresServer.DropDatabaseAsync(_database.Name);
         }
+    }
+
+    /// <summary>What <c>seed</c> does, on the database that becomes the seeded template.</summary>
+    private static async Task SeedTemplateAsync(TestDatabase database)
+    {
+        await using var host = new PortalAppFactory(database);
+        await host.Services.GetRequiredService<DemoSeeder>().SeedAsync(DemoPassword, CancellationToken.None);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -68,6 +89,10 @@ public class PortalAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Portal:Sweep:Enabled", "false"); // tests run the daily sweep explicitly
         builder.UseSetting("Portal:Mail:DropFolder", Path.Combine(Path.GetTempPath(), "yiyang-test-mail"));
+        builder.UseSetting($"Portal:Audit:Keys:{AuditKeyId}", AuditKey);
+
+        // Tests sign in and look up far more often than a person: limits are tested with their own (RateLimitTests).
+        builder.UseSetting("Portal:RateLimits:Enabled", "false");
 
         // The in-memory test server has no client address; a real one always has (signatures record it).
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, LoopbackClientAddress>());

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using YiyangPortal.Domain.Agreements;
-using YiyangPortal.Domain.Catalogue;
 using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Filings;
 using YiyangPortal.Domain.Identity;
@@ -10,8 +9,7 @@ using YiyangPortal.Domain.Institutions;
 using YiyangPortal.Domain.Tenancy;
 using YiyangPortal.Infrastructure.Identity;
 using YiyangPortal.Infrastructure.Persistence;
-using YiyangPortal.Infrastructure.Tenancy;
-using YiyangPortal.Web.Features.Agreements;
+using YiyangPortal.Web.Features.Seeding;
 
 namespace YiyangPortal.TestSupport;
 
@@ -27,7 +25,7 @@ public sealed record AgreementShape(
 /// <summary>
 /// A county of its own in a tenant, with a nursing home and a clinic, a user for each and the county's 民政 and 卫健
 /// regulators (password <see cref="PortalAppFactory.DemoPassword"/>); and agreements and filings in any state, built
-/// through the real workflow (<see cref="AgreementWorkflow.SaveAsync"/>: audit chain, filings, notifications). Tests
+/// by <see cref="AgreementBuilder"/> through the real workflows (audit chain, PDFs, filings, notifications). Tests
 /// that count something build on it, so no demo-seed row ever enters their figures.
 /// </summary>
 public sealed class TestParties
@@ -103,6 +101,7 @@ public sealed class TestParties
             db.ElderCareInstitutions.Add(home);
             db.MedicalInstitutions.Add(clinic);
             await db.SaveChangesAsync();
+            await DemoCatalogue.EnsureAsync(db, tenantId, [clinic], _ => 1m, BeijingTime.Today(DateTimeOffset.UtcNow), CancellationToken.None);
             (parties.HomeId, parties.ClinicId) = (home.Id, clinic.Id);
 
             var users = services.GetRequiredService<UserManager<PortalUser>>();
@@ -126,124 +125,34 @@ public sealed class TestParties
     }
 
     /// <summary>
-    /// A 养医联合体服务协议 of this home and clinic driven, step by step and saved after each step as the pages do,
-    /// to <paramref name="target"/> (草稿 … 已生效, 已终止).
+    /// A 养医联合体服务协议 of this home and clinic built by the one agreement builder (<see cref="AgreementBuilder"/>,
+    /// as the demo seeding builds its agreements), step by step through the real workflow, to <paramref name="target"/>.
     /// </summary>
-    public async Task<Agreement> AgreementAsync(AgreementStatus target, AgreementShape? shape = null)
+    public Task<Agreement> AgreementAsync(AgreementStatus target, AgreementShape? shape = null)
     {
         shape ??= new AgreementShape();
-        var number = $"T{Code}-{Interlocked.Increment(ref _agreements):0000}";
-        Agreement? built = null;
-        await InTenantAsync(_app, Tenant, async (db, services) =>
+        var at = shape.SignedAtUtc ?? DateTimeOffset.UtcNow;
+        var started = BeijingTime.DateOf(at).AddDays(-7);
+        return TestData.AgreementAsync(_app, new AgreementStory(HomeId, ClinicId, AgreementTemplate.MedicalElderCareConsortium, target, at)
         {
-            var workflow = services.GetRequiredService<AgreementWorkflow>();
-            var now = workflow.Now;
-            var signedAt = shape.SignedAtUtc ?? now;
-            var draftedAt = (signedAt < now ? signedAt : now).AddDays(-3);
-            var staff = AgreementActor.ElderCare(StaffUserId, draftedAt);
-            var clinic = AgreementActor.Medical(ClinicUserId, draftedAt.AddDays(1));
-            var agreement = Agreement.Draft(TenantId, HomeId, ClinicId, AgreementTemplate.MedicalElderCareConsortium, number, Terms(draftedAt, shape), staff);
-            db.Agreements.Add(agreement);
-            var item = await db.ServiceItems.AsNoTracking().Where(i => i.IsActive).OrderBy(i => i.SortOrder).FirstAsync();
-            agreement.AddItem(staff, new ServiceItemSnapshot(
-                item.Id, null, item.Category, item.Name, ServiceUnit.TimesPerMonth, Funding.CooperationFee, Money.FromYuan(200m)), 4);
-            built = agreement;
-            await workflow.SaveAsync(agreement, null);
-            if (target == AgreementStatus.Draft) { return; }
-
-            agreement.Submit(staff);
-            await workflow.SaveAsync(agreement, null);
-            if (target == AgreementStatus.PendingMedicalReview) { return; }
-
-            if (target == AgreementStatus.ReturnedForRevision)
-            {
-                if (shape.WithProposal)
-                {
-                    agreement.ProposeChange(clinic, agreement.Items[0].Id, 2, null, "每月只能安排两次");
-                }
-
-                agreement.ReturnForRevision(clinic, "请确认服务频次");
-                await workflow.SaveAsync(agreement, null);
-                return;
-            }
-
-            agreement.ApproveItem(clinic, agreement.Items[0].Id);
-            agreement.Accept(clinic);
-            await workflow.SaveAsync(agreement, null);
-            if (target == AgreementStatus.PendingSignature) { return; }
-
-            var text = await workflow.TextForSignatureAsync(agreement);
-            Sign(agreement, shape.FirstSigner, signedAt.AddMinutes(-30), text.Sha256);
-            await workflow.SaveAsync(agreement, null);
-            if (target == AgreementStatus.PartiallySigned) { return; }
-
-            Sign(agreement, shape.FirstSigner.Other(), signedAt, text.Sha256);
-            await workflow.SaveAsync(agreement, null);
-            if (target == AgreementStatus.Terminated)
-            {
-                agreement.Terminate(AgreementActor.ElderCare(StaffUserId, now), "测试终止", BeijingTime.DateOf(now));
-                await workflow.SaveAsync(agreement, null);
-            }
-        });
-        return built!;
+            DocumentNumber = $"T{Code}-{Interlocked.Increment(ref _agreements):0000}",
+            ElderCareSignsFirst = shape.FirstSigner == AgreementParty.ElderCare,
+            WithProposal = shape.WithProposal,
+            Term = shape.TermEnd is { } end ? new ValidityPeriod(end > started ? started : end.AddYears(-1), end) : null,
+        }, Tenant);
     }
 
-    /// <summary>The filings of an effective agreement, moved on: 已报送 by 甲方, or 已报送 then 退回补正 by the bureau.</summary>
+    /// <summary>The filings of an effective agreement, moved on through the filing workflow: 已报送, or 已报送 then 退回补正.</summary>
     public async Task<IReadOnlyList<Filing>> FilingsAsync(Guid agreementId, FilingStatus target = FilingStatus.Pending)
     {
-        IReadOnlyList<Filing> filings = [];
-        await InTenantAsync(_app, Tenant, async (db, services) =>
-        {
-            var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-            filings = await db.Filings.Include(f => f.History).Where(f => f.AgreementId == agreementId).OrderBy(f => f.Bureau).ToListAsync();
-            foreach (var filing in filings.Where(_ => target != FilingStatus.Pending))
-            {
-                filing.Submit(AgreementActor.ElderCare(StaffUserId, now));
-                if (target == FilingStatus.Returned)
-                {
-                    var reviewer = filing.Bureau == Bureau.CivilAffairs ? CivilAffairsUserId : HealthUserId;
-                    filing.Return(RoleAssignment.CountyRegulator(filing.Bureau, filing.CountyId), reviewer, now, "缺少盖章页");
-                }
-            }
-
-            await db.SaveChangesAsync();
-        });
-        return filings;
+        await using var scope = await SeedingScope.OpenAsync(_app.Services.GetRequiredService<IServiceScopeFactory>(), Tenant);
+        var plan = new FilingPlan(target, SubmittedAfterDays: 0);
+        return await scope.Builder.FileAsync(agreementId, plan, plan);
     }
 
     /// <summary>Runs <paramref name="work"/> in a scope of <paramref name="tenant"/>, as a request would (RLS on).</summary>
-    public static async Task InTenantAsync(PortalAppFactory app, string tenant, Func<PortalDbContext, IServiceProvider, Task> work)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var row = await db.Tenants.AsNoTracking().SingleAsync(t => t.Slug == tenant);
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(row.Id, row.Slug, row.Name);
-        await work(db, scope.ServiceProvider);
-    }
-
-    private void Sign(Agreement agreement, AgreementParty party, DateTimeOffset at, string sha256) =>
-        agreement.Sign(
-            new AgreementActor(party, party == AgreementParty.ElderCare ? StaffUserId : ClinicUserId, at), "测试签署人", "负责人", "127.0.0.1", sha256);
-
-    private static AgreementTerms Terms(DateTimeOffset draftedAt, AgreementShape shape)
-    {
-        var start = BeijingTime.DateOf(draftedAt);
-        return new AgreementTerms
-        {
-            ClinicSessionsPerMonth = 4,
-            ClinicDoctorCount = 2,
-            WardRoundsPerMonth = 2,
-            WardRoundDoctorCount = 1,
-            SeniorConsultationFee = Money.FromYuan(300m),
-            AssociateSeniorConsultationFee = Money.FromYuan(200m),
-            IntermediateConsultationFee = Money.FromYuan(120m),
-            MedicalCostPayment = MedicalCostPayment.ResidentPays,
-            AnnualHealthServiceFee = Money.FromYuan(36_000m),
-            Term = new ValidityPeriod(start, shape.TermEnd ?? start.AddMonths(10)),
-            CivilAffairsBureauName = "测试区民政局",
-            HealthBureauName = "测试区卫生健康局",
-        };
-    }
+    public static Task InTenantAsync(PortalAppFactory app, string tenant, Func<PortalDbContext, IServiceProvider, Task> work) =>
+        TestData.InTenantAsync(app, tenant, work);
 
     private static async Task<string> FreeCodeAsync(PortalDbContext db, string code)
     {

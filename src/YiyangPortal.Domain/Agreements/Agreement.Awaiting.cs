@@ -22,7 +22,7 @@ public sealed partial class Agreement
     public bool HasOpenProposals => _items.Exists(i => i.HasOpenProposal);
 
     /// <summary>Whether <paramref name="party"/> has signed the current text (a return for revision withdraws it).</summary>
-    public bool HasSigned(AgreementParty party) => _signatures.Exists(s => s.Party == party);
+    public bool HasSigned(AgreementParty party) => CurrentSignatures.Exists(s => s.Party == party);
 
     /// <summary>
     /// The statuses in which <paramref name="party"/> can be awaited at all: a query narrows by these in SQL, then

@@ -128,6 +128,11 @@ public sealed partial class Agreement
 
     private void CheckTermOwnership(AgreementTerms terms)
     {
+        if (terms.Term is { } term && term != Terms.Term && AgreementTerms.TermProblem(term.From, term.To) is { } problem)
+        {
+            throw new DomainException(problem);
+        }
+
         if (IsSupplement && terms.Term != Terms.Term)
         {
             throw new DomainException("补充协议的有效期与原协议一致；如需延长，请续签协议。");

@@ -59,11 +59,18 @@ public sealed partial class Agreement
     /// same parties and template, prefilled with the agreed terms and items, for a term of the same length that starts
     /// the day after this one ends (附件2: again one year from signing).
     /// </summary>
-    public Agreement CreateRenewal(AgreementActor by, string documentNumber)
+    /// <param name="existingRenewal">The document number of the renewal this agreement already has, if any: it is
+    /// renewed once (the next renewal renews the renewal).</param>
+    public Agreement CreateRenewal(AgreementActor by, string documentNumber, string? existingRenewal = null)
     {
         if (Status is not (AgreementStatus.Effective or AgreementStatus.Expired))
         {
             throw new DomainException("只有已生效或已到期的协议可以续签。");
+        }
+
+        if (existingRenewal is not null)
+        {
+            throw new DomainException($"该协议已续签（{existingRenewal}），不能重复续签；请在续签协议上继续办理。");
         }
 
         var terms = Template == AgreementTemplate.ProjectCooperation

@@ -109,7 +109,8 @@ public sealed partial class Agreement
         }
 
         var why = RequireReason(reason, "退回");
-        _signatures.Clear();
+
+        // Signatures already made are withdrawn by this event (they stay on record: see Signatures).
         ReturnReason = why;
         Machine.Fire(Trigger.ReturnForRevision);
         Record(by, AgreementEventKind.ReturnedForRevision, null, null, null, why);

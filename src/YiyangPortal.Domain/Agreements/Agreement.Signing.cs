@@ -12,7 +12,7 @@ public sealed partial class Agreement
         Machine.EnsureCanFire(Trigger.Sign);
         var signature = new AgreementSignature(
             by.Party, by.UserId, Required(signerName, "签署人姓名"), Required(signerTitle, "签署人职务"), by.AtUtc,
-            NormalizeIp(clientIp), NormalizeSha256(documentSha256));
+            NormalizeIp(clientIp), NormalizeSha256(documentSha256), ReturnCount);
         CheckSignature(signature);
 
         _signatures.Add(signature);
@@ -26,13 +26,14 @@ public sealed partial class Agreement
 
     private void CheckSignature(AgreementSignature signature)
     {
-        if (_signatures.Exists(s => s.Party == signature.Party))
+        var current = CurrentSignatures;
+        if (current.Exists(s => s.Party == signature.Party))
         {
             throw new DomainException($"{signature.Party.ToChinese()}已签署，不能重复签署。");
         }
 
         // Both parties must have signed the very same document, or neither copy proves the agreed content.
-        if (_signatures.Exists(s => s.DocumentSha256 != signature.DocumentSha256))
+        if (current.Exists(s => s.DocumentSha256 != signature.DocumentSha256))
         {
             throw new DomainException("双方签署的协议文件不一致，请重新生成协议文件后签署。");
         }

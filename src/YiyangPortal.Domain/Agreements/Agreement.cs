@@ -85,7 +85,15 @@ public sealed partial class Agreement : ITenantOwned
 
     public IReadOnlyList<AgreementItem> Items => _items;
 
-    public IReadOnlyList<AgreementSignature> Signatures => _signatures;
+    /// <summary>
+    /// The signatures in force: those made since the latest return for revision (a return withdraws the signatures
+    /// made before it). Signatures are never deleted — <see cref="SignatureHistory"/> keeps every one — so the
+    /// signature table is append-only like the history.
+    /// </summary>
+    public IReadOnlyList<AgreementSignature> Signatures => CurrentSignatures;
+
+    /// <summary>Every signature ever made, withdrawn ones included, in the order made.</summary>
+    public IReadOnlyList<AgreementSignature> SignatureHistory => _signatures;
 
     /// <summary>The review history of every round, oldest first.</summary>
     public IReadOnlyList<AgreementEvent> Events => _events.OrderBy(e => e.Sequence).ToList();
@@ -156,6 +164,11 @@ public sealed partial class Agreement : ITenantOwned
     private void Record(
         AgreementActor actor, AgreementEventKind kind, Guid? itemId, string? before, string? after, string? reason) =>
         _events.Add(new AgreementEvent(NextSequence, ReviewRound, actor.AtUtc, actor.UserId, actor.Party, kind, itemId, before, after, reason));
+
+    /// <summary>How many times the agreement was returned for revision: the signing attempt a new signature belongs to.</summary>
+    private int ReturnCount => _events.Count(e => e.Kind == AgreementEventKind.ReturnedForRevision);
+
+    private List<AgreementSignature> CurrentSignatures => _signatures.Where(s => s.Attempt == ReturnCount).ToList();
 
     private int NextSequence => _events.Count == 0 ? 1 : _events.Max(e => e.Sequence) + 1;
 }

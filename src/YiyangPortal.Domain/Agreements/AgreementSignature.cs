@@ -16,7 +16,7 @@ public sealed class AgreementSignature
 
     internal AgreementSignature(
         AgreementParty party, Guid userId, string signerName, string signerTitle, DateTimeOffset signedAtUtc,
-        string clientIp, string documentSha256)
+        string clientIp, string documentSha256, int attempt)
     {
         Id = Guid.CreateVersion7();
         Party = party;
@@ -26,6 +26,7 @@ public sealed class AgreementSignature
         SignedAtUtc = signedAtUtc;
         ClientIp = clientIp;
         DocumentSha256 = documentSha256;
+        Attempt = attempt;
     }
 
     public Guid Id { get; private set; }
@@ -46,4 +47,10 @@ public sealed class AgreementSignature
 
     /// <summary>Lower-case hex SHA-256 of the PDF the signer saw.</summary>
     public string DocumentSha256 { get; private set; }
+
+    /// <summary>
+    /// How many times the agreement had been returned for revision when this signature was made. A later return
+    /// withdraws it; it stays on record (signatures are never deleted) but no longer counts.
+    /// </summary>
+    public int Attempt { get; private set; }
 }

@@ -107,6 +107,27 @@ public sealed record AgreementTerms
         _ => null,
     };
 
+    /// <summary>The longest term the portal accepts; renewals continue it (附件1: the parties agree the period).</summary>
+    public const int MaxTermYears = 10;
+
+    private static readonly DateOnly EarliestTermDay = new(2000, 1, 1);
+    private static readonly DateOnly LatestTermDay = new(2099, 12, 31);
+
+    /// <summary>
+    /// Why a term cannot be taken, or null. Days outside 2000–2099 are typing errors (9999-12-31 could not even be
+    /// renewed: the following term would start after the last day the calendar has), and a term of more than
+    /// <see cref="MaxTermYears"/> years is one no renewal clause was written for.
+    /// </summary>
+    public static string? TermProblem(DateOnly from, DateOnly? to)
+    {
+        if (from < EarliestTermDay || from > LatestTermDay || to < EarliestTermDay || to > LatestTermDay)
+        {
+            return "协议有效期应在 2000 年 1 月 1 日至 2099 年 12 月 31 日之间。";
+        }
+
+        return to > from.AddYears(MaxTermYears) ? $"协议有效期不能超过 {MaxTermYears} 年。" : null;
+    }
+
     /// <summary>What the template still needs before the agreement can be submitted for review.</summary>
     public IReadOnlyList<FieldError> Validate(AgreementTemplate template)
     {
@@ -145,6 +166,10 @@ public sealed record AgreementTerms
         else if (term.To is not { } end || end <= term.From)
         {
             errors.Add(new FieldError(nameof(Term), "协议有效期的结束日期必须晚于开始日期。"));
+        }
+        else if (TermProblem(term.From, term.To) is { } problem)
+        {
+            errors.Add(new FieldError(nameof(Term), problem));
         }
     }
 

@@ -6,7 +6,8 @@ namespace YiyangPortal.Domain.Auditing;
 /// <summary>
 /// One entry of an agreement's append-only audit trail. Each entry's <see cref="Hash"/> covers its content and the
 /// previous entry's hash, so editing, deleting or reordering any stored entry breaks the chain
-/// (<see cref="AuditChain.Verify"/>). Entries are only ever inserted, never updated.
+/// (<see cref="AuditChain.Verify"/>). Entries are only ever inserted, never updated. New entries are keyed
+/// (<see cref="KeyId"/>, HMAC-SHA256, scheme v2); entries without a key id are of the older plain SHA-256 scheme.
 /// </summary>
 public sealed class AuditEntry : ITenantOwned
 {
@@ -23,7 +24,7 @@ public sealed class AuditEntry : ITenantOwned
 
     private AuditEntry(
         Guid tenantId, Guid agreementId, long sequence, DateTimeOffset occurredAtUtc, Guid? actorUserId, string action,
-        string details, string previousHash)
+        string details, string previousHash, AuditKey? key)
     {
         Id = Guid.CreateVersion7();
         TenantId = tenantId;
@@ -34,7 +35,8 @@ public sealed class AuditEntry : ITenantOwned
         Action = action;
         Details = details;
         PreviousHash = previousHash;
-        Hash = AuditHash.Compute(this);
+        KeyId = key?.Id;
+        Hash = AuditHash.Compute(this, key);
     }
 
     public Guid Id { get; private set; }
@@ -61,15 +63,31 @@ public sealed class AuditEntry : ITenantOwned
 
     public string PreviousHash { get; private set; }
 
-    /// <summary>Lower-case hex SHA-256 of <see cref="AuditHash.CanonicalText"/>.</summary>
+    /// <summary>The <see cref="AuditKey"/> the hash was made with; null for the unkeyed scheme v1.</summary>
+    public string? KeyId { get; private set; }
+
+    /// <summary>
+    /// Lower-case hex of <see cref="AuditHash.CanonicalText"/>: HMAC-SHA256 under the key <see cref="KeyId"/>
+    /// names, or plain SHA-256 for entries of scheme v1.
+    /// </summary>
     public string Hash { get; private set; }
 
     /// <summary>
-    /// The next entry of the stream after <paramref name="previous"/> (null for the first entry of a new stream).
+    /// The next entry of the stream after <paramref name="previous"/> (null for the first entry of a new stream), of
+    /// the unkeyed scheme v1: only to reproduce entries written before keys existed. The application keys its entries.
     /// </summary>
     public static AuditEntry Append(
         AuditEntry? previous, Guid tenantId, Guid agreementId, DateTimeOffset occurredAtUtc, Guid? actorUserId,
-        string action, JsonObject details)
+        string action, JsonObject details) =>
+        Append(previous, tenantId, agreementId, occurredAtUtc, actorUserId, action, details, null);
+
+    /// <summary>
+    /// The next entry of the stream after <paramref name="previous"/> (null for the first entry of a new stream),
+    /// keyed with <paramref name="key"/> (null: the unkeyed scheme v1).
+    /// </summary>
+    public static AuditEntry Append(
+        AuditEntry? previous, Guid tenantId, Guid agreementId, DateTimeOffset occurredAtUtc, Guid? actorUserId,
+        string action, JsonObject details, AuditKey? key)
     {
         if (tenantId == Guid.Empty || agreementId == Guid.Empty)
         {
@@ -81,9 +99,14 @@ public sealed class AuditEntry : ITenantOwned
             throw new DomainException("审计记录必须接在同一协议的上一条记录之后。");
         }
 
+        if (previous?.KeyId is not null && key is null)
+        {
+            throw new DomainException("密钥保护的审计链不能接续未加密钥的记录。");
+        }
+
         return new AuditEntry(
             tenantId, agreementId, (previous?.Sequence ?? 0) + 1, UtcTimestamp.Normalize(occurredAtUtc), actorUserId,
-            RequireActionCode(action), CanonicalJson.Serialize(details), previous?.Hash ?? GenesisHash);
+            RequireActionCode(action), CanonicalJson.Serialize(details), previous?.Hash ?? GenesisHash, key);
     }
 
     private static string RequireActionCode(string action) =>

@@ -16,6 +16,9 @@ public enum NotificationKind
     FilingDue = 9,
     FilingOverdue = 10,
     FilingReviewed = 11,
+
+    /// <summary>A party (re)submitted a filing: its county bureau has something to review.</summary>
+    FilingSubmitted = 12,
 }
 
 /// <summary>One message in a user's in-app inbox (issue 4: submitted, returned, proposal, signed, expiring, terminated).</summary>

@@ -21,5 +21,6 @@ public sealed class FilingCreator(PortalDbContext db)
         return Task.FromResult(filings);
     }
 
-    internal static string Clip(string title) => title.Length <= 200 ? title : title[..200];
+    /// <summary>Notification titles hold 200 characters.</summary>
+    public static string Clip(string title) => title.Length <= 200 ? title : title[..200];
 }

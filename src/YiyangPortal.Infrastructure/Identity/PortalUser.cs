@@ -54,8 +54,17 @@ public sealed class PortalUser : IdentityUser<Guid>
         return user;
     }
 
+    /// <summary>
+    /// Gives the user a role and its binding. A change of an existing user's role or binding gives them a new security
+    /// stamp too, so the sessions they have end at once (issue 12): their cookies still name the old role.
+    /// </summary>
     public void Assign(RoleAssignment assignment)
     {
+        if (SecurityStamp is not null && Assignment != assignment)
+        {
+            SecurityStamp = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20));
+        }
+
         Role = assignment.Role;
         ElderCareInstitutionId = assignment.ElderCareInstitutionId;
         MedicalInstitutionId = assignment.MedicalInstitutionId;

@@ -55,6 +55,9 @@ public sealed class PortalDbContext : IdentityUserContext<PortalUser, Guid>, IDa
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    /// <summary>Read-only for the application: written through <see cref="AuditCheckpoints.RecordAsync"/> only.</summary>
+    public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();
+
     public DbSet<Filing> Filings => Set<Filing>();
 
     public DbSet<FilingAttachment> FilingAttachments => Set<FilingAttachment>();

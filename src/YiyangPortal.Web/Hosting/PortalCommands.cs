@@ -1,5 +1,5 @@
 using YiyangPortal.Infrastructure.Persistence;
-using YiyangPortal.Infrastructure.Seeding;
+using YiyangPortal.Web.Features.Seeding;
 
 namespace YiyangPortal.Web.Hosting;
 
@@ -25,14 +25,11 @@ internal static class PortalCommands
                 return 0;
 
             case "seed":
-                await using (var scope = app.Services.CreateAsyncScope())
-                {
-                    var seeder = scope.ServiceProvider.GetRequiredService<DemoDataSeeder>();
-                    var result = await seeder.SeedAsync(configuration["YIYANG_DEMO_PASSWORD"], CancellationToken.None);
-                    await scope.ServiceProvider.GetRequiredService<Features.Agreements.DemoAgreements>().SeedAsync(CancellationToken.None);
-                    PrintAccounts(result);
-                }
-
+                var started = System.Diagnostics.Stopwatch.StartNew();
+                var result = await app.Services.GetRequiredService<DemoSeeder>()
+                    .SeedAsync(configuration["YIYANG_DEMO_PASSWORD"], CancellationToken.None);
+                Console.WriteLine($"Demo data: {result.Agreements} agreements built through the workflow in {started.Elapsed.TotalSeconds:0.0} s.");
+                PrintAccounts(result);
                 return 0;
 
             default:
@@ -47,6 +44,11 @@ internal static class PortalCommands
         foreach (var account in result.Accounts)
         {
             Console.WriteLine($"  {account.Email,-26} {account.Role,-15} {account.Tenant}");
+        }
+
+        if (result.GeneratedAccounts > 0)
+        {
+            Console.WriteLine($"  … and {result.GeneratedAccounts} accounts of the generated institutions and county bureaus (账户管理).");
         }
 
         Console.WriteLine(result.NewPassword is null

@@ -11,6 +11,8 @@ internal static class PortalPipeline
 {
     public static WebApplication UsePortal(this WebApplication app)
     {
+        // Refuse to serve without the audit key rather than fail at the first agreement step.
+        _ = app.Services.GetRequiredService<YiyangPortal.Domain.Auditing.AuditKeyring>();
         if (app.Configuration.GetValue("Portal:BehindProxy", false))
         {
             app.UseForwardedHeaders();
@@ -34,6 +36,7 @@ internal static class PortalPipeline
         app.UseStaticFiles();
         app.UseRequestLocalization(PortalCultures.Options());
         app.UseRouting();
+        app.UseMiddleware<BadInputGuard>(); // after routing: an endpoint's own body limit is known
         app.UseAuthentication();
         app.Use((context, next) =>
         {
@@ -45,6 +48,7 @@ internal static class PortalPipeline
 
             return next(context);
         });
+        app.UseRateLimiter(); // after authentication: the password-change limit is per user
         app.UseAuthorization();
         app.MapControllers();
         return app;

@@ -34,7 +34,9 @@ internal static class PortalServices
         services.AddMemoryCache();
         services.AddSingleton<TenantCatalog>();
 
-        AddIdentity(services, configuration.GetValue("Portal:SecureCookies", true));
+        services.Configure<PortalSessionOptions>(configuration.GetSection(PortalSessionOptions.Section));
+        AddIdentity(services, configuration.GetValue("Portal:SecureCookies", true), configuration.GetSection(PortalSessionOptions.Section).Get<PortalSessionOptions>() ?? new PortalSessionOptions());
+        services.AddPortalRateLimits(configuration);
 
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
@@ -43,6 +45,7 @@ internal static class PortalServices
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 options.Filters.Add<FluentValidationFilter>();
                 options.ModelBinderProviders.Insert(0, new LenientNumberBinderProvider());
+                options.ModelBinderProviders.Insert(0, new NulFreeStringBinderProvider());
                 ChineseBindingMessages.Apply(options.ModelBindingMessageProvider);
             })
             .AddViewLocalization();
@@ -68,7 +71,10 @@ internal static class PortalServices
             });
         }
 
+        // No "Server: Kestrel" header (ASVS 14.3.3: responses do not name the server's software).
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => AuditKeys.Load(configuration));
         services.AddSingleton(_ => new YiyangPortal.Documents.AgreementPdfRenderer(new YiyangPortal.Documents.AgreementPdfOptions
         {
             RegularFontPath = configuration["Portal:Fonts:Regular"] ?? "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc",
@@ -85,10 +91,11 @@ internal static class PortalServices
         services.AddScoped<Features.Agreements.AgreementTodos>();
         services.AddScoped<Features.Todo.TodoQuery>();
         services.AddScoped<Features.Agreements.AgreementSweep>();
-        services.AddSingleton<Features.Agreements.DemoAgreements>();
+        services.AddSingleton<Features.Seeding.DemoSeeder>();
         services.AddSingleton<Features.Agreements.AgreementSweepService>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.Agreements.AgreementSweepService>());
         services.AddScoped<FilingCreator>();
+        services.AddScoped<FilingWorkflow>();
         services.AddScoped<YiyangPortal.Web.Features.Dashboard.DashboardQuery>();
         services.AddSingleton<FilingSweep>();
         if (configuration.GetValue("Portal:Sweep:Enabled", true))
@@ -100,7 +107,7 @@ internal static class PortalServices
         return services;
     }
 
-    private static void AddIdentity(IServiceCollection services, bool secureCookies)
+    private static void AddIdentity(IServiceCollection services, bool secureCookies, PortalSessionOptions sessions)
     {
         var securePolicy = secureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         services.Configure<IdentityOptions>(options =>
@@ -119,6 +126,9 @@ internal static class PortalServices
         });
         services.AddScoped<IUserClaimsPrincipalFactory<PortalUser>, PortalClaimsPrincipalFactory>();
         services.AddScoped<IPasswordValidator<PortalUser>, MaximumLengthPasswordValidator>();
+        services.AddSingleton<CommonPasswords>();
+        services.AddScoped<IPasswordValidator<PortalUser>, PasswordScreening>();
+        services.AddSingleton<SessionStamps>();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(options =>
@@ -128,14 +138,21 @@ internal static class PortalServices
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.SecurePolicy = securePolicy;
-            options.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            options.ExpireTimeSpan = TimeSpan.FromMinutes(sessions.IdleMinutes); // idle timeout; SessionStamps adds the absolute one
             options.SlidingExpiration = true;
             options.LoginPath = "/login";
             options.LogoutPath = "/logout";
             options.AccessDeniedPath = "/error/403";
-            options.Events = new CookieAuthenticationEvents { OnValidatePrincipal = TenantCookieValidator.ValidateAsync };
+            options.Events = new CookieAuthenticationEvents
+            {
+                // Tenant, then the server-side session check (SessionStamps) on every request.
+                OnValidatePrincipal = TenantCookieValidator.ValidateAsync,
+                OnRedirectToLogin = PublicRedirects.Redirect,
+                OnRedirectToLogout = PublicRedirects.Redirect,
+                OnRedirectToAccessDenied = PublicRedirects.Redirect,
+                OnRedirectToReturnUrl = PublicRedirects.Redirect,
+            };
         });
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "yiyang.csrf";

@@ -16,6 +16,9 @@ public static class PortalClaims
     public const string Bureau = "yiyang:bureau";
     public const string County = "yiyang:county";
 
+    /// <summary>When the user signed in (Unix seconds): the absolute session lifetime counts from here.</summary>
+    public const string SignedInAt = "yiyang:signed-in-at";
+
     public static string TenantValue(Guid? tenantId) =>
         tenantId?.ToString("D", CultureInfo.InvariantCulture) ?? NoTenant;
 }

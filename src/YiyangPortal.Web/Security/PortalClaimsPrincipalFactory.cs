@@ -7,7 +7,7 @@ using YiyangPortal.Infrastructure.Identity;
 namespace YiyangPortal.Web.Security;
 
 /// <summary>Puts the tenant, the role and the role's binding into the cookie, so no page re-reads the user row.</summary>
-public sealed class PortalClaimsPrincipalFactory(UserManager<PortalUser> users, IOptions<IdentityOptions> options)
+public sealed class PortalClaimsPrincipalFactory(UserManager<PortalUser> users, IOptions<IdentityOptions> options, TimeProvider clock)
     : UserClaimsPrincipalFactory<PortalUser>(users, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(PortalUser user)
@@ -17,6 +17,7 @@ public sealed class PortalClaimsPrincipalFactory(UserManager<PortalUser> users, 
         identity.AddClaim(new Claim(PortalClaims.Tenant, PortalClaims.TenantValue(user.TenantId)));
         identity.AddClaim(new Claim(Options.ClaimsIdentity.RoleClaimType, assignment.Role.ToString()));
         identity.AddClaim(new Claim(PortalClaims.DisplayName, user.DisplayName));
+        identity.AddClaim(new Claim(PortalClaims.SignedInAt, clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
         Add(identity, PortalClaims.ElderCareInstitution, assignment.ElderCareInstitutionId);
         Add(identity, PortalClaims.MedicalInstitution, assignment.MedicalInstitutionId);
         Add(identity, PortalClaims.County, assignment.CountyId);

@@ -2,7 +2,9 @@ namespace YiyangPortal.Web.Security;
 
 /// <summary>
 /// Security headers on every response. Scripts and styles come only from this origin (no inline script), the
-/// portal is never framed, and no referrer leaves it with a path that might contain ids.
+/// portal is never framed, and no referrer leaves it with a path that might contain ids. Files (PDFs, scanned
+/// copies, exports — anything sent with Content-Disposition) are sandboxed, and nothing a signed-in user is sent
+/// may be stored by a browser or proxy cache (issue 12, ASVS 8.2.1, 12.5.2).
 /// </summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
@@ -20,7 +22,16 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
             var headers = context.Response.Headers;
             var framable = context.Items.ContainsKey(AllowSameOriginFrame);
             // A PDF needs the browser's viewer, which object-src 'none' would block; the type is fixed and nosniff.
-            headers.ContentSecurityPolicy = framable ? "frame-ancestors 'self'" : ContentSecurityPolicy;
+            var policy = framable ? "frame-ancestors 'self'" : ContentSecurityPolicy;
+
+            // A file opened in the browser runs in a sandbox: no scripts, no same-origin access, whatever it holds.
+            headers.ContentSecurityPolicy = headers.ContentDisposition.Count > 0 ? "sandbox; " + policy : policy;
+            if (context.User.Identity?.IsAuthenticated == true)
+            {
+                headers.CacheControl = "no-store";
+                headers.Pragma = "no-cache";
+            }
+
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = framable ? "SAMEORIGIN" : "DENY";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Identity;
 using YiyangPortal.Infrastructure.Tenancy;
 
 namespace YiyangPortal.Web.Security;
@@ -21,6 +20,6 @@ public static class TenantCookieValidator
             return;
         }
 
-        await SecurityStampValidator.ValidatePrincipalAsync(context);
+        await SessionStamps.ValidateAsync(context);
     }
 }

@@ -1,6 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using YiyangPortal.Domain.Agreements;
+using YiyangPortal.Domain.Common;
+using YiyangPortal.Domain.Institutions;
 using YiyangPortal.TestSupport;
+using YiyangPortal.Web.Features.Seeding;
 
 namespace YiyangPortal.IntegrationTests.Filings;
 
@@ -10,45 +14,53 @@ public class CoverageTrackingTests(PortalAppFactory app) : IClassFixture<PortalA
     [Fact]
     public async Task Coverage_FollowsTerminationsAndKindChanges()
     {
-        // Demo: 福乐养老院 has three effective agreements, two with 基层 partners (塔山 CHC, 平水镇 THC).
-        Assert.Equal((3, 2), await CoverageAsync());
+        var home = await TestData.NewElderCareAsync(app, "越城区");
+        var community = await TestData.NewMedicalAsync(app, "越城区", MedicalInstitutionKind.CommunityHealthCenter);
+        var township = await TestData.NewMedicalAsync(app, "越城区", MedicalInstitutionKind.TownshipHealthCenter);
+        var hospital = await TestData.NewMedicalAsync(app, "越城区", MedicalInstitutionKind.GeneralHospital);
+        var now = DateTimeOffset.UtcNow;
+        var withCommunity = await TestData.AgreementAsync(app, TestData.Effective(home.Id, community.Id, now));
+        await TestData.AgreementAsync(app, TestData.Effective(home.Id, township.Id, now));
+        await TestData.AgreementAsync(app, TestData.Effective(home.Id, hospital.Id, now, AgreementTemplate.MedicalElderCareConsortium));
+        Assert.Equal((3, 2), await CoverageAsync(home.Id));
 
-        await FilingData.InTenantAsync(app, "shaoxing", db =>
-            db.Database.ExecuteSqlRawAsync("UPDATE medical_institutions SET kind = 'GeneralHospital' WHERE name = '柯桥区平水镇卫生院'"));
-        Assert.Equal((3, 1), await CoverageAsync());
+        await TestData.InTenantAsync(app, TestData.Shaoxing, db =>
+            db.Database.ExecuteSqlAsync($"UPDATE medical_institutions SET kind = 'GeneralHospital' WHERE id = {township.Id}"));
+        Assert.Equal((3, 1), await CoverageAsync(home.Id));
 
-        await FilingData.InTenantAsync(app, "shaoxing", async db =>
+        await using (var scope = await SeedingScope.OpenAsync(app.Services.GetRequiredService<IServiceScopeFactory>(), TestData.Shaoxing))
         {
-            var agreement = await db.Agreements.SingleAsync(a => a.DocumentNumber == "SX-DEMO-F001");
-            var staff = await db.Users.Where(u => u.UserName == "staff@shaoxing.demo").Select(u => u.Id).SingleAsync();
-            agreement.Terminate(AgreementActor.ElderCare(staff, DateTimeOffset.UtcNow), "合作机构调整", DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)));
-            return await db.SaveChangesAsync();
-        });
-        Assert.Equal((2, 0), await CoverageAsync());
+            var agreement = await scope.Db.Agreements.Include(a => a.Events).SingleAsync(a => a.Id == withCommunity.Id);
+            var staff = await scope.Db.Users.Where(u => u.UserName == home.Email).Select(u => u.Id).SingleAsync();
+            agreement.Terminate(AgreementActor.ElderCare(staff, now), "合作机构调整", BeijingTime.DateOf(now));
+            await scope.Agreements.SaveAsync(agreement, null);
+        }
+
+        Assert.Equal((2, 0), await CoverageAsync(home.Id));
     }
 
     [Fact]
     public async Task FilingTotals_MatchTheFilingsAfterEveryTransition()
     {
-        // The demo filings went through submit, accept and return (UPDATEs), on top of their INSERTs.
-        var mismatches = await FilingData.InTenantAsync(app, "shaoxing", db => db.Database.SqlQueryRaw<int>("""
+        // The demo city's filings went through submit, accept, return and resubmit (UPDATEs), on top of their INSERTs.
+        var mismatches = await TestData.InTenantAsync(app, TestData.Shaoxing, db => db.Database.SqlQueryRaw<int>("""
             SELECT count(*)::int AS "Value" FROM (
                 SELECT bureau, county_id, status, due_date, count(*)::int AS n, count(first_submitted_at_utc)::int AS s FROM filings GROUP BY 1, 2, 3, 4
                 EXCEPT SELECT bureau, county_id, status, due_date, filings, submitted FROM filing_totals WHERE filings <> 0) x
             """).SingleAsync());
-        var stale = await FilingData.InTenantAsync(app, "shaoxing", db => db.Database.SqlQueryRaw<int>(
+        var stale = await TestData.InTenantAsync(app, TestData.Shaoxing, db => db.Database.SqlQueryRaw<int>(
             "SELECT count(*)::int AS \"Value\" FROM filing_totals WHERE filings < 0 OR submitted < 0").SingleAsync());
 
         Assert.Equal(0, mismatches);
         Assert.Equal(0, stale);
     }
 
-    private Task<(int Effective, int PrimaryLevel)> CoverageAsync() =>
-        FilingData.InTenantAsync(app, "shaoxing", async db =>
+    private Task<(int Effective, int PrimaryLevel)> CoverageAsync(Guid home) =>
+        TestData.InTenantAsync(app, TestData.Shaoxing, async db =>
         {
-            var row = await db.Database.SqlQueryRaw<CoverageRow>("""
+            var row = await db.Database.SqlQuery<CoverageRow>($"""
                 SELECT c.effective_agreements, c.primary_level_agreements FROM elder_care_coverage c
-                JOIN elder_care_institutions e ON e.id = c.elder_care_institution_id WHERE e.name = '越城区福乐养老院'
+                WHERE c.elder_care_institution_id = {home}
                 """).SingleAsync();
             return (row.EffectiveAgreements, row.PrimaryLevelAgreements);
         });

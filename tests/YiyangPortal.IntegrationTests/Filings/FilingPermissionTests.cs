@@ -1,8 +1,10 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using YiyangPortal.Domain.Agreements;
 using YiyangPortal.Domain.Filings;
 using YiyangPortal.Domain.Identity;
 using YiyangPortal.TestSupport;
+using YiyangPortal.Web.Features.Seeding;
 
 namespace YiyangPortal.IntegrationTests.Filings;
 
@@ -12,7 +14,8 @@ public class FilingPermissionTests(PortalAppFactory app) : IClassFixture<PortalA
     [Fact]
     public async Task YuechengRegulator_CannotSeeAnotherCountysFiling()
     {
-        var keqiao = await FilingData.DemoFilingAsync(app, "SX-DEMO-F003", Bureau.Health, "柯桥区");
+        var (_, filings) = await CrossCountyAgreementAsync();
+        var keqiao = filings.Single(f => f.Bureau == Bureau.Health && f.County == "柯桥区").Filing;
         var client = await SignedInAsync("weijian@shaoxing.demo");
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/shaoxing/filings/{keqiao.Id}")).StatusCode);
@@ -25,7 +28,8 @@ public class FilingPermissionTests(PortalAppFactory app) : IClassFixture<PortalA
     [Fact]
     public async Task CivilAffairsRegulator_CannotActOnAHealthFiling()
     {
-        var health = await FilingData.DemoFilingAsync(app, "SX-DEMO-F001", Bureau.Health, "越城区");
+        var (_, filings) = await CrossCountyAgreementAsync();
+        var health = filings.Single(f => f.Bureau == Bureau.Health && f.County == "越城区").Filing;
         var client = await SignedInAsync("minzheng@shaoxing.demo");
 
         var accept = await client.SubmitAsync("/shaoxing/filings", $"/shaoxing/filings/{health.Id}/accept", new Dictionary<string, string>());
@@ -33,25 +37,27 @@ public class FilingPermissionTests(PortalAppFactory app) : IClassFixture<PortalA
 
         Assert.Equal(HttpStatusCode.NotFound, accept.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, view.StatusCode);
-        Assert.Equal(FilingStatus.Submitted, (await FilingData.DemoFilingAsync(app, "SX-DEMO-F001", Bureau.Health, "越城区")).Status);
+        Assert.Equal(FilingStatus.Submitted, (await StoredAsync(health.Id)).Status);
     }
 
     [Fact]
     public async Task CityRegulator_SeesEveryCounty_ButCannotReview()
     {
-        var civil = await FilingData.DemoFilingAsync(app, "SX-DEMO-F001", Bureau.CivilAffairs, "越城区");
+        var (number, filings) = await CrossCountyAgreementAsync();
+        var civil = filings.Single(f => f.Bureau == Bureau.CivilAffairs).Filing;
         var client = await SignedInAsync("city@shaoxing.demo");
 
         var page = await (await client.GetAsync($"/shaoxing/filings/{civil.Id}")).Content.ReadAsStringAsync();
 
-        Assert.Contains("SX-DEMO-F001", page, StringComparison.Ordinal);
+        Assert.Contains(number, page, StringComparison.Ordinal);
         Assert.DoesNotContain("/accept\"", page, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task AnotherTenantsUser_GetsNotFound()
     {
-        var civil = await FilingData.DemoFilingAsync(app, "SX-DEMO-F002", Bureau.CivilAffairs, "越城区");
+        var (_, filings) = await CrossCountyAgreementAsync();
+        var civil = filings.Single(f => f.Bureau == Bureau.CivilAffairs).Filing;
         var wenzhou = PortalClient.For(app);
         await wenzhou.LoginAsync("/wenzhou", "staff@wenzhou.demo");
 
@@ -61,15 +67,35 @@ public class FilingPermissionTests(PortalAppFactory app) : IClassFixture<PortalA
     [Fact]
     public async Task Regulator_CannotSubmitForAParty()
     {
-        var pending = await FilingData.DemoFilingAsync(app, "SX-DEMO-F001", Bureau.CivilAffairs, "越城区");
+        var (_, filings) = await CrossCountyAgreementAsync();
+        var pending = filings.Single(f => f.Bureau == Bureau.CivilAffairs).Filing;
         var regulator = await SignedInAsync("weijian@shaoxing.demo");
 
         var submit = await regulator.SubmitAsync("/shaoxing/filings", $"/shaoxing/filings/{pending.Id}/submit", new Dictionary<string, string>());
 
         Assert.Equal(HttpStatusCode.NotFound, submit.StatusCode);
-        var stored = await FilingData.InTenantAsync(app, "shaoxing", db => db.Filings.SingleAsync(f => f.Id == pending.Id));
-        Assert.Equal(FilingStatus.Pending, stored.Status);
+        Assert.Equal(FilingStatus.Pending, (await StoredAsync(pending.Id)).Status);
     }
+
+    /// <summary>福乐养老院 (越城区) with a new partner in 柯桥区, signed today: 民政 待报送, both 卫健 filings 已报送.</summary>
+    private async Task<(string Number, List<(Filing Filing, Bureau Bureau, string County)> Filings)> CrossCountyAgreementAsync()
+    {
+        var partner = await TestData.NewMedicalAsync(app, "柯桥区");
+        var home = await TestData.ElderCareIdAsync(app, DemoData.ShowcaseHome);
+        var agreement = await TestData.AgreementAsync(app, TestData.Effective(home, partner.Id, DateTimeOffset.UtcNow) with
+        {
+            Health = FilingPlan.Submitted,
+        });
+        var filings = await TestData.InTenantAsync(app, TestData.Shaoxing, db => (
+            from f in db.Filings.AsNoTracking()
+            join c in db.Counties on f.CountyId equals c.Id
+            where f.AgreementId == agreement.Id
+            select new { Filing = f, c.Name }).ToListAsync());
+        return (agreement.DocumentNumber, filings.ConvertAll(f => (f.Filing, f.Filing.Bureau, f.Name)));
+    }
+
+    private Task<Filing> StoredAsync(Guid id) =>
+        TestData.InTenantAsync(app, TestData.Shaoxing, db => db.Filings.AsNoTracking().SingleAsync(f => f.Id == id));
 
     private async Task<PortalClient> SignedInAsync(string email)
     {

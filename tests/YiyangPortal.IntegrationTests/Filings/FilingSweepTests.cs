@@ -5,6 +5,7 @@ using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Notifications;
 using YiyangPortal.Infrastructure.Filings;
 using YiyangPortal.TestSupport;
+using YiyangPortal.Web.Features.Seeding;
 
 namespace YiyangPortal.IntegrationTests.Filings;
 
@@ -16,7 +17,9 @@ public class FilingSweepTests(PortalAppFactory app) : IClassFixture<PortalAppFac
     {
         // Signed 2026-01-31 10:00 Beijing → due 2026-02-28; the week-before reminder is due from 2026-02-21.
         var signed = new DateTimeOffset(2026, 1, 31, 2, 0, 0, TimeSpan.Zero);
-        await FilingData.NewAgreementAsync(app, "SX-S-0001", "塔山街道社区卫生服务中心", signed);
+        var home = await TestData.ElderCareIdAsync(app, DemoData.ShowcaseHome);
+        var tashan = await TestData.MedicalIdAsync(app, "塔山街道社区卫生服务中心");
+        await TestData.AgreementAsync(app, TestData.Effective(home, tashan, signed) with { DocumentNumber = "SX-S-0001" });
         var sweep = app.Services.GetRequiredService<FilingSweep>();
 
         await sweep.RunAsync(At(2026, 2, 21), CancellationToken.None);
@@ -29,7 +32,7 @@ public class FilingSweepTests(PortalAppFactory app) : IClassFixture<PortalAppFac
 
         // 越城区 has one 民政 and one 卫健 county regulator: each hears once about its own bureau's filing.
         Assert.Equal(2, await CountAsync(NotificationKind.FilingOverdue, "SX-S-0001"));
-        var links = await FilingData.InTenantAsync(app, "shaoxing", db => db.Notifications
+        var links = await TestData.InTenantAsync(app, TestData.Shaoxing, db => db.Notifications
             .Where(n => n.Kind == NotificationKind.FilingOverdue && n.Title.Contains("SX-S-0001")).Select(n => n.Link).ToListAsync());
         Assert.All(links, link => Assert.Matches("^/filings/[0-9a-f-]{36}$", link)); // the page the regulator reviews on
     }
@@ -52,5 +55,5 @@ public class FilingSweepTests(PortalAppFactory app) : IClassFixture<PortalAppFac
     private static DateTimeOffset At(int year, int month, int day) => BeijingTime.StartOfDayUtc(new DateOnly(year, month, day)).AddHours(9);
 
     private Task<int> CountAsync(NotificationKind kind, string titlePart) =>
-        FilingData.InTenantAsync(app, "shaoxing", db => db.Notifications.CountAsync(n => n.Kind == kind && n.Title.Contains(titlePart) && n.Title.Contains("SX-S-0001")));
+        TestData.InTenantAsync(app, TestData.Shaoxing, db => db.Notifications.CountAsync(n => n.Kind == kind && n.Title.Contains(titlePart) && n.Title.Contains("SX-S-0001")));
 }

@@ -5,8 +5,10 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using YiyangPortal.Domain.Filings;
 using YiyangPortal.Domain.Identity;
+using YiyangPortal.Domain.Institutions;
 using YiyangPortal.Domain.Notifications;
 using YiyangPortal.TestSupport;
+using YiyangPortal.Web.Features.Seeding;
 
 namespace YiyangPortal.IntegrationTests.Filings;
 
@@ -19,17 +21,20 @@ public partial class FilingWorkflowTests(PortalAppFactory app) : IClassFixture<P
     [Fact]
     public async Task CrossCountyAgreement_GetsThreeFilings()
     {
-        var filings = await FilingData.NewAgreementAsync(app, "SX-T-0001", "柯桥区平水镇卫生院", DateTimeOffset.UtcNow);
+        var home = await TestData.NewElderCareAsync(app, "越城区");
+        var partner = await TestData.NewMedicalAsync(app, "柯桥区", MedicalInstitutionKind.TownshipHealthCenter);
 
+        var agreement = await TestData.AgreementAsync(app, TestData.Effective(home.Id, partner.Id, DateTimeOffset.UtcNow));
+
+        var filings = await TestData.InTenantAsync(app, TestData.Shaoxing, db => db.Filings.Where(f => f.AgreementId == agreement.Id).ToListAsync());
         Assert.Equal(3, filings.Count);
         Assert.Equal(2, filings.Count(f => f.Bureau == Bureau.Health));
     }
 
     [Fact]
-    public async Task Submit_Return_Resubmit_Accept_KeepsTheHistory()
+    public async Task Submit_Return_Resubmit_Accept_KeepsTheHistory_AndTellsTheOtherSideOnce()
     {
-        var filing = (await FilingData.NewAgreementAsync(app, "SX-T-0002", "塔山街道社区卫生服务中心", DateTimeOffset.UtcNow))
-            .Single(f => f.Bureau == Bureau.CivilAffairs);
+        var (number, filing) = await TashanAgreementAsync(Bureau.CivilAffairs);
         var staff = await SignedInAsync("staff@shaoxing.demo");
         var regulator = await SignedInAsync("minzheng@shaoxing.demo");
         var url = $"/shaoxing/filings/{filing.Id}";
@@ -43,21 +48,31 @@ public partial class FilingWorkflowTests(PortalAppFactory app) : IClassFixture<P
         Assert.Equal(HttpStatusCode.Redirect, (await SubmitWithScanAsync(staff, url, "scan2.png", Png)).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await regulator.SubmitAsync(url, url + "/accept", new Dictionary<string, string>())).StatusCode);
 
-        var stored = await FilingData.InTenantAsync(app, "shaoxing", db => db.Filings.Include(f => f.History).SingleAsync(f => f.Id == filing.Id));
+        var stored = await TestData.InTenantAsync(app, TestData.Shaoxing, db => db.Filings.Include(f => f.History).SingleAsync(f => f.Id == filing.Id));
         Assert.Equal(FilingStatus.Accepted, stored.Status);
         Assert.Equal(
             [FilingStatus.Submitted, FilingStatus.Returned, FilingStatus.Submitted, FilingStatus.Accepted],
             stored.History.OrderBy(h => h.OccurredAtUtc).Select(h => h.ToStatus));
-        var reviewed = await FilingData.InTenantAsync(app, "shaoxing", db =>
-            db.Notifications.CountAsync(n => n.Kind == NotificationKind.FilingReviewed && n.Title.Contains("SX-T-0002")));
-        Assert.Equal(4, reviewed); // two reviews × (elder-care staff + clinic admin)
+
+        // Issue 10 "Messages": the bureau hears of each (re)submission, both parties of each review, nobody of their own act.
+        var messages = await TestData.InTenantAsync(app, TestData.Shaoxing, db => (
+            from n in db.Notifications
+            join u in db.Users on n.UserId equals u.Id
+            where n.Link == $"/filings/{filing.Id}"
+            orderby n.CreatedAtUtc
+            select new { u.UserName, n.Kind, n.Title }).ToListAsync());
+        Assert.Equal(["minzheng@shaoxing.demo", "minzheng@shaoxing.demo"], messages.Where(m => m.Kind == NotificationKind.FilingSubmitted).Select(m => m.UserName));
+        Assert.Equal(4, messages.Count(m => m.Kind == NotificationKind.FilingReviewed)); // two reviews × (staff@ + clinic@)
+        Assert.DoesNotContain(messages, m => m.UserName == "minzheng@shaoxing.demo" && m.Kind == NotificationKind.FilingReviewed);
+        Assert.Contains(messages, m => m.Title == $"越城区民政局已受理协议 {number} 的备案。");
+        Assert.Contains(messages, m => m.Title.StartsWith($"越城区民政局退回了协议 {number} 的备案", StringComparison.Ordinal) && m.Title.EndsWith("缺少公章", StringComparison.Ordinal));
+        Assert.DoesNotContain(messages, m => m.Title.Contains("已已", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task ScannedCopy_IsServedAsItsSniffedType_NeverAsHtml()
     {
-        var filing = (await FilingData.NewAgreementAsync(app, "SX-T-0003", "塔山街道社区卫生服务中心", DateTimeOffset.UtcNow))
-            .Single(f => f.Bureau == Bureau.Health);
+        var (_, filing) = await TashanAgreementAsync(Bureau.Health);
         var clinic = await SignedInAsync("clinic@shaoxing.demo");
         var url = $"/shaoxing/filings/{filing.Id}";
 
@@ -79,24 +94,15 @@ public partial class FilingWorkflowTests(PortalAppFactory app) : IClassFixture<P
         Assert.StartsWith("%PDF-", Encoding.ASCII.GetString(await pdf.Content.ReadAsByteArrayAsync())[..5], StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task DemoData_HasEveryState_AndOneOverdue()
+    /// <summary>A new effective agreement of 福乐养老院 (staff@) with 塔山 (clinic@), and its filing with one bureau.</summary>
+    private async Task<(string Number, Filing Filing)> TashanAgreementAsync(Bureau bureau)
     {
-        var regulator = await SignedInAsync("minzheng@shaoxing.demo");
-
-        var list = await (await regulator.GetAsync("/shaoxing/filings")).Content.ReadAsStringAsync();
-        var overdue = await (await regulator.GetAsync("/shaoxing/filings?overdue=true")).Content.ReadAsStringAsync();
-
-        foreach (var state in new[] { "待报送", "已受理", "逾期" })
-        {
-            Assert.Contains($">{state}</span>", list, StringComparison.Ordinal);
-        }
-
-        Assert.Contains("SX-DEMO-F003", overdue, StringComparison.Ordinal);
-        Assert.DoesNotContain("SX-DEMO-F001", overdue, StringComparison.Ordinal);
-        var health = await (await (await SignedInAsync("weijian@shaoxing.demo")).GetAsync("/shaoxing/filings")).Content.ReadAsStringAsync();
-        Assert.Contains(">已报送</span>", health, StringComparison.Ordinal);
-        Assert.Contains(">退回补正</span>", health, StringComparison.Ordinal);
+        var home = await TestData.ElderCareIdAsync(app, DemoData.ShowcaseHome);
+        var tashan = await TestData.MedicalIdAsync(app, "塔山街道社区卫生服务中心");
+        var agreement = await TestData.AgreementAsync(app, TestData.Effective(home, tashan, DateTimeOffset.UtcNow));
+        var filing = await TestData.InTenantAsync(app, TestData.Shaoxing, db =>
+            db.Filings.AsNoTracking().SingleAsync(f => f.AgreementId == agreement.Id && f.Bureau == bureau));
+        return (agreement.DocumentNumber, filing);
     }
 
     private static async Task<HttpResponseMessage> SubmitWithScanAsync(PortalClient client, string url, string fileName, byte[] bytes)

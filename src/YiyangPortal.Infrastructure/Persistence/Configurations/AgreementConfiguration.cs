@@ -28,14 +28,17 @@ internal sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreemen
         // refuses to materialise agreements, since a Where iterator is no collection.
         builder.Ignore(a => a.IncludedItems);
 
+        // Likewise the signatures in force are computed from every signature made (SignatureHistory, append-only).
+        builder.Ignore(a => a.Signatures);
+
         // Two users acting on one agreement at once: the second save fails and is told so (issue 4).
         builder.Property<uint>("xmin").IsRowVersion();
 
         builder.HasMany(a => a.Items).WithOne().HasForeignKey("AgreementId").IsRequired().OnDelete(DeleteBehavior.Cascade);
-        builder.HasMany(a => a.Signatures).WithOne().HasForeignKey("AgreementId").IsRequired().OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(a => a.SignatureHistory).WithOne().HasForeignKey("AgreementId").IsRequired().OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(a => a.Events).WithOne().HasForeignKey("AgreementId").IsRequired().OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(a => a.Items).UsePropertyAccessMode(PropertyAccessMode.Field);
-        builder.Navigation(a => a.Signatures).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(a => a.SignatureHistory).HasField("_signatures").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(a => a.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
 
         // The history is part of every change (each new event takes the next position in it): an agreement is never

@@ -19,6 +19,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(e => e.Details).HasColumnType("text");
         builder.Property(e => e.PreviousHash).HasMaxLength(64);
         builder.Property(e => e.Hash).HasMaxLength(64);
+        builder.Property(e => e.KeyId).HasMaxLength(32);
 
         // One entry per position in the chain: two writers appending at once collide here instead of forking it.
         builder.HasIndex(e => new { e.AgreementId, e.Sequence }).IsUnique();

@@ -414,6 +414,10 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("agreement_id");
 
+                    b.Property<int>("Attempt")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempt");
+
                     b.Property<string>("ClientIp")
                         .IsRequired()
                         .HasMaxLength(45)
@@ -462,6 +466,49 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                     b.ToTable("agreement_signatures", (string)null);
                 });
 
+            modelBuilder.Entity("YiyangPortal.Domain.Auditing.AuditCheckpoint", b =>
+                {
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<string>("HeadHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("head_hash");
+
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("key_id");
+
+                    b.Property<string>("Mac")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("mac");
+
+                    b.Property<DateTimeOffset>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at_utc");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("AgreementId")
+                        .HasName("pk_chain_heads");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_chain_heads_tenant_id");
+
+                    b.ToTable("chain_heads", "audit");
+                });
+
             modelBuilder.Entity("YiyangPortal.Domain.Auditing.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -492,6 +539,11 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("hash");
+
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("key_id");
 
                     b.Property<DateTimeOffset>("OccurredAtUtc")
                         .HasColumnType("timestamp with time zone")
@@ -1633,11 +1685,28 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("YiyangPortal.Domain.Agreements.AgreementSignature", b =>
                 {
                     b.HasOne("YiyangPortal.Domain.Agreements.Agreement", null)
-                        .WithMany("Signatures")
+                        .WithMany("SignatureHistory")
                         .HasForeignKey("AgreementId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_agreement_signatures_agreements_agreement_id");
+                });
+
+            modelBuilder.Entity("YiyangPortal.Domain.Auditing.AuditCheckpoint", b =>
+                {
+                    b.HasOne("YiyangPortal.Domain.Agreements.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_chain_heads_agreements_agreement_id");
+
+                    b.HasOne("YiyangPortal.Domain.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_chain_heads_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("YiyangPortal.Domain.Auditing.AuditEntry", b =>
@@ -1914,7 +1983,7 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
 
                     b.Navigation("Items");
 
-                    b.Navigation("Signatures");
+                    b.Navigation("SignatureHistory");
                 });
 
             modelBuilder.Entity("YiyangPortal.Domain.Fees.FeeSchedule", b =>

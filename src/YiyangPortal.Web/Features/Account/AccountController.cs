@@ -1,10 +1,13 @@
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using YiyangPortal.Infrastructure.Identity;
 using YiyangPortal.Web.Features.Shared;
 using YiyangPortal.Web.Security;
+using YiyangPortal.Web.Tenancy;
 
 namespace YiyangPortal.Web.Features.Account;
 
@@ -15,15 +18,29 @@ namespace YiyangPortal.Web.Features.Account;
 public sealed partial class AccountController(
     SignInManager<PortalUser> signIn,
     UserManager<PortalUser> users,
+    SessionStamps sessions,
+    LoginThrottle throttle,
     IStringLocalizer<SharedResource> l,
     ILogger<AccountController> logger) : Controller
 {
+    /// <summary>
+    /// The one answer to every failed sign-in — unknown address, wrong password, locked or disabled account — so the
+    /// answer never tells whether an account exists (issue 12, ASVS 2.2.1 / 3.2.x).
+    /// </summary>
+    public const string FailedMessage = "电子邮箱或密码不正确。连续输错 5 次后账户将锁定 15 分钟；账户被停用时请联系本市管理员。";
+
+    // A hash of a random password: checked when there is no password of the account to check, so that a sign-in
+    // takes the same time whether or not the account exists or is locked.
+    private static readonly Lazy<string> DecoyHash = new(() =>
+        new PasswordHasher<PortalUser>().HashPassword(new PortalUser(), Convert.ToHexString(RandomNumberGenerator.GetBytes(16))));
+
     [HttpGet("login")]
     [AllowAnonymous]
     public IActionResult Login(string? returnUrl) => View(new LoginInput { ReturnUrl = returnUrl });
 
     [HttpPost("login")]
     [AllowAnonymous]
+    [EnableRateLimiting(RateLimitOptions.LoginPolicy)]
     public async Task<IActionResult> Login(LoginInput input)
     {
         if (!ModelState.IsValid)
@@ -31,28 +48,31 @@ public sealed partial class AccountController(
             return View(input);
         }
 
-        var user = await users.FindByNameAsync(input.Email!.Trim());
-        if (user is null)
+        if (!throttle.TryAttempt(HttpContext.GetTenant()?.Id, input.Email!))
         {
-            ModelState.AddModelError(string.Empty, l["电子邮箱或密码不正确。"]);
+            ModelState.AddModelError(string.Empty, l["登录尝试过于频繁，请稍后再试。"]);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return View(input);
+        }
+
+        var user = await users.FindByNameAsync(input.Email!.Trim());
+        if (user is null || await users.IsLockedOutAsync(user))
+        {
+            // Identity checks no password for a locked account: spend the same time as a real check.
+            users.PasswordHasher.VerifyHashedPassword(user ?? new PortalUser(), DecoyHash.Value, input.Password!);
+            if (user is not null)
+            {
+                LogLockedOut(logger, user.Id);
+            }
+
+            return Failed(input);
         }
 
         var result = await signIn.PasswordSignInAsync(user, input.Password!, isPersistent: false, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-        {
-            LogLockedOut(logger, user.Id);
-            ModelState.AddModelError(string.Empty, user.LockoutEnd == DateTimeOffset.MaxValue
-                ? l["账户已停用，请联系本市管理员。"]
-                : l["登录失败次数过多，账户已临时锁定，请 15 分钟后再试。"]);
-            return View(input);
-        }
-
         if (!result.Succeeded)
         {
             LogFailed(logger, user.Id);
-            ModelState.AddModelError(string.Empty, l["电子邮箱或密码不正确。"]);
-            return View(input);
+            return Failed(input);
         }
 
         LogSignedIn(logger, user.Id);
@@ -64,10 +84,16 @@ public sealed partial class AccountController(
         return Redirect(Url.Content(Navigation.HomeOf(user.Role)));
     }
 
+    /// <summary>Ends every session of the user, on every device (a new security stamp), not only this cookie.</summary>
     [HttpPost("logout")]
     [Authorize]
     public async Task<IActionResult> Logout()
     {
+        if (await users.GetUserAsync(User) is { } user)
+        {
+            await sessions.EndAllAsync(users, user);
+        }
+
         await signIn.SignOutAsync();
         return Redirect(Url.Content("~/login"));
     }
@@ -76,8 +102,13 @@ public sealed partial class AccountController(
     [Authorize]
     public IActionResult ChangePassword() => View(new ChangePasswordInput());
 
+    /// <summary>
+    /// A wrong current password counts toward the lockout like a failed sign-in; reaching it ends the user's sessions.
+    /// A new password is screened (<see cref="PasswordScreening"/>); once changed, the other sessions end.
+    /// </summary>
     [HttpPost("account/password")]
     [Authorize]
+    [EnableRateLimiting(RateLimitOptions.PasswordPolicy)]
     public async Task<IActionResult> ChangePassword(ChangePasswordInput input)
     {
         if (!ModelState.IsValid || await users.GetUserAsync(User) is not { } user)
@@ -89,15 +120,53 @@ public sealed partial class AccountController(
         if (!result.Succeeded)
         {
             var wrongCurrent = result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch));
+            if (wrongCurrent && await CountFailureAsync(user))
+            {
+                await signIn.SignOutAsync();
+                TempData["Flash"] = l["当前密码多次输入错误，账户已临时锁定，请 15 分钟后重新登录。"].Value;
+                return Redirect(Url.Content("~/login"));
+            }
+
             ModelState.AddModelError(
                 wrongCurrent ? nameof(input.CurrentPassword) : nameof(input.NewPassword),
-                wrongCurrent ? l["当前密码不正确。"] : l["新密码不符合要求：至少 12 个字符。"]);
+                wrongCurrent ? l["当前密码不正确。"] : NewPasswordProblem(result));
             return View(new ChangePasswordInput());
         }
 
+        await users.ResetAccessFailedCountAsync(user);
+        sessions.Forget(user.Id);
         await signIn.RefreshSignInAsync(user);
         TempData["Flash"] = l["密码已修改。"].Value;
         return Redirect(Url.Content(Navigation.HomeOf(user.Role)));
+    }
+
+    private ViewResult Failed(LoginInput input)
+    {
+        ModelState.AddModelError(string.Empty, l[FailedMessage]);
+        return View(input);
+    }
+
+    /// <summary>Counts a wrong current password; true when it locked the account (its sessions are then ended).</summary>
+    private async Task<bool> CountFailureAsync(PortalUser user)
+    {
+        await users.AccessFailedAsync(user);
+        if (!await users.IsLockedOutAsync(user))
+        {
+            return false;
+        }
+
+        LogLockedOut(logger, user.Id);
+        await sessions.EndAllAsync(users, user);
+        return true;
+    }
+
+    private string NewPasswordProblem(IdentityResult result)
+    {
+        var screened = result.Errors
+            .Where(e => e.Code is PasswordScreening.CommonCode or PasswordScreening.ContainsEmailCode or PasswordScreening.ReusedCode or "PasswordTooLong")
+            .Select(e => l[e.Description].Value)
+            .ToList();
+        return screened.Count > 0 ? string.Join(" ", screened) : l["新密码不符合要求：至少 12 个字符。"];
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} signed in")]

@@ -8,6 +8,7 @@ using YiyangPortal.Infrastructure.Identity;
 using YiyangPortal.Infrastructure.Persistence;
 using YiyangPortal.Web.Features.Institutions;
 using YiyangPortal.Web.Features.Shared;
+using YiyangPortal.Web.Security;
 
 namespace YiyangPortal.Web.Features.Accounts;
 
@@ -26,7 +27,7 @@ public sealed record IssuedPassword(string DisplayName, string Email, string Pas
 /// </summary>
 [Authorize(Roles = nameof(PortalRole.TenantAdmin))]
 [Route("admin/accounts")]
-public sealed class AccountsController(PortalDbContext db, UserManager<PortalUser> users) : PortalController
+public sealed class AccountsController(PortalDbContext db, UserManager<PortalUser> users, SessionStamps sessions) : PortalController
 {
     /// <summary>A select longer than this is unusable; beyond it the admin starts from the institution's page.</summary>
     public const int MaxOptions = 1000;
@@ -95,7 +96,7 @@ public sealed class AccountsController(PortalDbContext db, UserManager<PortalUse
         }
 
         await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
-        await users.UpdateSecurityStampAsync(user); // ends the sessions it already has
+        await sessions.EndAllAsync(users, user); // ends the sessions it already has, at once (issue 12)
         TempData["Flash"] = locked ? $"已停用账户“{user.DisplayName}”。" : $"已启用账户“{user.DisplayName}”。";
         return RedirectToAction(nameof(Index));
     }
@@ -104,10 +105,17 @@ public sealed class AccountsController(PortalDbContext db, UserManager<PortalUse
     public async Task<IActionResult> ResetPassword(Guid id)
     {
         if (await users.FindByIdAsync(id.ToString()) is not { } user || user.TenantId != TenantId) { return NotFound(); }
-        var password = NewPassword();
         var token = await users.GeneratePasswordResetTokenAsync(user);
+        var password = NewPassword();
         var result = await users.ResetPasswordAsync(user, token, password);
-        return result.Succeeded ? Issued(user, password) : StatusCode(500);
+        sessions.Forget(user.Id); // a reset gives a new security stamp: the user's sessions end
+        if (!result.Succeeded)
+        {
+            TempData["Flash"] = "未能重置密码：" + string.Join("；", result.Errors.Select(e => e.Description));
+            return RedirectToAction(nameof(Index));
+        }
+
+        return Issued(user, password);
     }
 
     private ViewResult Issued(PortalUser user, string password)

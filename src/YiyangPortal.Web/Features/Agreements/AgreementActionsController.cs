@@ -81,7 +81,12 @@ public sealed class AgreementActionsController(PortalDbContext db, AgreementWork
             by, Required(reason, "请填写终止理由。"), terminatedOn ?? throw new DomainException("请填写终止日期。")), "协议已终止，已通知对方和监管部门。");
 
     [HttpPost("renew")]
-    public Task<IActionResult> Renew(Guid id) => DeriveAsync(id, (a, by, number) => a.CreateRenewal(by, number), "已创建续签草稿");
+    public async Task<IActionResult> Renew(Guid id)
+    {
+        // 续签 once: the button is gone once a renewal exists; a form posted twice, or two at once, is refused.
+        var existing = await db.Agreements.Where(a => a.RenewalOfId == id).Select(a => a.DocumentNumber).FirstOrDefaultAsync();
+        return await DeriveAsync(id, (a, by, number) => a.CreateRenewal(by, number, existing), "已创建续签草稿");
+    }
 
     [HttpPost("supplement")]
     public Task<IActionResult> Supplement(Guid id) => DeriveAsync(id, (a, by, number) => a.CreateSupplement(by, number), "已创建补充协议草稿");
@@ -145,28 +150,43 @@ public sealed class AgreementActionsController(PortalDbContext db, AgreementWork
 
     private async Task<IActionResult> DeriveAsync(Guid id, Func<Agreement, AgreementActor, string, Agreement> derive, string done)
     {
-        if (await workflow.FindAsync(id, Me) is not { } parent) { return NotFound(); }
-        Agreement draft;
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            var county = await db.ElderCareInstitutions.Where(i => i.Id == parent.ElderCareInstitutionId)
-                .Join(db.Counties, i => i.CountyId, c => c.Id, (i, c) => c.DivisionCode).SingleAsync();
-            draft = derive(parent, workflow.Actor(Me), await DocumentNumbers.NextAsync(db, county, workflow.Now));
-        }
-        catch (DomainException e)
-        {
-            TempData["Error"] = e.Message;
-            return Redirect($"~/agreements/{id}");
-        }
+            if (await workflow.FindAsync(id, Me) is not { } parent) { return NotFound(); }
+            Agreement draft;
+            try
+            {
+                var county = await db.ElderCareInstitutions.Where(i => i.Id == parent.ElderCareInstitutionId)
+                    .Join(db.Counties, i => i.CountyId, c => c.Id, (i, c) => c.DivisionCode).SingleAsync();
+                draft = derive(parent, workflow.Actor(Me), await DocumentNumbers.NextAsync(db, county, workflow.Now));
+            }
+            catch (DomainException e)
+            {
+                TempData["Error"] = e.Message;
+                return Redirect($"~/agreements/{id}");
+            }
 
-        db.Agreements.Add(draft);
-        if (await workflow.SaveAsync(draft, null) == SaveOutcome.Conflict)
-        {
-            TempData["Error"] = ConflictMessage;
-            return Redirect($"~/agreements/{id}");
-        }
+            db.Agreements.Add(draft);
+            SaveOutcome outcome;
+            try
+            {
+                outcome = await workflow.SaveAsync(draft, null);
+            }
+            catch (DbUpdateException e) when (attempt < 3 && e.InnerException is Npgsql.PostgresException { SqlState: "23505" })
+            {
+                // Another draft of this county took the same number a moment ago: take the next one.
+                db.ChangeTracker.Clear();
+                continue;
+            }
 
-        TempData["Flash"] = $"{done} {draft.DocumentNumber}。";
-        return Redirect($"~/agreements/{draft.Id}/edit");
+            if (outcome == SaveOutcome.Conflict)
+            {
+                TempData["Error"] = ConflictMessage;
+                return Redirect($"~/agreements/{id}");
+            }
+
+            TempData["Flash"] = $"{done} {draft.DocumentNumber}。";
+            return Redirect($"~/agreements/{draft.Id}/edit");
+        }
     }
 }

@@ -28,7 +28,8 @@ public sealed record AgreementDetail(
     string? ExecutedSha256,
     AuditChainVerification Audit,
     DateOnly Today,
-    string MyName)
+    string MyName,
+    string? RenewedAs = null)
 {
     /// <summary>The status as shown today: 已签署·待生效 before an agreed term starts.</summary>
     public string StatusLabel => Agreement.StatusLabel(Today);
@@ -53,12 +54,13 @@ public sealed record AgreementDetail(
 
     public bool CanTerminate => MySide is not null && Agreement.Status == AgreementStatus.Effective;
 
-    public bool CanRenew => MySide == AgreementParty.ElderCare && Agreement.Status is AgreementStatus.Effective or AgreementStatus.Expired;
+    /// <summary>续签 once: not when a renewal (<see cref="RenewedAs"/>) already exists.</summary>
+    public bool CanRenew => MySide == AgreementParty.ElderCare && RenewedAs is null && Agreement.Status is AgreementStatus.Effective or AgreementStatus.Expired;
 
     public bool CanSupplement => MySide == AgreementParty.ElderCare && Agreement.Status == AgreementStatus.Effective;
 }
 
-public sealed class AgreementDetails(PortalDbContext db, TimeProvider clock)
+public sealed class AgreementDetails(PortalDbContext db, AuditKeyring keys, TimeProvider clock)
 {
     public async Task<AgreementDetail> BuildAsync(Agreement a, CurrentUser me)
     {
@@ -74,13 +76,34 @@ public sealed class AgreementDetails(PortalDbContext db, TimeProvider clock)
             .ToList();
         var filings = await db.Filings.AsNoTracking().Where(f => f.AgreementId == a.Id)
             .Join(db.Counties, f => f.CountyId, c => c.Id, (f, c) => new FilingView(f, c.Name)).ToListAsync();
+        var executedSha256 = await db.AgreementDocuments.Where(d => d.AgreementId == a.Id && d.Kind == AgreementDocumentKind.Executed)
+            .OrderBy(d => d.CreatedAtUtc).Select(d => d.Sha256).FirstOrDefaultAsync();
         return new AgreementDetail(
             a, db.Entry(a).Property<uint>("xmin").CurrentValue, elder.Name, medical.Name, elder.County, medical.County,
             AgreementAccess.PartyOf(me), events, filings, a.Signatures.FirstOrDefault()?.DocumentSha256,
-            await db.AgreementDocuments.Where(d => d.AgreementId == a.Id && d.Kind == AgreementDocumentKind.Executed).Select(d => d.Sha256).FirstOrDefaultAsync(),
-            AuditChain.Verify(await db.AuditEntries.AsNoTracking().Where(e => e.AgreementId == a.Id).OrderBy(e => e.Sequence).ToListAsync()),
+            executedSha256,
+            await VerifyAsync(a, executedSha256),
             BeijingTime.Today(clock.GetUtcNow()),
-            PersonName(me.DisplayName));
+            PersonName(me.DisplayName),
+            await db.Agreements.Where(r => r.RenewalOfId == a.Id).Select(r => r.DocumentNumber).FirstOrDefaultAsync());
+    }
+
+    /// <summary>
+    /// The audit chain with its keys and checkpoint (edits, recomputation and cut-off entries), then what the page
+    /// shows against it: the history, the signatures in force, the status and the executed copy (issue 12).
+    /// </summary>
+    public async Task<AuditChainVerification> VerifyAsync(Agreement a, string? executedSha256)
+    {
+        var chain = await db.AuditEntries.AsNoTracking().Where(e => e.AgreementId == a.Id).OrderBy(e => e.Sequence).ToListAsync();
+        var checkpoint = await db.AuditCheckpoints.AsNoTracking().SingleOrDefaultAsync(c => c.AgreementId == a.Id);
+        var verification = AuditChain.Verify(chain, keys, checkpoint);
+        if (!verification.IsIntact)
+        {
+            return verification;
+        }
+
+        var compared = AgreementAudit.Compare(a, chain, executedSha256);
+        return compared.IsIntact ? verification : compared;
     }
 
     /// <summary>"王丽（福乐养老院）" → "王丽": the signer's name the signing form suggests.</summary>

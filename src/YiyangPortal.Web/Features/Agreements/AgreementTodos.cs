@@ -42,7 +42,7 @@ public sealed class AgreementTodos(PortalDbContext db, TimeProvider clock)
         var visible = db.Agreements.VisibleTo(db, me).AsNoTracking();
         var statuses = Agreement.StatusesAwaiting(party);
         var open = await visible.Where(a => statuses.Contains(a.Status))
-            .Include(a => a.Items).Include(a => a.Signatures).AsSplitQuery()
+            .Include(a => a.Items).Include(a => a.SignatureHistory).AsSplitQuery()
             .ToListAsync(cancellationToken);
         var todos = open
             .Select(a => (Task: a.AwaitedTask(party), a.Id))

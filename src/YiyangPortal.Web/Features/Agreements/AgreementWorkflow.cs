@@ -24,16 +24,26 @@ public enum SaveOutcome
 /// transaction: the hash-chained audit entries of its new events, the stored PDF texts, the filings when it takes
 /// effect, and the notifications of the other side.
 /// </summary>
-public sealed class AgreementWorkflow(
+public sealed partial class AgreementWorkflow(
     PortalDbContext db, AgreementPdfRenderer renderer, AgreementNotifier notifier, VerificationLinks links,
-    FilingCreator filings, TimeProvider clock)
+    FilingCreator filings, AuditKeyring keys, TimeProvider clock, ILogger<AgreementWorkflow> logger)
 {
+    /// <summary>
+    /// Indexes a concurrent writer of the same agreement runs into: two steps appending to one history or audit chain
+    /// take the same next position, or two renewals of one agreement (issue 12: the loser gets the conflict message).
+    /// </summary>
+    private static readonly HashSet<string> ConcurrentWriteConstraints =
+    [
+        "ix_audit_entries_agreement_id_sequence", "ix_agreement_events_agreement_id_sequence", "ix_agreements_renewal_of_id",
+        "pk_chain_heads",
+    ];
+
     public DateTimeOffset Now => clock.GetUtcNow();
 
     public IQueryable<Agreement> Visible(CurrentUser me) => db.Agreements.VisibleTo(db, me);
 
     public Task<Agreement?> FindAsync(Guid id, CurrentUser me) =>
-        Visible(me).Include(a => a.Items).Include(a => a.Signatures)
+        Visible(me).Include(a => a.Items).Include(a => a.SignatureHistory)
             .SingleOrDefaultAsync(a => a.Id == id);
 
     public uint VersionOf(Agreement agreement) => db.Entry(agreement).Property<uint>("xmin").CurrentValue;
@@ -60,27 +70,58 @@ public sealed class AgreementWorkflow(
 
         db.ChangeTracker.DetectChanges();
         var recorded = agreement.Events.Where(e => entry.State == EntityState.Added || db.Entry(e).State == EntityState.Added).ToList();
-        await AppendAuditAsync(agreement, recorded);
-        if (recorded.Exists(e => e.Kind == AgreementEventKind.BecameEffective))
+        var executedSha256 = recorded.Exists(e => e.Kind == AgreementEventKind.BecameEffective) ? await TakeEffectAsync(agreement) : null;
+        var head = await AppendAuditAsync(agreement, recorded, executedSha256);
+        var messages = await notifier.QueueAsync(agreement, recorded);
+
+        // One transaction: the aggregate, its audit entries and the checkpoint of the new chain head (ADR 019).
+        await using (var transaction = await db.Database.BeginTransactionAsync())
         {
-            await TakeEffectAsync(agreement);
+            try
+            {
+                await db.SaveChangesAsync();
+                if (head is not null)
+                {
+                    await AuditCheckpoints.RecordAsync(db, AuditCheckpoint.Of(head, keys.Current!, Now), CancellationToken.None);
+                }
+
+                await transaction.CommitAsync();
+            }
+            catch (Exception e) when (IsConcurrentWrite(e))
+            {
+                // Nothing was written; forget the refused change so a later save in this scope does not retry it.
+                await transaction.RollbackAsync();
+                db.ChangeTracker.Clear();
+                return SaveOutcome.Conflict;
+            }
         }
 
-        var messages = await notifier.QueueAsync(agreement, recorded);
-        try
+        if (head is not null)
         {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Nothing was written; forget the refused change so a later save in this scope does not retry it.
-            db.ChangeTracker.Clear();
-            return SaveOutcome.Conflict;
+            // A copy of each chain head outside the database (the log), to compare with if the database is rolled back.
+            LogChainHead(logger, agreement.Id, head.Sequence, head.Hash);
         }
 
         await notifier.SendAsync(messages);
         return SaveOutcome.Saved;
     }
+
+    /// <summary>
+    /// Whether <paramref name="e"/> means someone else changed the agreement first: the version check, or one of the
+    /// indexes two concurrent steps collide on. Anything else (a bug, the database gone) is not a conflict.
+    /// </summary>
+    public static bool IsConcurrentWrite(Exception e) => e switch
+    {
+        DbUpdateConcurrencyException => true,
+        DbUpdateException { InnerException: Npgsql.PostgresException inner } => IsConcurrentWrite(inner),
+        Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation } unique =>
+            unique.ConstraintName is { } name && ConcurrentWriteConstraints.Contains(name),
+        Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.SerializationFailure or Npgsql.PostgresErrorCodes.DeadlockDetected } => true,
+
+        // audit.record_chain_head refuses a checkpoint that is no longer the head: another step appended meanwhile.
+        Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.CheckViolation, MessageText: var text } => text.StartsWith("audit checkpoint", StringComparison.Ordinal),
+        _ => false,
+    };
 
     /// <summary>
     /// The text both representatives sign: stored at the first signature and reused by the second, so both sign
@@ -117,26 +158,40 @@ public sealed class AgreementWorkflow(
         return renderer.Render(AgreementPdf.Model(agreement, elderCare, medical, links.For(agreement), draft));
     }
 
-    private async Task TakeEffectAsync(Agreement agreement)
+    /// <summary>Stores the executed copy and adds the filings; returns the copy's SHA-256 for the audit entry.</summary>
+    private async Task<string> TakeEffectAsync(Agreement agreement)
     {
         var (elderCare, medical) = await PartiesAsync(agreement);
         var bytes = renderer.Render(AgreementPdf.Model(agreement, elderCare, medical, links.For(agreement), draft: false));
-        db.AgreementDocuments.Add(new AgreementDocument(agreement.TenantId, agreement.Id, AgreementDocumentKind.Executed, bytes, Now));
+        var executed = new AgreementDocument(agreement.TenantId, agreement.Id, AgreementDocumentKind.Executed, bytes, Now);
+        db.AgreementDocuments.Add(executed);
 
         // 2020 guide 六(四): file with the county 民政 and 卫健 within one month of signing.
         await filings.AddFilingsForAsync(agreement, elderCare, medical, CancellationToken.None);
+        return executed.Sha256;
     }
 
-    private async Task AppendAuditAsync(Agreement agreement, IReadOnlyList<AgreementEvent> recorded)
+    /// <summary>Keyed audit entries for the new events; returns the new chain head (null when nothing was recorded).</summary>
+    private async Task<AuditEntry?> AppendAuditAsync(Agreement agreement, IReadOnlyList<AgreementEvent> recorded, string? executedSha256)
     {
+        if (recorded.Count == 0)
+        {
+            return null;
+        }
+
         var previous = await db.AuditEntries.Where(e => e.AgreementId == agreement.Id)
             .OrderByDescending(e => e.Sequence).FirstOrDefaultAsync();
         foreach (var e in recorded)
         {
-            previous = AgreementAudit.Append(previous, agreement, e);
+            previous = AgreementAudit.Append(previous, agreement, e, keys.Current, executedSha256);
             db.AuditEntries.Add(previous);
         }
+
+        return previous;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Audit chain {AgreementId} head {Sequence} {Hash}")]
+    private static partial void LogChainHead(ILogger logger, Guid agreementId, long sequence, string hash);
 
     private async Task<(Domain.Institutions.ElderCareInstitution, Domain.Institutions.MedicalInstitution)> PartiesAsync(Agreement agreement) =>
         (await db.ElderCareInstitutions.SingleAsync(i => i.Id == agreement.ElderCareInstitutionId),

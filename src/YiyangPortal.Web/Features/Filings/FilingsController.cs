@@ -5,8 +5,8 @@ using YiyangPortal.Domain.Agreements;
 using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Filings;
 using YiyangPortal.Domain.Identity;
-using YiyangPortal.Domain.Notifications;
 using YiyangPortal.Infrastructure.Persistence;
+using YiyangPortal.Web.Features.Agreements;
 using YiyangPortal.Web.Features.Shared;
 
 namespace YiyangPortal.Web.Features.Filings;
@@ -20,7 +20,7 @@ public sealed record FilingList(
 /// </summary>
 [Authorize(Roles = $"{nameof(PortalRole.ElderCareStaff)},{nameof(PortalRole.MedicalAdmin)},{nameof(PortalRole.Regulator)}")]
 [Route("filings")]
-public sealed class FilingsController(PortalDbContext db) : PortalController
+public sealed class FilingsController(PortalDbContext db, FilingWorkflow workflow) : PortalController
 {
     private const string DetailView = "~/Features/Filings/Detail.cshtml";
     private const string Concurrent = "该备案刚刚已由他人处理，请查看最新状态。";
@@ -28,7 +28,7 @@ public sealed class FilingsController(PortalDbContext db) : PortalController
     [HttpGet("")]
     public async Task<IActionResult> Index(FilingStatus? status, bool overdue = false, string? todo = null, int page = 1)
     {
-        var today = FilingScope.Today;
+        var today = workflow.Today;
         var filings = FilingScope.Visible(db, Me).AsNoTracking();
         var toSubmit = todo == "submit";
         if (overdue)
@@ -59,28 +59,27 @@ public sealed class FilingsController(PortalDbContext db) : PortalController
     [RequestFormLimits(MultipartBodyLengthLimit = FilingAttachment.MaxBytes + 64 * 1024)]
     public async Task<IActionResult> Submit(Guid id, SubmitFilingForm form)
     {
-        var filing = await LoadAsync(id);
-        if (filing is null || FilingScope.PartyOf(Me) is not { } party) { return NotFound(); }
-        var actor = new AgreementActor(party, Me.Id, DateTimeOffset.UtcNow);
-        if (ModelState.IsValid && form.Scan is { Length: > 0 } scan)
+        var filing = await workflow.FindAsync(id, Me);
+        if (filing is null || workflow.Actor(Me) is not { } actor) { return NotFound(); }
+        FilingAttachment? scan = null;
+        if (ModelState.IsValid && form.Scan is { Length: > 0 } file)
         {
-            await using var stream = scan.OpenReadStream();
+            await using var stream = file.OpenReadStream();
             using var buffer = new MemoryStream();
             await stream.CopyToAsync(buffer);
-            if (Attempt(nameof(form.Scan), () => new FilingAttachment(filing.TenantId, filing.Id, scan.FileName, buffer.ToArray(), actor)) is { } attachment)
+            try
             {
-                db.FilingAttachments.Add(attachment);
+                scan = new FilingAttachment(filing.TenantId, filing.Id, file.FileName, buffer.ToArray(), actor);
+            }
+            catch (DomainException e)
+            {
+                ModelState.AddModelError(nameof(form.Scan), e.Message);
             }
         }
 
-        if (ModelState.IsValid && Attempt(nameof(form.Note), () =>
-            {
-                if (filing.Status == FilingStatus.Returned) { filing.Resubmit(actor, form.Note); }
-                else { filing.Submit(actor, form.Note); }
-                return filing;
-            }) is not null)
+        if (ModelState.IsValid && await AttemptAsync(nameof(form.Note), () => workflow.SubmitAsync(filing, actor, form.Note, scan)) is { } outcome)
         {
-            TempData["Flash"] = await SaveAsync() ? $"已向{Labels.Of(filing.Bureau)}报送备案。" : Concurrent;
+            TempData["Flash"] = outcome == SaveOutcome.Saved ? $"已向{Labels.Of(filing.Bureau)}报送备案。" : Concurrent;
             return RedirectToAction(nameof(Detail), new { id });
         }
 
@@ -90,7 +89,7 @@ public sealed class FilingsController(PortalDbContext db) : PortalController
 
     [HttpPost("{id:guid}/accept")]
     public Task<IActionResult> Accept(Guid id) =>
-        ReviewAsync(id, nameof(Accept), (filing, reviewer, at) => filing.Accept(reviewer, Me.Id, at), "已受理该备案。");
+        ReviewAsync(id, nameof(Accept), (filing, reviewer) => workflow.AcceptAsync(filing, reviewer, Me.Id), "已受理该备案。");
 
     [HttpPost("{id:guid}/return")]
     public async Task<IActionResult> Return(Guid id, ReturnFilingForm form)
@@ -102,55 +101,22 @@ public sealed class FilingsController(PortalDbContext db) : PortalController
             return View(DetailView, detail);
         }
 
-        return await ReviewAsync(id, "Reason", (filing, reviewer, at) => filing.Return(reviewer, Me.Id, at, form.Reason!), "已退回补正，并通知双方。");
+        return await ReviewAsync(id, "Reason", (filing, reviewer) => workflow.ReturnAsync(filing, reviewer, Me.Id, form.Reason!), "已退回补正，并通知双方。");
     }
 
-    private async Task<IActionResult> ReviewAsync(Guid id, string field, Action<Filing, RoleAssignment, DateTimeOffset> act, string flash)
+    private async Task<IActionResult> ReviewAsync(Guid id, string field, Func<Filing, RoleAssignment, Task<SaveOutcome>> act, string flash)
     {
-        var filing = await LoadAsync(id);
-        if (filing is null || Me.Role != PortalRole.Regulator) { return NotFound(); }
-        var reviewer = Me.CountyId is { } county ? RoleAssignment.CountyRegulator(Me.Bureau!.Value, county) : RoleAssignment.CityRegulator(Me.Bureau!.Value);
-        if (Attempt(field, () => { act(filing, reviewer, DateTimeOffset.UtcNow); return filing; }) is null)
+        var filing = await workflow.FindAsync(id, Me);
+        if (filing is null || FilingWorkflow.Reviewer(Me) is not { } reviewer) { return NotFound(); }
+        if (await AttemptAsync(field, () => act(filing, reviewer)) is not { } outcome)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return View(DetailView, await DetailAsync(id));
         }
 
-        await NotifyPartiesAsync(filing);
-        TempData["Flash"] = await SaveAsync() ? flash : Concurrent;
+        TempData["Flash"] = outcome == SaveOutcome.Saved ? flash : Concurrent;
         return RedirectToAction(nameof(Detail), new { id });
     }
-
-    private async Task NotifyPartiesAsync(Filing filing)
-    {
-        var agreement = await db.Agreements.AsNoTracking().Where(a => a.Id == filing.AgreementId)
-            .Select(a => new { a.DocumentNumber, a.ElderCareInstitutionId, a.MedicalInstitutionId }).SingleAsync();
-        var users = await db.Users.Where(u => (u.Role == PortalRole.ElderCareStaff && u.ElderCareInstitutionId == agreement.ElderCareInstitutionId)
-                                              || (u.Role == PortalRole.MedicalAdmin && u.MedicalInstitutionId == agreement.MedicalInstitutionId))
-            .Select(u => u.Id).ToListAsync();
-        var title = $"{Labels.Of(filing.Bureau)}已{filing.Status.ToChinese()}协议 {agreement.DocumentNumber} 的备案";
-        foreach (var user in users)
-        {
-            db.Notifications.Add(new Notification(filing.TenantId, user, NotificationKind.FilingReviewed, title, $"/filings/{filing.Id}", DateTimeOffset.UtcNow));
-        }
-    }
-
-    /// <summary>False when someone else changed the filing since it was loaded (xmin): nothing is saved then.</summary>
-    private async Task<bool> SaveAsync()
-    {
-        try
-        {
-            await db.SaveChangesAsync();
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return false;
-        }
-    }
-
-    private Task<Filing?> LoadAsync(Guid id) =>
-        FilingScope.Visible(db, Me).Include(f => f.History).SingleOrDefaultAsync(f => f.Id == id);
 
     private async Task<FilingDetail?> DetailAsync(Guid id)
     {
@@ -158,17 +124,16 @@ public sealed class FilingsController(PortalDbContext db) : PortalController
         if (filing is null) { return null; }
         var row = await FilingQueries.Rows(db, db.Filings.Where(f => f.Id == id)).SingleAsync();
         var (attachments, history, sha) = await FilingQueries.ExtrasAsync(db, filing);
-        var canSubmit = FilingScope.PartyOf(Me) is not null && filing.Status is FilingStatus.Pending or FilingStatus.Returned;
-        var canReview = Me.Role == PortalRole.Regulator && Me.CountyId == filing.CountyId && filing.Status == FilingStatus.Submitted;
-        return new FilingDetail(row, filing, sha, attachments, history, canSubmit, canReview, FilingScope.Today);
+        return new FilingDetail(
+            row, filing, sha, attachments, history, FilingWorkflow.CanSubmit(filing, Me), FilingWorkflow.CanReview(filing, Me), workflow.Today);
     }
 
-    private T? Attempt<T>(string field, Func<T> action)
-        where T : class
+    /// <summary>The step's result, or null with the domain's message next to <paramref name="field"/>.</summary>
+    private async Task<SaveOutcome?> AttemptAsync(string field, Func<Task<SaveOutcome>> action)
     {
         try
         {
-            return action();
+            return await action();
         }
         catch (DomainException e)
         {

@@ -28,7 +28,8 @@ public sealed class InstitutionImportController(
     public IActionResult Import(string kind) => View(View_, Page(kind, [], null));
 
     [HttpPost("import")]
-    [RequestSizeLimit(TabularFile.MaxBytes + 64 * 1024)]
+    [RequestSizeLimit(2 * TabularFile.MaxBytes)] // a somewhat larger file still gets the import page's own message
+    [RequestFormLimits(MultipartBodyLengthLimit = 2 * TabularFile.MaxBytes)]
     public async Task<IActionResult> Upload(string kind, IFormFile? file)
     {
         if (file is null || file.Length == 0)
@@ -47,9 +48,9 @@ public sealed class InstitutionImportController(
             await using var stream = file.OpenReadStream();
             rows = TabularFile.Read(stream, file.FileName);
         }
-        catch (Exception e) when (e is InvalidDataException or FormatException or InvalidOperationException or IOException)
+        catch (SheetFormatException e)
         {
-            return View(View_, Page(kind, [new ImportError(0, string.Empty, "文件无法读取，请确认是 Excel（.xlsx）或 CSV 文件。")], file.FileName));
+            return View(View_, Page(kind, [new ImportError(0, string.Empty, e.Message)], file.FileName));
         }
 
         var counties = await db.Counties.AsNoTracking().ToDictionaryAsync(c => c.Name, c => c.Id);

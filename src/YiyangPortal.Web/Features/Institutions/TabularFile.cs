@@ -4,6 +4,9 @@ using MiniExcelLibs;
 
 namespace YiyangPortal.Web.Features.Institutions;
 
+/// <summary>A file that cannot be read as a sheet; the message says why, in words for the person who uploaded it.</summary>
+public sealed class SheetFormatException(string message, Exception? inner = null) : Exception(message, inner);
+
 /// <summary>A row of an uploaded sheet: its row number as the user sees it in Excel, and its cells by header.</summary>
 public sealed record SheetRow(int Number, IReadOnlyDictionary<string, string> Cells)
 {
@@ -22,11 +25,26 @@ public static class TabularFile
 
     public static bool IsXlsx(string fileName) => fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Rows after the header row; blank rows are skipped (Excel leaves them at the end).</summary>
+    /// <summary>
+    /// Rows after the header row; blank rows are skipped (Excel leaves them at the end). At most one row more than
+    /// <see cref="MaxRows"/> is read, so a small file that unpacks into millions of rows is refused, not read.
+    /// Anything the file's format gets wrong — not a spreadsheet, broken or DTD-laden XML, repeated column names —
+    /// is a <see cref="SheetFormatException"/> with a message for the user (issue 12).
+    /// </summary>
     public static List<SheetRow> Read(Stream stream, string fileName)
     {
-        var rows = IsCsv(fileName) ? ReadCsv(stream) : ReadXlsx(stream);
-        return rows.Where(r => r.Cells.Values.Any(v => v.Length > 0)).ToList();
+        try
+        {
+            var rows = IsCsv(fileName) ? ReadCsv(stream) : ReadXlsx(stream);
+            return rows.Where(r => r.Cells.Values.Any(v => v.Length > 0)).Take(MaxRows + 1).ToList();
+        }
+        catch (Exception e) when (e is InvalidDataException or FormatException or InvalidOperationException or IOException
+                                      or System.Xml.XmlException or ArgumentException or IndexOutOfRangeException
+                                      or KeyNotFoundException or InvalidCastException or OverflowException or NotSupportedException
+                                      or NullReferenceException)
+        {
+            throw new SheetFormatException("文件无法读取，请确认是 Excel（.xlsx）或 CSV 文件，并使用导入模板的格式。", e);
+        }
     }
 
     public static void WriteXlsx(Stream stream, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows) =>
@@ -71,13 +89,30 @@ public static class TabularFile
         foreach (IDictionary<string, object?> row in stream.Query(useHeaderRow: true, excelType: type))
         {
             number++;
-            yield return new SheetRow(number, row.ToDictionary(p => p.Key.Trim(), p => Cell(p.Value), StringComparer.Ordinal));
+            var cells = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (header, value) in row)
+            {
+                if (!cells.TryAdd(header.Trim(), Cell(value)))
+                {
+                    throw new SheetFormatException($"第 1 行的列名“{header.Trim()}”出现了不止一次，请删除重复的列后再导入。");
+                }
+            }
+
+            yield return new SheetRow(number, cells);
         }
     }
 
-    /// <summary>UTF-8 when the bytes are valid UTF-8; otherwise GB18030, what Excel writes on a Chinese Windows.</summary>
+    /// <summary>
+    /// UTF-16 when the file starts with its byte-order mark ("Unicode text" from Excel); UTF-8 when the bytes are
+    /// valid UTF-8; otherwise GB18030, what Excel writes on a Chinese Windows.
+    /// </summary>
     private static string Decode(byte[] bytes)
     {
+        if (bytes is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..])
+        {
+            return (bytes[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode).GetString(bytes, 2, bytes.Length - 2);
+        }
+
         try
         {
             return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes).TrimStart('\uFEFF');

@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using YiyangPortal.Domain.Agreements;
 using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Documents;
 using YiyangPortal.Infrastructure.Persistence;
 using YiyangPortal.Web.Features.Shared;
+using YiyangPortal.Web.Security;
 
 namespace YiyangPortal.Web.Features.Public;
 
@@ -32,13 +34,16 @@ public sealed class VerifyController(PortalDbContext db, TimeProvider clock) : P
     private static readonly AgreementStatus[] InForceOrWas = [AgreementStatus.Effective, AgreementStatus.Expired, AgreementStatus.Terminated];
 
     [HttpGet("")]
+    [EnableRateLimiting(RateLimitOptions.VerifyLookupPolicy)]
     public IActionResult Index(string? number) =>
         string.IsNullOrWhiteSpace(number) ? View(ViewPath, Blank(null, null)) : RedirectToAction(nameof(Document), new { number = number.Trim() });
 
     [HttpGet("{number}")]
+    [EnableRateLimiting(RateLimitOptions.VerifyLookupPolicy)]
     public async Task<IActionResult> Document(string number) => await PageAsync(number, null, null) is { } page ? View(ViewPath, page) : NotFoundPage(number);
 
     [HttpPost("{number}")]
+    [EnableRateLimiting(RateLimitOptions.VerifyUploadPolicy)]
     [RequestSizeLimit(MaxUploadBytes + 64 * 1024)]
     [RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes + 64 * 1024)]
     public async Task<IActionResult> Check(string number, IFormFile? file)

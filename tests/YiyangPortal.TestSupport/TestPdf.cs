@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Text;
 
-namespace YiyangPortal.Infrastructure.Seeding;
+namespace YiyangPortal.TestSupport;
 
 /// <summary>
-/// A one-page PDF with a line of ASCII text, for demo and test agreements made without the PDF renderer (the
-/// agreement workflow stores real renderings). Valid enough for any viewer: header, objects, xref, trailer.
+/// A one-page PDF with a line of ASCII text, for tests that upload a file (a scanned copy, a copy to verify). The
+/// portal itself stores real renderings only. Valid enough for any viewer: header, objects, xref, trailer.
 /// </summary>
-public static class MinimalPdf
+public static class TestPdf
 {
     public static byte[] WithText(string asciiText)
     {

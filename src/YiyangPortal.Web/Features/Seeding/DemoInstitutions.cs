@@ -1,7 +1,7 @@
 using YiyangPortal.Domain.Institutions;
 using YiyangPortal.Domain.Tenancy;
 
-namespace YiyangPortal.Infrastructure.Seeding;
+namespace YiyangPortal.Web.Features.Seeding;
 
 /// <summary>
 /// Completes the demo institutions with plausible registration data: credit codes with a correct GB 32100 check
@@ -9,8 +9,8 @@ namespace YiyangPortal.Infrastructure.Seeding;
 /// </summary>
 internal static class DemoInstitutions
 {
-    private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周"];
-    private static readonly string[] GivenNames = ["建国", "秀英", "志强", "丽华", "海燕", "国平", "晓东", "美玲"];
+    private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "朱", "胡", "沈", "金", "钱"];
+    private static readonly string[] GivenNames = ["建国", "秀英", "志强", "丽华", "海燕", "国平", "晓东", "美玲", "伟民", "素芬", "立新", "雅琴", "建华"];
 
     public static ElderCareInstitutionDetails ElderCare(
         DemoData.TenantSeed tenant, DemoData.ElderCareSeed seed, County county, int ordinal) => new(
@@ -44,5 +44,6 @@ internal static class DemoInstitutions
         Person(ordinal + 3),
         $"{tenant.PhoneAreaCode}-88{ordinal:000000}");
 
-    private static string Person(int n) => Surnames[n % Surnames.Length] + GivenNames[n % GivenNames.Length];
+    /// <summary>A plausible name for the <paramref name="n"/>th person (17 surnames × 13 given names).</summary>
+    public static string Person(int n) => Surnames[n % Surnames.Length] + GivenNames[n % GivenNames.Length];
 }

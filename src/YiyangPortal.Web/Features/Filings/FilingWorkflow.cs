@@ -1,0 +1,138 @@
+using Microsoft.EntityFrameworkCore;
+using YiyangPortal.Domain.Agreements;
+using YiyangPortal.Domain.Common;
+using YiyangPortal.Domain.Filings;
+using YiyangPortal.Domain.Identity;
+using YiyangPortal.Domain.Notifications;
+using YiyangPortal.Infrastructure.Filings;
+using YiyangPortal.Infrastructure.Persistence;
+using YiyangPortal.Web.Features.Agreements;
+using YiyangPortal.Web.Security;
+
+namespace YiyangPortal.Web.Features.Filings;
+
+/// <summary>
+/// 备案 as one use case for the pages and the demo seeding alike: a party submits (2020 guide 六(四)) or, after a
+/// 退回补正, resubmits; the county bureau accepts or returns it. Each step is saved in one transaction with its
+/// messages: the bureau's county regulators hear of a (re)submission, both parties of a review — never the person
+/// who acted, one message per step and recipient.
+/// </summary>
+public sealed class FilingWorkflow(PortalDbContext db, TimeProvider clock)
+{
+    private static readonly Func<Filing, bool> AwaitsParties = FilingTurn.AwaitingParties.Compile();
+    private static readonly Func<Filing, bool> AwaitsBureau = FilingTurn.AwaitingBureau.Compile();
+
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    /// <summary>Today in Beijing: the day 逾期 is judged on.</summary>
+    public DateOnly Today => BeijingTime.Today(Now);
+
+    public Task<Filing?> FindAsync(Guid id, CurrentUser me) =>
+        FilingScope.Visible(db, me).Include(f => f.History).SingleOrDefaultAsync(f => f.Id == id);
+
+    /// <summary>The acting party now, or null for users who do not file (regulators, admins).</summary>
+    public AgreementActor? Actor(CurrentUser me) =>
+        FilingScope.PartyOf(me) is { } party ? new AgreementActor(party, me.Id, Now) : null;
+
+    /// <summary>A regulator's binding as the domain checks it, or null for everyone else.</summary>
+    public static RoleAssignment? Reviewer(CurrentUser me) => me is { Role: PortalRole.Regulator, Bureau: { } bureau }
+        ? me.CountyId is { } county ? RoleAssignment.CountyRegulator(bureau, county) : RoleAssignment.CityRegulator(bureau)
+        : null;
+
+    /// <summary>Either party may file while the filing waits for them (待报送, 退回补正).</summary>
+    public static bool CanSubmit(Filing filing, CurrentUser me) => FilingScope.PartyOf(me) is not null && AwaitsParties(filing);
+
+    /// <summary>Only the county regulator of the filing's own bureau and county reviews (2020 guide 六(四)).</summary>
+    public static bool CanReview(Filing filing, CurrentUser me) =>
+        me.Role == PortalRole.Regulator && me.Bureau == filing.Bureau && me.CountyId == filing.CountyId && AwaitsBureau(filing);
+
+    /// <summary>
+    /// 报送, or 重新报送 after a 退回补正, with an optional scanned copy (built by the caller, which reports a bad
+    /// file next to its field). The domain refuses a filing that is not waiting for the parties.
+    /// </summary>
+    public async Task<SaveOutcome> SubmitAsync(Filing filing, AgreementActor by, string? note, FilingAttachment? scan = null)
+    {
+        var resubmission = filing.Status == FilingStatus.Returned;
+        if (resubmission)
+        {
+            filing.Resubmit(by, note);
+        }
+        else
+        {
+            filing.Submit(by, note);
+        }
+
+        if (scan is not null)
+        {
+            db.FilingAttachments.Add(scan);
+        }
+
+        var (number, home, _) = await DescribeAsync(filing);
+        var title = resubmission
+            ? $"协议 {number}（{home}）的备案已补正并重新报送，请审核。"
+            : $"协议 {number}（{home}）已报送备案，请审核。";
+        var regulators = await FilingRecipients.RegulatorsAsync(db, filing, CancellationToken.None);
+        Notify(filing, regulators, by.UserId, NotificationKind.FilingSubmitted, title);
+        return await SaveAsync();
+    }
+
+    /// <summary>已报送 → 已受理; both parties are told.</summary>
+    public async Task<SaveOutcome> AcceptAsync(Filing filing, RoleAssignment reviewer, Guid userId)
+    {
+        filing.Accept(reviewer, userId, Now);
+        var (number, _, bureau) = await DescribeAsync(filing);
+        await NotifyPartiesAsync(filing, userId, $"{bureau}已受理协议 {number} 的备案。");
+        return await SaveAsync();
+    }
+
+    /// <summary>已报送 → 退回补正 with the reason; both parties are told what to correct.</summary>
+    public async Task<SaveOutcome> ReturnAsync(Filing filing, RoleAssignment reviewer, Guid userId, string reason)
+    {
+        filing.Return(reviewer, userId, Now, reason);
+        var (number, _, bureau) = await DescribeAsync(filing);
+        await NotifyPartiesAsync(filing, userId, $"{bureau}退回了协议 {number} 的备案，请补正后重新报送：{filing.ReturnReason}");
+        return await SaveAsync();
+    }
+
+    private async Task NotifyPartiesAsync(Filing filing, Guid actorId, string title)
+    {
+        var users = await FilingRecipients.PartiesOfAsync(db, filing.AgreementId, CancellationToken.None);
+        Notify(filing, users, actorId, NotificationKind.FilingReviewed, title);
+    }
+
+    private void Notify(Filing filing, IEnumerable<Guid> users, Guid actorId, NotificationKind kind, string title)
+    {
+        foreach (var user in users.Where(u => u != actorId).Distinct())
+        {
+            db.Notifications.Add(new Notification(filing.TenantId, user, kind, FilingCreator.Clip(title), $"/filings/{filing.Id}", Now));
+        }
+    }
+
+    /// <summary>The agreement's number, the nursing home's name and the bureau's full name (越城区民政局).</summary>
+    private async Task<(string Number, string Home, string Bureau)> DescribeAsync(Filing filing)
+    {
+        var found = await (
+            from a in db.Agreements.AsNoTracking()
+            join e in db.ElderCareInstitutions on a.ElderCareInstitutionId equals e.Id
+            from c in db.Counties.AsNoTracking()
+            where a.Id == filing.AgreementId && c.Id == filing.CountyId
+            select new { a.DocumentNumber, e.Name, County = c }).SingleAsync();
+        var bureau = filing.Bureau == Bureau.CivilAffairs ? found.County.CivilAffairsBureauName : found.County.HealthBureauName;
+        return (found.DocumentNumber, found.Name, bureau);
+    }
+
+    /// <summary>Conflict when someone else changed the filing since it was loaded (xmin): nothing is saved then.</summary>
+    private async Task<SaveOutcome> SaveAsync()
+    {
+        try
+        {
+            await db.SaveChangesAsync();
+            return SaveOutcome.Saved;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return SaveOutcome.Conflict;
+        }
+    }
+}
