@@ -75,7 +75,10 @@ public sealed class AgreementPdfRenderer : IDisposable
         return new SignatureBlock(
             block.Page,
             new PdfBox(block.Left, height - block.Top - block.Height, block.Left + block.Width, height - block.Top),
-            new PdfBox(block.SealLeft, height - block.SealTop - block.SealSize, block.SealLeft + block.SealSize, height - block.SealTop));
+            new PdfBox(block.SealLeft, height - block.SealTop - block.SealSize, block.SealLeft + block.SealSize, height - block.SealTop),
+            block.CaptionHeight > 0
+                ? new PdfBox(block.Left, height - block.CaptionTop - block.CaptionHeight, block.Left + block.Width, height - block.CaptionTop)
+                : default);
     }
 
     // Fixed metadata: the dates come from the model (the last signature, else a constant), so rendering the same

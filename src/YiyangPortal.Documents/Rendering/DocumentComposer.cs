@@ -68,26 +68,39 @@ internal sealed class DocumentComposer(AgreementDocumentModel model, TextMeasure
         var columnWidth = (PageGeometry.ContentWidth - gutter) / 2;
         var (elderCare, elderCareSeal) = SignatureColumn(template, TemplateBlockKind.ElderCareSignature, model.ElderCareSignature, columnWidth);
         var (medical, medicalSeal) = SignatureColumn(template, TemplateBlockKind.MedicalSignature, model.MedicalSignature, columnWidth);
-        var height = Math.Max(elderCare.Count, medical.Count) * BodyLineHeight;
+        var elderCareCaption = CaptionLines(model.ElderCareSignature);
+        var medicalCaption = CaptionLines(model.MedicalSignature);
+        var height = Math.Max(elderCare.Count + elderCareCaption, medical.Count + medicalCaption) * BodyLineHeight;
         var medicalLeft = PageGeometry.MarginLeft + columnWidth + gutter;
         _paginator.Space(BodyLineHeight * 1.5f);
         _paginator.AddKeptTogether(height, top =>
         {
             var page = _paginator.Pages.Count - 1;
             Signatures = new LaidOutSignatures(
-                Place(page, PageGeometry.MarginLeft, top, columnWidth, height, elderCareSeal),
-                Place(page, medicalLeft, top, columnWidth, height, medicalSeal));
+                Place(page, PageGeometry.MarginLeft, top, columnWidth, height, elderCareSeal, (elderCare.Count, elderCareCaption)),
+                Place(page, medicalLeft, top, columnWidth, height, medicalSeal, (medical.Count, medicalCaption)));
             return Column(elderCare, PageGeometry.MarginLeft, top).Concat(Column(medical, medicalLeft, top));
         });
     }
 
+    // The text both parties seal (not a draft, nobody signed yet) keeps room under each party's lines for what its
+    // seal's appearance will show: who signed, in which capacity, and when (issue 10, issue 14). The sealed text
+    // stays the same for both parties; the signing facts arrive with each seal.
+    private int CaptionLines(PartySignature? signature) => signature is null && !model.IsDraft ? SignerCaptionLines : 0;
+
+    /// <summary>Lines kept free under a party's signature lines for its seal's signer text.</summary>
+    public const int SignerCaptionLines = 3;
+
     // The seal square is centred vertically on the seal line and horizontally a radius in from the column's left
     // edge (the line's text, e.g. (签章)(盖章), starts there).
-    private static LaidOutBlock Place(int page, float left, float top, float width, float height, (int Line, float TextWidth) seal)
+    private static LaidOutBlock Place(
+        int page, float left, float top, float width, float height, (int Line, float TextWidth) seal, (int From, int Count) caption)
     {
         var centreY = top + ((seal.Line + 0.5f) * BodyLineHeight);
         var centreX = left + Math.Max(SealSize / 2, seal.TextWidth / 2);
-        return new LaidOutBlock(page, left, top, width, height, centreX - (SealSize / 2), centreY - (SealSize / 2), SealSize);
+        return new LaidOutBlock(
+            page, left, top, width, height, centreX - (SealSize / 2), centreY - (SealSize / 2), SealSize,
+            top + (caption.From * BodyLineHeight), caption.Count * BodyLineHeight);
     }
 
     private (List<TextLine> Lines, (int Line, float TextWidth) Seal) SignatureColumn(
@@ -153,6 +166,7 @@ internal sealed class DocumentComposer(AgreementDocumentModel model, TextMeasure
 }
 
 /// <summary>A signature column and its seal square on a page, in layout coordinates (points from the top-left).</summary>
-internal sealed record LaidOutBlock(int Page, float Left, float Top, float Width, float Height, float SealLeft, float SealTop, float SealSize);
+internal sealed record LaidOutBlock(
+    int Page, float Left, float Top, float Width, float Height, float SealLeft, float SealTop, float SealSize, float CaptionTop, float CaptionHeight);
 
 internal sealed record LaidOutSignatures(LaidOutBlock ElderCare, LaidOutBlock Medical);

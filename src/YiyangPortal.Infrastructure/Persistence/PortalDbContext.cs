@@ -68,6 +68,18 @@ public sealed class PortalDbContext : IdentityUserContext<PortalUser, Guid>, IDa
 
     public DbSet<Notification> Notifications => Set<Notification>();
 
+    public DbSet<Seals.SealKeyRecord> SealKeys => Set<Seals.SealKeyRecord>();
+
+    public DbSet<Seals.SealKeyRevocation> SealKeyRevocations => Set<Seals.SealKeyRevocation>();
+
+    public DbSet<Seals.TenantSealAuthority> SealAuthorities => Set<Seals.TenantSealAuthority>();
+
+    public DbSet<Domain.Seals.InstitutionSeal> InstitutionSeals => Set<Domain.Seals.InstitutionSeal>();
+
+    public DbSet<Domain.Seals.SealHolder> SealHolders => Set<Domain.Seals.SealHolder>();
+
+    public DbSet<Domain.Seals.SealUse> SealUses => Set<Domain.Seals.SealUse>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -42,7 +42,7 @@ internal static class SignatureFieldWriter
 
         update.Set(signature, SignatureDictionary(placement, signingTime, contentsCapacity));
         update.Set(widget, Widget(placement, signature, appearance, pageReference));
-        update.Set(appearance, AppearanceStream(placement.Rectangle, image));
+        update.Set(appearance, AppearanceStream(placement, image));
         update.Set(image, ImageStream(placement.Appearance, placement.Appearance.Color, "DeviceRGB", mask));
         if (mask is not null)
         {
@@ -82,7 +82,7 @@ internal static class SignatureFieldWriter
 
     private static PdfDictionary Widget(SealPlacement placement, PdfReference signature, PdfReference appearance, PdfReference page)
     {
-        var r = placement.Rectangle;
+        var r = placement.WidgetRectangle;
         return new PdfDictionary()
             .Add("Type", new PdfName("Annot"))
             .Add("Subtype", new PdfName("Widget"))
@@ -95,12 +95,21 @@ internal static class SignatureFieldWriter
             .Add("AP", new PdfDictionary().Add("N", appearance));
     }
 
-    // A form XObject as large as the widget, drawing the image scaled into it (§12.5.5, §8.10), blended with
-    // Multiply (§11.3.5): red over white stays red, over black text the text stays black, as ink on paper.
-    private static PdfStream AppearanceStream(PdfRectangle rectangle, PdfReference image)
+    // A form XObject as large as the widget, drawing the caption (black glyph outlines) and the image scaled into the
+    // seal's square (§12.5.5, §8.10), blended with Multiply (§11.3.5): red over white stays red, over black text the
+    // text stays black, as ink on paper.
+    private static PdfStream AppearanceStream(SealPlacement placement, PdfReference image)
     {
-        var (w, h) = (PdfNumber.Of(rectangle.Width).Text, PdfNumber.Of(rectangle.Height).Text);
-        var content = Encoding.ASCII.GetBytes($"q /Ink gs {w} 0 0 {h} 0 0 cm /Seal Do Q");
+        var widget = placement.WidgetRectangle;
+        var seal = placement.Rectangle;
+        string N(float value) => PdfNumber.Of(value).Text;
+        var content = new StringBuilder();
+        if (placement.Caption is { } caption)
+        {
+            content.Append($"q 1 0 0 1 {N(caption.Area.Left - widget.Left)} {N(caption.Area.Bottom - widget.Bottom)} cm 0 g ")
+                .Append(caption.Operators).Append(" Q ");
+        }
+        content.Append($"q /Ink gs {N(seal.Width)} 0 0 {N(seal.Height)} {N(seal.Left - widget.Left)} {N(seal.Bottom - widget.Bottom)} cm /Seal Do Q");
         var resources = new PdfDictionary()
             .Add("ExtGState", new PdfDictionary().Add("Ink", new PdfDictionary()
                 .Add("Type", new PdfName("ExtGState"))
@@ -109,9 +118,20 @@ internal static class SignatureFieldWriter
         var dictionary = new PdfDictionary()
             .Add("Type", new PdfName("XObject"))
             .Add("Subtype", new PdfName("Form"))
-            .Add("BBox", new PdfArray([PdfNumber.Of(0), PdfNumber.Of(0), new PdfNumber(w), new PdfNumber(h)]))
+            .Add("BBox", new PdfArray([PdfNumber.Of(0), PdfNumber.Of(0), PdfNumber.Of(widget.Width), PdfNumber.Of(widget.Height)]))
             .Add("Resources", resources);
-        return new PdfStream(dictionary, content);
+        if (placement.Caption is null)
+        {
+            return new PdfStream(dictionary, Encoding.ASCII.GetBytes(content.ToString()));
+        }
+
+        // Glyph outlines are long; deflated they are a few kilobytes.
+        using var deflated = new MemoryStream();
+        using (var zlib = new System.IO.Compression.ZLibStream(deflated, System.IO.Compression.CompressionLevel.Fastest))
+        {
+            zlib.Write(Encoding.ASCII.GetBytes(content.ToString()));
+        }
+        return new PdfStream(dictionary.Add("Filter", new PdfName("FlateDecode")), deflated.ToArray());
     }
 
     private static PdfStream ImageStream(SealAppearance appearance, byte[] data, string colorSpace, PdfReference? mask)
