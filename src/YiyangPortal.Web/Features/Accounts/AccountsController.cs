@@ -27,7 +27,8 @@ public sealed record IssuedPassword(string DisplayName, string Email, string Pas
 /// </summary>
 [Authorize(Roles = nameof(PortalRole.TenantAdmin))]
 [Route("admin/accounts")]
-public sealed class AccountsController(PortalDbContext db, UserManager<PortalUser> users, SessionStamps sessions) : PortalController
+public sealed class AccountsController(
+    PortalDbContext db, UserManager<PortalUser> users, SessionStamps sessions, TimeProvider clock) : PortalController
 {
     /// <summary>A select longer than this is unusable; beyond it the admin starts from the institution's page.</summary>
     public const int MaxOptions = 1000;
@@ -82,6 +83,8 @@ public sealed class AccountsController(PortalDbContext db, UserManager<PortalUse
             return View(Views + "New.cshtml", await PageAsync(form));
         }
 
+        // The first account of an institution keeps its seal (用印, issue 14) and may authorise its colleagues.
+        await Seals.SealRights.GrantFirstAsync(db, user, Me.Id, clock.GetUtcNow());
         return Issued(user, password);
     }
 

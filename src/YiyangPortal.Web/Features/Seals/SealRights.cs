@@ -22,6 +22,21 @@ public static class SealRights
         db.SealHolders.AnyAsync(h => h.UserId == userId && h.Party == party && h.InstitutionId == institutionId);
 
     /// <summary>
+    /// The institution's first account becomes its seal keeper: granted (and saved) when nobody of the institution
+    /// holds the right yet, so every institution has someone who can authorise the others.
+    /// </summary>
+    public static async Task GrantFirstAsync(PortalDbContext db, PortalUser user, Guid grantedBy, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (InstitutionOf(user.Role, user.ElderCareInstitutionId, user.MedicalInstitutionId) is { } institution
+            && !await db.SealHolders.AnyAsync(h => h.Party == institution.Party && h.InstitutionId == institution.InstitutionId))
+        {
+            await GrantAsync(db, user, grantedBy, at);
+            await db.SaveChangesAsync();
+        }
+    }
+
+    /// <summary>
     /// Grants the right to <paramref name="user"/> for its own institution (nothing for users of no institution, or
     /// who hold it already). Added to the unit of work; the caller saves.
     /// </summary>
