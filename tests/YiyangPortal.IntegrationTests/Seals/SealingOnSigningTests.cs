@@ -67,6 +67,47 @@ public sealed class SealingOnSigningTests(PortalAppFactory app) : IClassFixture<
         Assert.Equal(["陈明（主任）", "王丽（院长）"], uses.Select(u => u.SignerName));
     }
 
+    [Fact]
+    public async Task TheVerificationPage_FindsTheSealsValid_AndAOneByteChangeInvalid()
+    {
+        var (staff, id) = await _steps.EffectiveAsync(Day(-1), Day(300));
+        var pdf = await (await staff.GetAsync($"/shaoxing/agreements/{id}/pdf")).Content.ReadAsByteArrayAsync();
+        var tampered = (byte[])pdf.Clone();
+        tampered[Array.IndexOf(tampered, (byte)'s', 2000)] ^= 0x01;
+        var agreementId = Guid.Parse(id);
+        var number = await TestData.InTenantAsync(app, TestData.Shaoxing, db =>
+            db.Agreements.Where(a => a.Id == agreementId).Select(a => a.DocumentNumber).SingleAsync());
+        var visitor = PortalClient.For(app);
+
+        var valid = await (await visitor.UploadAsync($"/shaoxing/verify/{number}", $"/shaoxing/verify/{number}", "a.pdf", pdf)).Content.ReadAsStringAsync();
+        var invalid = await (await visitor.UploadAsync($"/shaoxing/verify/{number}", $"/shaoxing/verify/{number}", "a.pdf", tampered)).Content.ReadAsStringAsync();
+
+        Assert.Contains("data-testid=\"seal-verdict\">签章有效<", valid, StringComparison.Ordinal);
+        Assert.Contains("盖章后文件未被改动。", valid, StringComparison.Ordinal);
+        Assert.Contains("签章机构与本协议的甲乙双方一致。", valid, StringComparison.Ordinal);
+        Assert.Contains("越城区福乐养老院于", valid, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"seal-verdict\">签章无效<", invalid, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"verify-result\"", invalid, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheRootCertificate_AndTheRevocationListsNamedInTheCertificates_AreDownloadable()
+    {
+        await _steps.EffectiveAsync(Day(-1), Day(300));
+        var visitor = PortalClient.For(app);
+
+        var root = await visitor.GetAsync("/shaoxing/verify/root.cer");
+        var issuingCrl = await visitor.GetAsync("/shaoxing/verify/crl/issuing.crl");
+        var rootCrl = await visitor.GetAsync("/shaoxing/verify/crl/root.crl");
+
+        Assert.Equal("application/pkix-cert", root.Content.Headers.ContentType?.MediaType);
+        var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificate(await root.Content.ReadAsByteArrayAsync());
+        Assert.Contains("绍兴市", certificate.Subject, StringComparison.Ordinal);
+        Assert.Equal("application/pkix-crl", issuingCrl.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, rootCrl.StatusCode);
+        Assert.Equal(0x30, (await issuingCrl.Content.ReadAsByteArrayAsync())[0]); // DER SEQUENCE
+    }
+
     private static string Utf16Hex(string text) => "FEFF" + Convert.ToHexString(Encoding.BigEndianUnicode.GetBytes(text));
 
     internal static string Day(int fromToday) =>
