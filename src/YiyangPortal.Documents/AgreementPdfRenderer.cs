@@ -67,6 +67,42 @@ public sealed class AgreementPdfRenderer : IDisposable
         return new RenderedAgreement(output.ToArray(), ToPdf(signatures.ElderCare), ToPdf(signatures.Medical));
     }
 
+    /// <summary>
+    /// Renders an audit certificate (issue 14's evidence package) with the agreement's fonts, header and page numbers.
+    /// </summary>
+    /// <exception cref="MissingGlyphException">The model holds a character the font cannot print.</exception>
+    public byte[] RenderAuditCertificate(AuditCertificateModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        IReadOnlyList<IReadOnlyList<DrawOp>> pages;
+        using (var measurer = new TextMeasurer(_regular.Typeface, _bold.Typeface))
+        {
+            pages = new AuditCertificateComposer(model, measurer).Compose();
+        }
+
+        // The page frame (header with the document number, 第 x 页 共 n 页) is the agreement's.
+        var frame = new AgreementDocumentModel
+        {
+            Template = AgreementTemplateKind.MedicalElderCareConsortium,
+            DocumentNumber = model.DocumentNumber,
+            IsDraft = false,
+            VerificationUrl = string.Empty,
+            ElderCareParty = new AgreementParty(string.Empty, string.Empty, null),
+            MedicalParty = new AgreementParty(string.Empty, string.Empty, null),
+        };
+        var painter = new PagePainter(frame, model.Title);
+        var (regularText, boldText) = painter.Characters(pages);
+        var fonts = _fonts.Get(regularText, boldText);
+        using var output = new MemoryStream();
+        using (var document = SKDocument.CreatePdf(output, new SKDocumentPdfMetadata { Title = model.Title, Creator = _options.Producer, Producer = _options.Producer }))
+        {
+            painter.Paint(document, pages, fonts);
+            document.Close();
+        }
+
+        return output.ToArray();
+    }
+
     // Skia writes the page as MediaBox [0 0 595 842] (whole points) and flips y with "1 0 0 -1 0 842 cm", so user
     // space y is that rounded height minus the layout's distance from the top.
     private static SignatureBlock ToPdf(LaidOutBlock block)
