@@ -3,7 +3,8 @@
 # Usage: .ci/prereqs.sh [--browser]   (--browser also installs chromium for UI tests)
 set -euo pipefail
 
-want=(postgresql fonts-noto-cjk poppler-utils)
+# poppler-utils (pdfsig, pdftoppm) and openssl: independent checks of sealed PDFs in the signing tests.
+want=(postgresql fonts-noto-cjk poppler-utils openssl)
 [[ "${1:-}" == "--browser" ]] && want+=(chromium)
 
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }

@@ -8,6 +8,7 @@
 #   ASPNETCORE_URLS                      optional, default http://127.0.0.1:5000
 #   ASPNETCORE_ENVIRONMENT               optional, default Production (no stack traces); a developer may set Development
 #   Portal__Audit__Keys__<id>            optional; otherwise one key generated on the first run, kept in .local/audit-key
+#   Portal__Seals__KeyEncryptionKey      optional; otherwise one key generated on the first run, kept in .local/seal-key
 # Otherwise a persistent cluster lives in .local/pg (port 55432), role passwords in .local/pg-secrets.env.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -77,6 +78,14 @@ if ! env | grep -q '^Portal__Audit__Keys__'; then
     (umask 077; head -c 32 /dev/urandom | base64 > "$keyfile")
   fi
   export Portal__Audit__Keys__local1="$(cat "$keyfile")"
+fi
+# The seal keys' encryption key (ADR 017): kept outside the database and the repository, generated once per checkout.
+if [[ -z "${Portal__Seals__KeyEncryptionKey:-}" ]]; then
+  sealkeyfile=$root/.local/seal-key
+  if [[ ! -s $sealkeyfile ]]; then
+    (umask 077; head -c 32 /dev/urandom | base64 > "$sealkeyfile")
+  fi
+  export Portal__Seals__KeyEncryptionKey="$(cat "$sealkeyfile")"
 fi
 cd "$proj"   # content root
 

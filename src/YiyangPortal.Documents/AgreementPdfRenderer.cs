@@ -36,14 +36,24 @@ public sealed class AgreementPdfRenderer : IDisposable
     }
 
     /// <exception cref="MissingGlyphException">The model holds a character the font cannot print.</exception>
-    public byte[] Render(AgreementDocumentModel model)
+    public byte[] Render(AgreementDocumentModel model) => RenderWithLayout(model).Pdf;
+
+    /// <summary>
+    /// Renders the agreement (the same bytes as <see cref="Render"/>) and tells where each party's signature block
+    /// is, so each party's seal can be placed in its own block (issue 14).
+    /// </summary>
+    /// <exception cref="MissingGlyphException">The model holds a character the font cannot print.</exception>
+    public RenderedAgreement RenderWithLayout(AgreementDocumentModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
         var title = TemplateText.For(model.Template).Title;
         IReadOnlyList<IReadOnlyList<DrawOp>> pages;
+        LaidOutSignatures signatures;
         using (var measurer = new TextMeasurer(_regular.Typeface, _bold.Typeface))
         {
-            pages = new DocumentComposer(model, measurer).Compose();
+            var composer = new DocumentComposer(model, measurer);
+            pages = composer.Compose();
+            signatures = composer.Signatures ?? throw new InvalidOperationException("The signature block was not laid out.");
         }
         var painter = new PagePainter(model, title);
         var (regularText, boldText) = painter.Characters(pages);
@@ -54,7 +64,57 @@ public sealed class AgreementPdfRenderer : IDisposable
             painter.Paint(document, pages, fonts);
             document.Close();
         }
+        return new RenderedAgreement(output.ToArray(), ToPdf(signatures.ElderCare), ToPdf(signatures.Medical));
+    }
+
+    /// <summary>
+    /// Renders an audit certificate (issue 14's evidence package) with the agreement's fonts, header and page numbers.
+    /// </summary>
+    /// <exception cref="MissingGlyphException">The model holds a character the font cannot print.</exception>
+    public byte[] RenderAuditCertificate(AuditCertificateModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        IReadOnlyList<IReadOnlyList<DrawOp>> pages;
+        using (var measurer = new TextMeasurer(_regular.Typeface, _bold.Typeface))
+        {
+            pages = new AuditCertificateComposer(model, measurer).Compose();
+        }
+
+        // The page frame (header with the document number, 第 x 页 共 n 页) is the agreement's.
+        var frame = new AgreementDocumentModel
+        {
+            Template = AgreementTemplateKind.MedicalElderCareConsortium,
+            DocumentNumber = model.DocumentNumber,
+            IsDraft = false,
+            VerificationUrl = string.Empty,
+            ElderCareParty = new AgreementParty(string.Empty, string.Empty, null),
+            MedicalParty = new AgreementParty(string.Empty, string.Empty, null),
+        };
+        var painter = new PagePainter(frame, model.Title);
+        var (regularText, boldText) = painter.Characters(pages);
+        var fonts = _fonts.Get(regularText, boldText);
+        using var output = new MemoryStream();
+        using (var document = SKDocument.CreatePdf(output, new SKDocumentPdfMetadata { Title = model.Title, Creator = _options.Producer, Producer = _options.Producer }))
+        {
+            painter.Paint(document, pages, fonts);
+            document.Close();
+        }
+
         return output.ToArray();
+    }
+
+    // Skia writes the page as MediaBox [0 0 595 842] (whole points) and flips y with "1 0 0 -1 0 842 cm", so user
+    // space y is that rounded height minus the layout's distance from the top.
+    private static SignatureBlock ToPdf(LaidOutBlock block)
+    {
+        var height = MathF.Round(PageGeometry.Height);
+        return new SignatureBlock(
+            block.Page,
+            new PdfBox(block.Left, height - block.Top - block.Height, block.Left + block.Width, height - block.Top),
+            new PdfBox(block.SealLeft, height - block.SealTop - block.SealSize, block.SealLeft + block.SealSize, height - block.SealTop),
+            block.CaptionHeight > 0
+                ? new PdfBox(block.Left, height - block.CaptionTop - block.CaptionHeight, block.Left + block.Width, height - block.CaptionTop)
+                : default);
     }
 
     // Fixed metadata: the dates come from the model (the last signature, else a constant), so rendering the same

@@ -48,6 +48,7 @@ public class PageWidthTests(BrowserFixture browser)
         await VisitAsync(page, await FirstHrefAsync(page, "tbody a[href*='/filings/']"), "staff-filing-detail");
         await VisitAsync(page, "/shaoxing/institutions/medical", "staff-medical-directory");
         await VisitAsync(page, "/shaoxing/profile", "staff-profile");
+        await VisitAsync(page, "/shaoxing/seal", "staff-seal");
         await VisitAsync(page, "/shaoxing/inbox", "staff-inbox");
         await VisitAsync(page, "/shaoxing/account/password", "staff-password");
         await page.Context.CloseAsync();
@@ -66,6 +67,7 @@ public class PageWidthTests(BrowserFixture browser)
         await VisitAsync(page, "/shaoxing/filings", "clinic-filings");
         await VisitAsync(page, await FirstHrefAsync(page, "tbody a[href*='/filings/']"), "clinic-filing-detail");
         await VisitAsync(page, "/shaoxing/profile", "clinic-profile");
+        await VisitAsync(page, "/shaoxing/seal", "clinic-seal");
         await VisitAsync(page, "/shaoxing/inbox", "clinic-inbox");
         await page.Context.CloseAsync();
     }

@@ -130,17 +130,18 @@ public partial class AgreementPagesTests(PortalAppFactory app) : IClassFixture<P
     }
 
     [Fact]
-    public async Task ExecutedPdf_PrintsSignersTitlesAndTimes_AndTheVerificationAddressItWasServedAt()
+    public async Task ExecutedPdf_NamesSignersAndTitlesInTheirSeals_AndPrintsTheVerificationAddressItWasServedAt()
     {
         var (staff, id) = await _steps.EffectiveAsync(Day(31), Day(395));
         var detail = await (await staff.GetAsync($"/shaoxing/agreements/{id}")).Content.ReadAsStringAsync();
         var number = Number().Match(detail).Groups[1].Value;
 
-        var text = Text(await (await staff.GetAsync($"/shaoxing/agreements/{id}/pdf")).Content.ReadAsByteArrayAsync());
+        var pdf = await (await staff.GetAsync($"/shaoxing/agreements/{id}/pdf")).Content.ReadAsByteArrayAsync();
+        var text = Text(pdf);
 
-        Assert.Contains("电子签署：王丽（院长）", text, StringComparison.Ordinal);
-        Assert.Contains("电子签署：陈明（主任）", text, StringComparison.Ordinal);
-        Assert.Matches("签署时间：\\d{4}年\\d{1,2}月\\d{1,2}日\\d{2}:\\d{2}（北京时间）", text);
+        // Issue 14: signer, title and time are drawn into each party's seal (its appearance), not into the sealed
+        // text both parties confirmed; each signature dictionary names the signer too (checked in SealingOnSigningTests).
+        Assert.Equal(2, Poppler.Count(Poppler.Pdfsig(pdf), "Signature is Valid."));
         Assert.Contains($"http://localhost/shaoxing/verify/{number}", text, StringComparison.Ordinal);
         Assert.Contains("已签署·待生效", detail, StringComparison.Ordinal); // signed today for a term from next month
     }

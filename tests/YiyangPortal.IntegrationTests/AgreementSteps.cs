@@ -35,6 +35,17 @@ public sealed partial class AgreementSteps(PortalAppFactory app)
 
     public async Task<(PortalClient Staff, string Id)> EffectiveAsync(string from, string to)
     {
+        var (staff, clinic, id) = await AcceptedAsync(from, to);
+        await ActAsync(clinic, id, $"/shaoxing/agreements/{id}/sign", new() { ["signerName"] = "陈明", ["signerTitle"] = "主任", ["confirmed"] = "true" });
+        await ActAsync(staff, id, $"/shaoxing/agreements/{id}/sign", new() { ["signerName"] = "王丽", ["signerTitle"] = "院长", ["confirmed"] = "true" });
+        // In force, or signed and waiting for its first day (已签署·待生效).
+        Assert.Matches("data-testid=\"status\">(已生效|已签署·待生效)<", await (await staff.GetAsync($"/shaoxing/agreements/{id}")).Content.ReadAsStringAsync());
+        return (staff, id);
+    }
+
+    /// <summary>Drafted, reviewed and accepted by the demo clinic: 待签署, both demo accounts signed in.</summary>
+    public async Task<(PortalClient Staff, PortalClient Clinic, string Id)> AcceptedAsync(string from, string to)
+    {
         var (staff, id) = await DraftAsync();
         await FillAsync(staff, id);
         var terms = await TermsAsync(staff, id, submit: true);
@@ -49,11 +60,7 @@ public sealed partial class AgreementSteps(PortalAppFactory app)
         }
 
         await ActAsync(clinic, id, $"/shaoxing/agreements/{id}/accept", []);
-        await ActAsync(clinic, id, $"/shaoxing/agreements/{id}/sign", new() { ["signerName"] = "陈明", ["signerTitle"] = "主任", ["confirmed"] = "true" });
-        await ActAsync(staff, id, $"/shaoxing/agreements/{id}/sign", new() { ["signerName"] = "王丽", ["signerTitle"] = "院长", ["confirmed"] = "true" });
-        // In force, or signed and waiting for its first day (已签署·待生效).
-        Assert.Matches("data-testid=\"status\">(已生效|已签署·待生效)<", await (await staff.GetAsync($"/shaoxing/agreements/{id}")).Content.ReadAsStringAsync());
-        return (staff, id);
+        return (staff, clinic, id);
     }
 
     public static async Task ActAsync(PortalClient client, string id, string action, Dictionary<string, string> fields)

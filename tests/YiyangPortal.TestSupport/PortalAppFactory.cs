@@ -23,6 +23,9 @@ public class PortalAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public const string AuditKeyId = "test1";
     public static readonly string AuditKey = Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes(new string('t', 32)));
 
+    /// <summary>The seal keys' encryption key of every test host (a test value: 32 bytes of 's', base64).</summary>
+    public static readonly string SealKey = Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes(new string('s', 32)));
+
     private readonly bool _ownsDatabase = true;
     private TestDatabase? _database;
 
@@ -90,6 +93,7 @@ public class PortalAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Portal:Sweep:Enabled", "false"); // tests run the daily sweep explicitly
         builder.UseSetting("Portal:Mail:DropFolder", Path.Combine(Path.GetTempPath(), "yiyang-test-mail"));
         builder.UseSetting($"Portal:Audit:Keys:{AuditKeyId}", AuditKey);
+        builder.UseSetting("Portal:Seals:KeyEncryptionKey", SealKey);
 
         // Tests sign in and look up far more often than a person: limits are tested with their own (RateLimitTests).
         builder.UseSetting("Portal:RateLimits:Enabled", "false");

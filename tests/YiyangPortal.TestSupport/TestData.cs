@@ -9,6 +9,7 @@ using YiyangPortal.Domain.Tenancy;
 using YiyangPortal.Infrastructure.Identity;
 using YiyangPortal.Infrastructure.Persistence;
 using YiyangPortal.Infrastructure.Tenancy;
+using YiyangPortal.Web.Features.Seals;
 using YiyangPortal.Web.Features.Seeding;
 
 namespace YiyangPortal.TestSupport;
@@ -129,12 +130,16 @@ public static class TestData
         await InTenantAsync(app, slug, async (db, services) =>
         {
             var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Slug == slug);
-            var result = await services.GetRequiredService<UserManager<PortalUser>>()
-                .CreateAsync(PortalUser.Create(tenant.Id, email, displayName, role), PortalAppFactory.DemoPassword);
+            var user = PortalUser.Create(tenant.Id, email, displayName, role);
+            var result = await services.GetRequiredService<UserManager<PortalUser>>().CreateAsync(user, PortalAppFactory.DemoPassword);
             if (!result.Succeeded)
             {
                 throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
             }
+
+            // A test's institution accounts may sign: they hold their institution's 用印 right (issue 14).
+            await SealRights.GrantAsync(db, user, null, DateTimeOffset.UnixEpoch);
+            await db.SaveChangesAsync();
         });
         return email;
     }

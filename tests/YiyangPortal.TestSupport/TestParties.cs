@@ -9,6 +9,7 @@ using YiyangPortal.Domain.Institutions;
 using YiyangPortal.Domain.Tenancy;
 using YiyangPortal.Infrastructure.Identity;
 using YiyangPortal.Infrastructure.Persistence;
+using YiyangPortal.Web.Features.Seals;
 using YiyangPortal.Web.Features.Seeding;
 
 namespace YiyangPortal.TestSupport;
@@ -107,6 +108,8 @@ public sealed class TestParties
             var users = services.GetRequiredService<UserManager<PortalUser>>();
             parties.StaffUserId = await UserAsync(users, tenantId, parties.StaffEmail, "测试养老院员工", RoleAssignment.ElderCareStaff(home.Id));
             parties.ClinicUserId = await UserAsync(users, tenantId, parties.ClinicEmail, "测试医疗机构管理员", RoleAssignment.MedicalAdmin(clinic.Id));
+            await GrantSealAsync(db, users, parties.StaffUserId);
+            await GrantSealAsync(db, users, parties.ClinicUserId);
             parties.CivilAffairsUserId = await UserAsync(
                 users, tenantId, parties.CivilAffairsEmail, "测试民政局", RoleAssignment.CountyRegulator(Bureau.CivilAffairs, county.Id));
             parties.HealthUserId = await UserAsync(
@@ -119,8 +122,12 @@ public sealed class TestParties
     public async Task<Guid> AddUserAsync(string email, RoleAssignment assignment)
     {
         var id = Guid.Empty;
-        await InTenantAsync(_app, Tenant, async (_, services) =>
-            id = await UserAsync(services.GetRequiredService<UserManager<PortalUser>>(), TenantId, email, email, assignment));
+        await InTenantAsync(_app, Tenant, async (db, services) =>
+        {
+            var users = services.GetRequiredService<UserManager<PortalUser>>();
+            id = await UserAsync(users, TenantId, email, email, assignment);
+            await GrantSealAsync(db, users, id);
+        });
         return id;
     }
 
@@ -172,5 +179,12 @@ public sealed class TestParties
         return result.Succeeded
             ? user.Id
             : throw new InvalidOperationException($"Could not create {email}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+    }
+
+    /// <summary>A test's institution accounts may sign: they hold their institution's 用印 right (issue 14).</summary>
+    private static async Task GrantSealAsync(PortalDbContext db, UserManager<PortalUser> users, Guid userId)
+    {
+        await SealRights.GrantAsync(db, (await users.FindByIdAsync(userId.ToString()))!, null, DateTimeOffset.UnixEpoch);
+        await db.SaveChangesAsync();
     }
 }

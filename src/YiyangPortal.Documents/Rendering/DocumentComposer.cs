@@ -17,7 +17,13 @@ internal sealed class DocumentComposer(AgreementDocumentModel model, TextMeasure
     private static readonly ParagraphStyle BodyStyle = new(BodySize, BodyLineHeight, 2, Alignment.Justify);
     private static readonly ParagraphStyle LineStyle = new(BodySize, BodyLineHeight, 0, Alignment.Justify);
 
+    /// <summary>A seal's diameter: 38 mm, a little smaller than a paper 公章 (40–42 mm) so it fits the column.</summary>
+    public const float SealSize = 108f;
+
     private readonly Paginator _paginator = new();
+
+    /// <summary>Where the signature columns were placed (top-left coordinates), once <see cref="Compose"/> ran.</summary>
+    public LaidOutSignatures? Signatures { get; private set; }
 
     public IReadOnlyList<IReadOnlyList<DrawOp>> Compose()
     {
@@ -60,20 +66,58 @@ internal sealed class DocumentComposer(AgreementDocumentModel model, TextMeasure
     {
         const float gutter = 24f;
         var columnWidth = (PageGeometry.ContentWidth - gutter) / 2;
-        var elderCare = SignatureColumn(template, TemplateBlockKind.ElderCareSignature, model.ElderCareSignature, columnWidth);
-        var medical = SignatureColumn(template, TemplateBlockKind.MedicalSignature, model.MedicalSignature, columnWidth);
-        var height = Math.Max(elderCare.Count, medical.Count) * BodyLineHeight;
+        var (elderCare, elderCareSeal) = SignatureColumn(template, TemplateBlockKind.ElderCareSignature, model.ElderCareSignature, columnWidth);
+        var (medical, medicalSeal) = SignatureColumn(template, TemplateBlockKind.MedicalSignature, model.MedicalSignature, columnWidth);
+        var elderCareCaption = CaptionLines(model.ElderCareSignature);
+        var medicalCaption = CaptionLines(model.MedicalSignature);
+        var height = Math.Max(elderCare.Count + elderCareCaption, medical.Count + medicalCaption) * BodyLineHeight;
+        var medicalLeft = PageGeometry.MarginLeft + columnWidth + gutter;
         _paginator.Space(BodyLineHeight * 1.5f);
-        _paginator.AddKeptTogether(height, top => Column(elderCare, PageGeometry.MarginLeft, top)
-            .Concat(Column(medical, PageGeometry.MarginLeft + columnWidth + gutter, top)));
+        _paginator.AddKeptTogether(height, top =>
+        {
+            var page = _paginator.Pages.Count - 1;
+            Signatures = new LaidOutSignatures(
+                Place(page, PageGeometry.MarginLeft, top, columnWidth, height, elderCareSeal, (elderCare.Count, elderCareCaption)),
+                Place(page, medicalLeft, top, columnWidth, height, medicalSeal, (medical.Count, medicalCaption)));
+            return Column(elderCare, PageGeometry.MarginLeft, top).Concat(Column(medical, medicalLeft, top));
+        });
     }
 
-    private List<TextLine> SignatureColumn(TemplateText template, TemplateBlockKind kind, PartySignature? signature, float width)
+    // The text both parties seal (not a draft, nobody signed yet) keeps room under each party's lines for what its
+    // seal's appearance will show: who signed, in which capacity, and when (issue 10, issue 14). The sealed text
+    // stays the same for both parties; the signing facts arrive with each seal.
+    private int CaptionLines(PartySignature? signature) => signature is null && !model.IsDraft ? SignerCaptionLines : 0;
+
+    /// <summary>Lines kept free under a party's signature lines for its seal's signer text.</summary>
+    public const int SignerCaptionLines = 3;
+
+    // The seal square is centred vertically on the seal line and horizontally a radius in from the column's left
+    // edge (the line's text, e.g. (签章)(盖章), starts there).
+    private static LaidOutBlock Place(
+        int page, float left, float top, float width, float height, (int Line, float TextWidth) seal, (int From, int Count) caption)
+    {
+        var centreY = top + ((seal.Line + 0.5f) * BodyLineHeight);
+        var centreX = left + Math.Max(SealSize / 2, seal.TextWidth / 2);
+        return new LaidOutBlock(
+            page, left, top, width, height, centreX - (SealSize / 2), centreY - (SealSize / 2), SealSize,
+            top + (caption.From * BodyLineHeight), caption.Count * BodyLineHeight);
+    }
+
+    private (List<TextLine> Lines, (int Line, float TextWidth) Seal) SignatureColumn(
+        TemplateText template, TemplateBlockKind kind, PartySignature? signature, float width)
     {
         var style = LineStyle with { Alignment = Alignment.Left };
-        var lines = template.Blocks.Where(b => b.Kind == kind)
-            .SelectMany(b => ParagraphLayout.Lay(Spans(b, bold: false), style, width, measurer))
-            .ToList();
+        var lines = new List<TextLine>();
+        (int Line, float TextWidth)? seal = null;
+        foreach (var block in template.Blocks.Where(b => b.Kind == kind))
+        {
+            var laid = ParagraphLayout.Lay(Spans(block, bold: false), style, width, measurer);
+            if (seal is null && block.Pieces.OfType<TextPiece>().Any(p => p.Text.Contains('章', StringComparison.Ordinal)))
+            {
+                seal = (lines.Count, laid.Count > 0 ? laid[0].Width : 0);
+            }
+            lines.AddRange(laid);
+        }
 
         // Below the template's own lines: who signed in which capacity, and when (Beijing time), as recorded.
         if (signature is not null)
@@ -85,7 +129,7 @@ internal sealed class DocumentComposer(AgreementDocumentModel model, TextMeasure
             lines.AddRange(ParagraphLayout.Lay([new Span($"签署时间：{Formatting.ChineseDateTime(signature.SignedAt)}", false)], style, width, measurer));
         }
 
-        return lines;
+        return (lines, seal ?? (0, 0));
     }
 
     private static IEnumerable<DrawOp> Column(List<TextLine> lines, float x, float top)
@@ -120,3 +164,9 @@ internal sealed class DocumentComposer(AgreementDocumentModel model, TextMeasure
         }
     }
 }
+
+/// <summary>A signature column and its seal square on a page, in layout coordinates (points from the top-left).</summary>
+internal sealed record LaidOutBlock(
+    int Page, float Left, float Top, float Width, float Height, float SealLeft, float SealTop, float SealSize, float CaptionTop, float CaptionHeight);
+
+internal sealed record LaidOutSignatures(LaidOutBlock ElderCare, LaidOutBlock Medical);

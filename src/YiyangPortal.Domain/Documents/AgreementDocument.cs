@@ -9,8 +9,14 @@ public enum AgreementDocumentKind
     /// <summary>The accepted text both representatives sign: its SHA-256 is what each signature records.</summary>
     ForSignature = 1,
 
-    /// <summary>The executed copy (签署文本) made when the agreement takes effect, with the signing dates filled in.</summary>
+    /// <summary>
+    /// The executed original (签署文本): the signed text sealed by both parties (issue 14), stored with the second
+    /// signature, when the agreement takes effect.
+    /// </summary>
     Executed = 2,
+
+    /// <summary>The signed text with the first party's seal (an incremental update of <see cref="ForSignature"/>).</summary>
+    SealedOnce = 3,
 }
 
 /// <summary>
@@ -25,8 +31,10 @@ public sealed class AgreementDocument : ITenantOwned
         Content = [];
     }
 
-    public AgreementDocument(Guid tenantId, Guid agreementId, AgreementDocumentKind kind, byte[] content, DateTimeOffset createdAtUtc)
+    public AgreementDocument(
+        Guid tenantId, Guid agreementId, AgreementDocumentKind kind, byte[] content, DateTimeOffset createdAtUtc, string? sealLayout = null)
     {
+        SealLayout = sealLayout;
         Id = Guid.CreateVersion7();
         TenantId = tenantId;
         AgreementId = agreementId;
@@ -50,6 +58,13 @@ public sealed class AgreementDocument : ITenantOwned
     public byte[] Content { get; private set; }
 
     public DateTimeOffset CreatedAtUtc { get; private set; }
+
+    /// <summary>
+    /// For the text both parties seal: where each party's seal and signer text go (JSON, PDF user space), as the
+    /// renderer laid the text out. Kept with the bytes, so the second seal lands where the first party's layout said,
+    /// even after a renderer upgrade (issue 14).
+    /// </summary>
+    public string? SealLayout { get; private set; }
 
     public static string HashOf(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
 }

@@ -94,8 +94,11 @@ public static class AppendOnlyTables
     public static readonly string[] All =
     [
         "audit_entries", "agreement_events", "agreement_signatures", "agreement_documents", "filing_attachments",
-        "filing_history", "change_records",
+        "filing_history", "change_records", "seal_keys", "seal_key_revocations", "seal_uses",
     ];
+
+    /// <summary>The seal tables that got their trigger with the electronic-seals migration (issue 14).</summary>
+    public static readonly string[] Seals = ["seal_keys", "seal_key_revocations", "seal_uses"];
 
     /// <summary>The tables that got their trigger with the hardening migration (the others had one before).</summary>
     public static readonly string[] Added = ["agreement_events", "agreement_signatures", "filing_history"];

@@ -77,6 +77,18 @@ public sealed class PortalDbContext : IdentityUserContext<PortalUser, Guid>, IDa
     /// <summary>The tenant's holiday calendar (issue 11 point 9).</summary>
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
 
+    public DbSet<Seals.SealKeyRecord> SealKeys => Set<Seals.SealKeyRecord>();
+
+    public DbSet<Seals.SealKeyRevocation> SealKeyRevocations => Set<Seals.SealKeyRevocation>();
+
+    public DbSet<Seals.TenantSealAuthority> SealAuthorities => Set<Seals.TenantSealAuthority>();
+
+    public DbSet<Domain.Seals.InstitutionSeal> InstitutionSeals => Set<Domain.Seals.InstitutionSeal>();
+
+    public DbSet<Domain.Seals.SealHolder> SealHolders => Set<Domain.Seals.SealHolder>();
+
+    public DbSet<Domain.Seals.SealUse> SealUses => Set<Domain.Seals.SealUse>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -83,6 +83,17 @@ internal static class PortalServices
         services.Configure<YiyangPortal.Infrastructure.Notifications.MailOptions>(configuration.GetSection(YiyangPortal.Infrastructure.Notifications.MailOptions.Section));
         services.AddSingleton<YiyangPortal.Infrastructure.Notifications.IMailSender, YiyangPortal.Infrastructure.Notifications.MailSender>();
         services.AddHttpContextAccessor();
+
+        // Electronic seals (issue 14, ADR 017): the key-encryption key from configuration, the city's authority and
+        // the seals in PostgreSQL, the drawn seal and the signer text painted once per font.
+        services.AddSingleton(_ => Features.Seals.SealSettings.Load(configuration));
+        services.AddSingleton(_ => new YiyangPortal.Signing.SealImages.SealImageRenderer());
+        services.AddSingleton(_ => new YiyangPortal.Signing.Pades.SealCaptionPainter(
+            configuration["Portal:Fonts:Regular"] ?? "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"));
+        services.AddSingleton<Features.Seals.SealAppearances>();
+        services.AddHttpClient(nameof(Features.Seals.SealAuthority));
+        services.AddScoped<Features.Seals.SealAuthority>();
+        services.AddScoped<Features.Seals.AgreementSealing>();
         services.AddScoped<Features.Agreements.VerificationLinks>();
         services.AddScoped<Features.Agreements.AgreementNotifier>();
         services.AddScoped<Features.Agreements.AgreementWorkflow>();

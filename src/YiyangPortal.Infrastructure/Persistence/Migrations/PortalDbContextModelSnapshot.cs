@@ -773,6 +773,10 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("kind");
 
+                    b.Property<string>("SealLayout")
+                        .HasColumnType("text")
+                        .HasColumnName("seal_layout");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1435,6 +1439,222 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                     b.ToTable("notifications", (string)null);
                 });
 
+            modelBuilder.Entity("YiyangPortal.Domain.Seals.InstitutionSeal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Algorithm")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("algorithm");
+
+                    b.Property<string>("CertificateSerial")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("certificate_serial");
+
+                    b.Property<string>("CertificateSubject")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("certificate_subject");
+
+                    b.Property<DateTimeOffset>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<byte[]>("Image")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("image");
+
+                    b.Property<DateTimeOffset>("ImageChangedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("image_changed_at_utc");
+
+                    b.Property<string>("ImageSource")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("image_source");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<Guid>("KeyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("key_id");
+
+                    b.Property<string>("Party")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("party");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset>("ValidFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateTimeOffset>("ValidTo")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_institution_seals");
+
+                    b.HasIndex("KeyId")
+                        .HasDatabaseName("ix_institution_seals_key_id");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_institution_seals_tenant_id");
+
+                    b.HasIndex("Party", "InstitutionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_institution_seals_party_institution_id");
+
+                    b.ToTable("institution_seals", (string)null);
+                });
+
+            modelBuilder.Entity("YiyangPortal.Domain.Seals.SealHolder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("GrantedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("granted_at_utc");
+
+                    b.Property<Guid?>("GrantedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("granted_by");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<string>("Party")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("party");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_seal_holders");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_seal_holders_tenant_id");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_seal_holders_user_id");
+
+                    b.HasIndex("Party", "InstitutionId", "UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_seal_holders_party_institution_id_user_id");
+
+                    b.ToTable("seal_holders", (string)null);
+                });
+
+            modelBuilder.Entity("YiyangPortal.Domain.Seals.SealUse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<string>("CertificateSerial")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("certificate_serial");
+
+                    b.Property<string>("ConfirmedSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("confirmed_sha256")
+                        .IsFixedLength();
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("document_number");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<string>("Party")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("party");
+
+                    b.Property<Guid>("SealId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("seal_id");
+
+                    b.Property<string>("SealedSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sealed_sha256")
+                        .IsFixedLength();
+
+                    b.Property<string>("SignerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("signer_name");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset>("UsedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at_utc");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_seal_uses");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_seal_uses_tenant_id");
+
+                    b.HasIndex("AgreementId", "ConfirmedSha256")
+                        .HasDatabaseName("ix_seal_uses_agreement_id_confirmed_sha256");
+
+                    b.HasIndex("SealId", "UsedAtUtc")
+                        .HasDatabaseName("ix_seal_uses_seal_id_used_at_utc");
+
+                    b.ToTable("seal_uses", (string)null);
+                });
+
             modelBuilder.Entity("YiyangPortal.Domain.Tenancy.CalendarDay", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1674,6 +1894,127 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                     NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("TenantId", "NormalizedUserName"), false);
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("YiyangPortal.Infrastructure.Seals.SealKeyRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Algorithm")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("algorithm");
+
+                    b.Property<byte[]>("Certificate")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("certificate");
+
+                    b.Property<DateTimeOffset>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<byte[]>("EncryptedPrivateKey")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("encrypted_private_key");
+
+                    b.Property<Guid?>("IssuerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("issuer_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_seal_keys");
+
+                    b.HasIndex("IssuerId")
+                        .HasDatabaseName("ix_seal_keys_issuer_id");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_seal_keys_tenant_id");
+
+                    b.ToTable("seal_keys", (string)null);
+                });
+
+            modelBuilder.Entity("YiyangPortal.Infrastructure.Seals.SealKeyRevocation", b =>
+                {
+                    b.Property<Guid>("KeyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("key_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RevokedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at_utc");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("KeyId")
+                        .HasName("pk_seal_key_revocations");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_seal_key_revocations_tenant_id");
+
+                    b.ToTable("seal_key_revocations", (string)null);
+                });
+
+            modelBuilder.Entity("YiyangPortal.Infrastructure.Seals.TenantSealAuthority", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Algorithm")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("algorithm");
+
+                    b.Property<DateTimeOffset>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<Guid>("IssuingKeyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("issuing_key_id");
+
+                    b.Property<Guid>("RootKeyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("root_key_id");
+
+                    b.Property<Guid>("TimestampKeyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("timestamp_key_id");
+
+                    b.HasKey("TenantId")
+                        .HasName("pk_tenant_seal_authorities");
+
+                    b.HasIndex("IssuingKeyId")
+                        .HasDatabaseName("ix_tenant_seal_authorities_issuing_key_id");
+
+                    b.HasIndex("RootKeyId")
+                        .HasDatabaseName("ix_tenant_seal_authorities_root_key_id");
+
+                    b.ToTable("tenant_seal_authorities", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
@@ -2030,6 +2371,64 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_notifications_asp_net_users_user_id");
                 });
 
+            modelBuilder.Entity("YiyangPortal.Domain.Seals.InstitutionSeal", b =>
+                {
+                    b.HasOne("YiyangPortal.Infrastructure.Seals.SealKeyRecord", null)
+                        .WithMany()
+                        .HasForeignKey("KeyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_institution_seals_seal_keys_key_id");
+
+                    b.HasOne("YiyangPortal.Domain.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_institution_seals_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("YiyangPortal.Domain.Seals.SealHolder", b =>
+                {
+                    b.HasOne("YiyangPortal.Domain.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_seal_holders_tenants_tenant_id");
+
+                    b.HasOne("YiyangPortal.Infrastructure.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_seal_holders_users_user_id");
+                });
+
+            modelBuilder.Entity("YiyangPortal.Domain.Seals.SealUse", b =>
+                {
+                    b.HasOne("YiyangPortal.Domain.Agreements.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_seal_uses_agreements_agreement_id");
+
+                    b.HasOne("YiyangPortal.Domain.Seals.InstitutionSeal", null)
+                        .WithMany()
+                        .HasForeignKey("SealId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_seal_uses_institution_seals_seal_id");
+
+                    b.HasOne("YiyangPortal.Domain.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_seal_uses_tenants_tenant_id");
+                });
+
             modelBuilder.Entity("YiyangPortal.Domain.Tenancy.CalendarDay", b =>
                 {
                     b.HasOne("YiyangPortal.Domain.Tenancy.Tenant", null)
@@ -2075,6 +2474,57 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                         .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_users_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("YiyangPortal.Infrastructure.Seals.SealKeyRecord", b =>
+                {
+                    b.HasOne("YiyangPortal.Domain.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_seal_keys_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("YiyangPortal.Infrastructure.Seals.SealKeyRevocation", b =>
+                {
+                    b.HasOne("YiyangPortal.Infrastructure.Seals.SealKeyRecord", null)
+                        .WithOne()
+                        .HasForeignKey("YiyangPortal.Infrastructure.Seals.SealKeyRevocation", "KeyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_seal_key_revocations_seal_keys_key_id");
+
+                    b.HasOne("YiyangPortal.Domain.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_seal_key_revocations_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("YiyangPortal.Infrastructure.Seals.TenantSealAuthority", b =>
+                {
+                    b.HasOne("YiyangPortal.Infrastructure.Seals.SealKeyRecord", null)
+                        .WithMany()
+                        .HasForeignKey("IssuingKeyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_tenant_seal_authorities_seal_keys_issuing_key_id");
+
+                    b.HasOne("YiyangPortal.Infrastructure.Seals.SealKeyRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RootKeyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_tenant_seal_authorities_seal_keys_root_key_id");
+
+                    b.HasOne("YiyangPortal.Domain.Tenancy.Tenant", null)
+                        .WithOne()
+                        .HasForeignKey("YiyangPortal.Infrastructure.Seals.TenantSealAuthority", "TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_tenant_seal_authorities_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("YiyangPortal.Domain.Agreements.Agreement", b =>

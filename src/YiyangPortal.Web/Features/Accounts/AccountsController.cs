@@ -83,6 +83,8 @@ public sealed class AccountsController(PortalDbContext db, UserManager<PortalUse
             return View(Views + "New.cshtml", await PageAsync(form));
         }
 
+        // The first account of an institution keeps its seal (用印, issue 14) and may authorise its colleagues.
+        await Seals.SealRights.GrantFirstAsync(db, user, Me.Id, clock.GetUtcNow());
         return Issued(user, password);
     }
 

@@ -56,10 +56,12 @@ public sealed class AgreementActionsController(PortalDbContext db, AgreementWork
 
     /// <summary>
     /// Name, title and an explicit confirmation, with the user's own login; the SHA-256 of the exact text signed is
-    /// recorded with the signature (issue 4), and the title and time are printed in the PDF's signature block.
+    /// recorded with the signature (issue 4). The form carries the SHA-256 the page showed: a text that changed since
+    /// is refused. Saving applies the institution's seal, whose appearance shows the signer, title and time (issue 14).
     /// </summary>
     [HttpPost("sign")]
-    public async Task<IActionResult> Sign(Guid id, uint version, string? signerName, string? signerTitle, bool confirmed = false)
+    public async Task<IActionResult> Sign(
+        Guid id, uint version, string? signerName, string? signerTitle, string? textSha256, bool confirmed = false)
     {
         if (await workflow.FindAsync(id, Me) is not { } agreement) { return NotFound(); }
         var ip = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
@@ -71,6 +73,11 @@ public sealed class AgreementActionsController(PortalDbContext db, AgreementWork
             }
 
             var text = await workflow.TextForSignatureAsync(a);
+            if (!string.IsNullOrWhiteSpace(textSha256) && !string.Equals(textSha256.Trim(), text.Sha256, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new DomainException("协议文本在您确认后已发生变化，未签署。请重新阅读最新的协议全文后再签署。");
+            }
+
             a.Sign(by, Required(signerName, "请填写签署人姓名。"), Required(signerTitle, "请填写签署人职务。"), ip, text.Sha256);
         }, "已签署。");
     }
@@ -118,7 +125,18 @@ public sealed class AgreementActionsController(PortalDbContext db, AgreementWork
             return await RefusedAsync(agreement.Id, form, e.Message);
         }
 
-        if (await workflow.SaveAsync(agreement, version) == SaveOutcome.Conflict)
+        SaveOutcome outcome;
+        try
+        {
+            outcome = await workflow.SaveAsync(agreement, version);
+        }
+        catch (DomainException e)
+        {
+            // Refused while saving (a seal that could not be applied, issue 14): nothing was written.
+            return await RefusedAsync(agreement.Id, form, e.Message);
+        }
+
+        if (outcome == SaveOutcome.Conflict)
         {
             return await RefusedAsync(agreement.Id, form, ConflictMessage);
         }

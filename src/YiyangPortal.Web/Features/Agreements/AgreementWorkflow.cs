@@ -26,7 +26,7 @@ public enum SaveOutcome
 /// </summary>
 public sealed partial class AgreementWorkflow(
     PortalDbContext db, AgreementPdfRenderer renderer, AgreementNotifier notifier, VerificationLinks links,
-    FilingCreator filings, AuditKeyring keys, TimeProvider clock, ILogger<AgreementWorkflow> logger)
+    FilingCreator filings, AuditKeyring keys, Seals.AgreementSealing seals, TimeProvider clock, ILogger<AgreementWorkflow> logger)
 {
     /// <summary>
     /// Indexes a concurrent writer of the same agreement runs into: two steps appending to one history or audit chain
@@ -36,6 +36,9 @@ public sealed partial class AgreementWorkflow(
     [
         "ix_audit_entries_agreement_id_sequence", "ix_agreement_events_agreement_id_sequence", "ix_agreements_renewal_of_id",
         "pk_chain_heads",
+
+        // Two first seals of one institution or city at once (issue 14): the loser is told to try again.
+        "ix_institution_seals_party_institution_id", "pk_tenant_seal_authorities",
     ];
 
     public DateTimeOffset Now => clock.GetUtcNow();
@@ -70,6 +73,14 @@ public sealed partial class AgreementWorkflow(
 
         db.ChangeTracker.DetectChanges();
         var recorded = agreement.Events.Where(e => entry.State == EntityState.Added || db.Entry(e).State == EntityState.Added).ToList();
+
+        // Issue 14: each new signature gets its institution's seal, in this unit of work; a refusal throws
+        // (DomainException) before anything is written.
+        foreach (var signature in agreement.Signatures.Where(s => db.Entry(s).State == EntityState.Added).ToList())
+        {
+            await seals.SealAsync(agreement, signature, clock);
+        }
+
         var executedSha256 = recorded.Exists(e => e.Kind == AgreementEventKind.BecameEffective) ? await TakeEffectAsync(agreement) : null;
         var head = await AppendAuditAsync(agreement, recorded, executedSha256);
         var messages = await notifier.QueueAsync(agreement, recorded);
@@ -135,8 +146,9 @@ public sealed partial class AgreementWorkflow(
         }
 
         var (elderCare, medical) = await PartiesAsync(agreement);
-        var bytes = renderer.Render(AgreementPdf.Model(agreement, elderCare, medical, links.For(agreement), draft: false));
-        var document = new AgreementDocument(agreement.TenantId, agreement.Id, AgreementDocumentKind.ForSignature, bytes, Now);
+        var rendered = renderer.RenderWithLayout(AgreementPdf.Model(agreement, elderCare, medical, links.For(agreement), draft: false));
+        var document = new AgreementDocument(
+            agreement.TenantId, agreement.Id, AgreementDocumentKind.ForSignature, rendered.Pdf, Now, Seals.SealLayout.Of(rendered).ToJson());
         db.AgreementDocuments.Add(document);
         return document;
     }
@@ -147,6 +159,7 @@ public sealed partial class AgreementWorkflow(
         var stored = await db.AgreementDocuments.AsNoTracking()
             .Where(d => d.AgreementId == agreement.Id)
             .OrderByDescending(d => d.Kind == AgreementDocumentKind.Executed).ThenByDescending(d => d.CreatedAtUtc)
+            .ThenByDescending(d => d.Kind == AgreementDocumentKind.SealedOnce)
             .FirstOrDefaultAsync();
         if (stored is not null && (stored.Kind == AgreementDocumentKind.Executed || agreement.Signatures.Count > 0))
         {
@@ -158,13 +171,15 @@ public sealed partial class AgreementWorkflow(
         return renderer.Render(AgreementPdf.Model(agreement, elderCare, medical, links.For(agreement), draft));
     }
 
-    /// <summary>Stores the executed copy and adds the filings; returns the copy's SHA-256 for the audit entry.</summary>
+    /// <summary>
+    /// The executed original is the text sealed by both parties, stored by the second seal (issue 14); adds the
+    /// filings and returns the original's SHA-256 for the audit entry.
+    /// </summary>
     private async Task<string> TakeEffectAsync(Agreement agreement)
     {
         var (elderCare, medical) = await PartiesAsync(agreement);
-        var bytes = renderer.Render(AgreementPdf.Model(agreement, elderCare, medical, links.For(agreement), draft: false));
-        var executed = new AgreementDocument(agreement.TenantId, agreement.Id, AgreementDocumentKind.Executed, bytes, Now);
-        db.AgreementDocuments.Add(executed);
+        var executed = db.AgreementDocuments.Local.LastOrDefault(d => d.AgreementId == agreement.Id && d.Kind == AgreementDocumentKind.Executed)
+            ?? throw new InvalidOperationException("An agreement takes effect with its second seal; no sealed original was made.");
 
         // 2020 guide 六(四): file with the county 民政 and 卫健 within one month of signing.
         await filings.AddFilingsForAsync(agreement, elderCare, medical, CancellationToken.None);

@@ -15,6 +15,9 @@ public sealed class VerificationLinks(IConfiguration configuration, ITenantConte
 
     public string For(Agreement agreement) => $"{TenantRoot()}/verify/{Uri.EscapeDataString(agreement.DocumentNumber)}";
 
+    /// <summary>Where the city's revocation lists are published (written into its certificates, ADR 017).</summary>
+    public string Crl(string authority) => $"{TenantRoot()}/verify/crl/{authority}.crl";
+
     private string TenantRoot()
     {
         if (configuration["Portal:PublicBaseUrl"] is { Length: > 0 } configured)

@@ -6,6 +6,8 @@ using YiyangPortal.Domain.Agreements;
 using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Documents;
 using YiyangPortal.Infrastructure.Persistence;
+using YiyangPortal.Signing.Verification;
+using YiyangPortal.Web.Features.Seals;
 using YiyangPortal.Web.Features.Shared;
 using YiyangPortal.Web.Security;
 
@@ -15,16 +17,26 @@ public sealed record VerifiedDocument(AgreementDocumentKind Kind, string Sha256,
 
 public sealed record VerifyPage(
     string? Number, string? ElderCare, string? Medical, string? Status, DateTimeOffset? EffectiveAtUtc,
-    IReadOnlyList<VerifiedDocument> Documents, string? UploadedSha256, bool? Matches, string? Error);
+    IReadOnlyList<VerifiedDocument> Documents, string? UploadedSha256, bool? Matches, string? Error)
+{
+    /// <summary>The cryptographic check of the uploaded file (issue 14), when one was uploaded.</summary>
+    public PdfVerificationReport? Seals { get; init; }
+
+    /// <summary>Whether the seals found are exactly the two parties' of this agreement (null: nothing uploaded).</summary>
+    public bool? SealedByTheParties { get; init; }
+}
 
 /// <summary>
 /// 协议核验 (the PDF's QR code leads here): by document number, the parties, the state and the SHA-256 of the stored
-/// PDFs; a visitor may upload a PDF and learn whether it is byte for byte a document on record. Nothing personal is
-/// shown, and the upload is hashed in memory, never stored.
+/// PDFs; a visitor may upload a PDF and learn whether it is byte for byte a document on record, and what its
+/// electronic seals say when checked cryptographically against the city's root certificate and revocation lists
+/// (issue 14): valid or not, who sealed, when, whether anything changed after sealing. The root certificate and the
+/// revocation lists written into the certificates are published here. Nothing personal is shown, and the upload is
+/// checked in memory, never stored.
 /// </summary>
 [AllowAnonymous]
 [Route("verify")]
-public sealed class VerifyController(PortalDbContext db, TimeProvider clock) : PortalController
+public sealed class VerifyController(PortalDbContext db, SealAuthority seals, TimeProvider clock) : PortalController
 {
     private const string ViewPath = "~/Features/Public/Verify.cshtml";
     private const int MaxUploadBytes = 20 * 1024 * 1024;
@@ -56,9 +68,35 @@ public sealed class VerifyController(PortalDbContext db, TimeProvider clock) : P
         await using var stream = file.OpenReadStream();
         using var buffer = new MemoryStream();
         await stream.CopyToAsync(buffer);
-        var sha = AgreementDocument.HashOf(buffer.ToArray());
-        return await PageAsync(number, sha, null) is { } page ? View(ViewPath, page) : NotFoundPage(number);
+        var bytes = buffer.ToArray();
+        if (await PageAsync(number, AgreementDocument.HashOf(bytes), null) is not { } page)
+        {
+            return NotFoundPage(number);
+        }
+
+        var trust = await seals.TrustAsync(clock);
+        var report = trust is null
+            ? new PdfVerificationReport { Problem = "本市尚未启用电子签章，无法验证签章。" }
+            : new PdfSignatureVerifier(clock).Verify(bytes, trust);
+        var sealers = report.Signatures.Select(s => s.SignerName).ToHashSet();
+        return View(ViewPath, page with
+        {
+            Seals = report,
+            SealedByTheParties = sealers.SetEquals([page.ElderCare, page.Medical]),
+        });
     }
+
+    /// <summary>The city's root certificate (DER), to trust in a PDF reader; 404 before the city's first seal.</summary>
+    [HttpGet("root.cer")]
+    [EnableRateLimiting(RateLimitOptions.VerifyLookupPolicy)]
+    public async Task<IActionResult> RootCertificate() =>
+        await seals.RootCertificateAsync() is { } der ? File(der, "application/pkix-cert", "root.cer") : NotFound();
+
+    /// <summary>The revocation lists (DER) at the addresses written into the certificates: root or issuing authority.</summary>
+    [HttpGet("crl/{authority:regex(^(root|issuing)$)}.crl")]
+    [EnableRateLimiting(RateLimitOptions.VerifyLookupPolicy)]
+    public async Task<IActionResult> RevocationList(string authority) =>
+        await seals.CrlAsync(authority == "root", clock) is { } crl ? File(crl, "application/pkix-crl") : NotFound();
 
     private ViewResult NotFoundPage(string number)
     {

@@ -48,6 +48,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes)
                 generated += await EnsureUserAsync(users, password, tenant.Id, account.Email, account.DisplayName, account.Bind(lookup)) ? 1 : 0;
             }
 
+            await DemoSeals.EnsureAsync(scope, tenantSeed, lookup, cancellationToken);
             agreements += await EnsureAgreementsAsync(tenant.Slug, tenantSeed, lookup, cancellationToken);
         }
 

@@ -39,6 +39,7 @@ public static class Navigation
             new("医疗机构名录", "~/institutions/medical"),
             new("备案", "~/filings"),
             new("本机构信息", "~/profile"),
+            new("本机构印章", "~/seal"),
         ],
         PortalRole.MedicalAdmin =>
         [
@@ -47,6 +48,7 @@ public static class Navigation
             new("收费标准", "~/medical/fees"),
             new("备案", "~/filings"),
             new("本机构信息", "~/profile"),
+            new("本机构印章", "~/seal"),
         ],
         PortalRole.Regulator =>
         [

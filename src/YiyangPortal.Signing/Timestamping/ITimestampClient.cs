@@ -1,0 +1,15 @@
+namespace YiyangPortal.Signing.Timestamping;
+
+/// <summary>An RFC 3161 time-stamping authority, as the signer sees it.</summary>
+public interface ITimestampClient
+{
+    /// <summary>
+    /// A time-stamp token (DER ContentInfo of a SignedData over TSTInfo) for a SHA-256 digest, checked against the
+    /// request: status granted, the same message imprint.
+    /// </summary>
+    /// <exception cref="TimestampException">The authority did not answer in time, refused, or answered nonsense.</exception>
+    Task<byte[]> GetTokenAsync(byte[] sha256Digest, CancellationToken cancellationToken = default);
+}
+
+/// <summary>A time stamp could not be obtained; the message is for the user (Chinese).</summary>
+public sealed class TimestampException(string message, Exception? inner = null) : Exception(message, inner);
