@@ -161,7 +161,7 @@ public class VerifierTests(SealingFixture fixture) : IClassFixture<SealingFixtur
         for (var i = both.Length - 300; i < both.Length; i += 7)
         {
             var corrupt = (byte[])both.Clone();
-            corrupt[i] = (byte)'9';
+            corrupt[i] = (byte)(corrupt[i] == '9' ? '8' : '9'); // always a change, whatever the byte was
             uploads.Add(corrupt);
         }
 
