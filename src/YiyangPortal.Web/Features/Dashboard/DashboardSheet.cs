@@ -1,5 +1,6 @@
 using System.Globalization;
 using YiyangPortal.Domain.Coverage;
+using YiyangPortal.Domain.Filings;
 
 namespace YiyangPortal.Web.Features.Dashboard;
 
@@ -10,7 +11,7 @@ public static class DashboardSheet
     [
         "区县", "养老机构", "已签约养老机构", "签约率", "与基层签约养老机构", "基层签约率", "能提供医疗服务养老机构",
         "50人以上未设内设医疗机构", "社区居家养老服务机构", "已签约社区居家", "社区签约率", "日间照料机构", "已签约日间照料",
-        "日间照料签约率", "待报送", "逾期", "已报送", "已受理", "退回补正", "按时备案率", "平均备案天数",
+        "日间照料签约率", FilingStatus.Pending.ToChinese(), "逾期", FilingStatus.Submitted.ToChinese(), FilingStatus.Accepted.ToChinese(), FilingStatus.Returned.ToChinese(), "按时备案率", "平均备案天数",
     ];
 
     /// <summary>Columns of the named list of 养老机构 without a 基层 partner.</summary>

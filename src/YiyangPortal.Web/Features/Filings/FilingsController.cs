@@ -37,7 +37,7 @@ public sealed class FilingsController(PortalDbContext db, FilingWorkflow workflo
         }
         else if (toSubmit)
         {
-            // The parties' to-do: 待报送 and 退回补正 (what the home page counts).
+            // The parties' to-do: 待报送 and 需补正 (what the home page counts).
             filings = filings.Where(FilingTurn.AwaitingParties);
         }
         else if (status is { } s)
