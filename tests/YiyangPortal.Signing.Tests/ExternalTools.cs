@@ -1,29 +1,10 @@
-using System.Diagnostics;
-
 namespace YiyangPortal.Signing.Tests;
 
 /// <summary>poppler (pdfsig, pdftoppm) and openssl as processes: verifiers that share no code with ours.</summary>
 public static class ExternalTools
 {
-    public static (int ExitCode, string Output) Run(string program, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program, arguments)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["LC_ALL"] = "C.UTF-8";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(60_000))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} did not finish in a minute.");
-        }
-        return (process.ExitCode, output.Result + error.Result);
-    }
+    public static (int ExitCode, string Output) Run(string program, params string[] arguments) =>
+        YiyangPortal.Tests.Shared.ExternalProcess.Run(program, arguments);
 
     /// <summary>Writes a file under .local/signing (kept after the run to look at) and returns its path.</summary>
     public static string Artefact(string name, byte[] bytes)

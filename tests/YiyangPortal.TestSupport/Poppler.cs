@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace YiyangPortal.TestSupport;
 
 /// <summary>poppler's pdfsig and pdftoppm as processes: verifiers that share no code with the portal's.</summary>
@@ -23,24 +21,6 @@ public static class Poppler
     public static int Count(string text, string part) =>
         (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
 
-    public static string Run(string program, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program, arguments)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["LC_ALL"] = "C.UTF-8";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(60_000))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} did not finish in a minute.");
-        }
-
-        return output.Result + error.Result;
-    }
+    public static string Run(string program, params string[] arguments) =>
+        YiyangPortal.Tests.Shared.ExternalProcess.Run(program, arguments).Output;
 }
