@@ -44,6 +44,17 @@ public sealed record ServiceItemRow(
     decimal? UnitPrice,
     string? Funding);
 
+/// <summary>
+/// A 补充协议 (2020 guide 九(二)): printed instead of the template text, under its own title, naming the original by
+/// title, number and signing date, with only what it changes.
+/// </summary>
+/// <param name="OriginalTitle">The original's template title, e.g. 养医联合体服务协议.</param>
+/// <param name="OriginalNumber">The original's 协议编号.</param>
+/// <param name="OriginalSignedOn">The day the original took effect (Beijing).</param>
+/// <param name="Changes">One sentence per change, in order.</param>
+public sealed record SupplementDocument(
+    string OriginalTitle, string OriginalNumber, DateOnly OriginalSignedOn, IReadOnlyList<string> Changes);
+
 /// <summary>One line of the fee summary under the schedule.</summary>
 /// <param name="Label">费用项目, e.g. 年度健康服务费.</param>
 /// <param name="Amount">元 a year; null prints "—".</param>
@@ -127,6 +138,9 @@ public sealed record AgreementDocumentModel
     public IReadOnlyList<ServiceItemRow> ServiceItems { get; init; } = [];
 
     public FeeSummary? Fees { get; init; }
+
+    /// <summary>Set for a 补充协议: its body replaces the template text, the schedule and the fee summary.</summary>
+    public SupplementDocument? Supplement { get; init; }
 
     /// <summary>甲方's signature; null while unsigned.</summary>
     public PartySignature? ElderCareSignature { get; init; }

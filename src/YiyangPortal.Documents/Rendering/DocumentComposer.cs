@@ -28,6 +28,14 @@ internal sealed class DocumentComposer(AgreementDocumentModel model, TextMeasure
     public IReadOnlyList<IReadOnlyList<DrawOp>> Compose()
     {
         var template = TemplateText.For(model.Template);
+        if (model.Supplement is { } supplement)
+        {
+            AddSupplement(template, supplement);
+            AddSignatures(template);
+            new VerificationSection(model, measurer).Add(_paginator);
+            return _paginator.Pages;
+        }
+
         foreach (var block in template.Blocks)
         {
             switch (block.Kind)
@@ -53,6 +61,44 @@ internal sealed class DocumentComposer(AgreementDocumentModel model, TextMeasure
         AddSignatures(template);
         new VerificationSection(model, measurer).Add(_paginator);
         return _paginator.Pages;
+    }
+
+    /// <summary>
+    /// 补充协议 (2020 guide 九(二)): its own title, the original named by title, number and date, only what changes,
+    /// and that it is part of the original and ends with it. The bureaus are those of the original (一式四份).
+    /// </summary>
+    private void AddSupplement(TemplateText template, SupplementDocument supplement)
+    {
+        var title = template.Blocks.First(b => b.Kind == TemplateBlockKind.Title);
+        AddParagraph([new Span($"《{supplement.OriginalTitle}》补充协议", true)], TitleStyle);
+        _paginator.Space(BodyLineHeight / 2);
+        foreach (var line in template.Blocks.SkipWhile(b => b != title).Skip(1).TakeWhile(b => b.Kind == TemplateBlockKind.Line))
+        {
+            AddParagraph(Spans(line, bold: false), LineStyle);
+        }
+
+        AddParagraph(
+            [new Span($"甲乙双方于{Formatting.ChineseDate(supplement.OriginalSignedOn)}签订《{supplement.OriginalTitle}》（协议编号：" +
+                      $"{supplement.OriginalNumber}，以下简称原协议）。经双方协商一致，对原协议作如下补充和变更：", false)],
+            BodyStyle);
+        var numbers = "一二三四五六七八九十";
+        var index = 0;
+        foreach (var change in supplement.Changes)
+        {
+            var number = index < numbers.Length ? numbers[index].ToString() : (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            AddParagraph([new Span($"{number}、{change}", false)], BodyStyle);
+            index++;
+        }
+
+        var civil = BlankValues.Resolve(model, "CivilAffairsBureau");
+        var health = BlankValues.Resolve(model, "HealthBureau");
+        AddParagraph(
+            [new Span("本补充协议是原协议不可分割的组成部分，与原协议具有同等效力；本补充协议未变更的内容，仍按原协议执行。" +
+                      "本补充协议的有效期与原协议一致，原协议到期或终止时，本补充协议同时终止。", false)],
+            BodyStyle);
+        AddParagraph(
+            [new Span($"本补充协议自双方签署之日起生效，一式四份，甲乙双方各执一份，报{civil ?? "____"}民政局、{health ?? "____"}各一份。", false)],
+            BodyStyle);
     }
 
     private void AddParagraph(IEnumerable<Span> spans, ParagraphStyle style) =>

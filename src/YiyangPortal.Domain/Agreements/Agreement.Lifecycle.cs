@@ -82,19 +82,87 @@ public sealed partial class Agreement
     }
 
     /// <summary>
-    /// 补充协议 (附件2 三、1; DOMAIN rule 5): a new 草稿 linked to this effective agreement, restating its terms and
-    /// items for the parties to change, with the same validity period, and the same review and signing workflow.
+    /// 补充协议 (2020 guide 九(二): 如有重大调整，应当及时签订补充协议; 附件2 三、1): a new 草稿 linked to this effective
+    /// original, prefilled with the content in force — that of the latest effective supplement, else the original's —
+    /// for the parties to change. It keeps the original's validity period, goes through the same review and signing,
+    /// prints only what it changes (<see cref="SupplementChanges"/>) and ends when the original ends.
     /// </summary>
-    public Agreement CreateSupplement(AgreementActor by, string documentNumber)
+    /// <param name="supplements">This original's existing supplements.</param>
+    public Agreement CreateSupplement(AgreementActor by, string documentNumber, IReadOnlyCollection<Agreement> supplements)
     {
+        if (IsSupplement)
+        {
+            throw new DomainException("补充协议不能再签订补充协议；请在原协议上签订新的补充协议。");
+        }
+
         if (Status != AgreementStatus.Effective)
         {
             throw new DomainException("只有已生效的协议可以签订补充协议。");
         }
 
-        var supplement = NewDraftFromThis(by, documentNumber, Terms);
+        if (supplements.FirstOrDefault(s => s.SupplementToId == Id && !s.IsImmutable) is { } open)
+        {
+            throw new DomainException($"该协议已有办理中的补充协议（{open.DocumentNumber}），请在该补充协议上继续办理。");
+        }
+
+        var basis = SupplementBasisAmong(this, supplements, before: null);
+        var supplement = basis.NewDraftFromThis(by, documentNumber, basis.Terms with { Term = Terms.Term });
         supplement.SupplementToId = Id;
         return supplement;
+    }
+
+    /// <summary>
+    /// The version a supplement changes: the latest supplement of the same original in force before this one took
+    /// effect (or now, while it is being drafted), else the original.
+    /// </summary>
+    public Agreement SupplementBasis(Agreement original, IEnumerable<Agreement> supplements)
+    {
+        if (SupplementToId != original.Id)
+        {
+            throw new InvalidOperationException("Not this supplement's original.");
+        }
+
+        return SupplementBasisAmong(original, supplements.Where(s => s.Id != Id), EffectiveAtUtc);
+    }
+
+    private static Agreement SupplementBasisAmong(Agreement original, IEnumerable<Agreement> supplements, DateTimeOffset? before) =>
+        supplements
+            .Where(s => s.SupplementToId == original.Id && s.EffectiveAtUtc is { } at && (before is null || at < before))
+            .Where(s => s.Status == AgreementStatus.Effective || before is not null)
+            .OrderBy(s => s.EffectiveAtUtc)
+            .LastOrDefault() ?? original;
+
+    /// <summary>
+    /// 2020 guide 九(二): a supplement is part of its original and ends with it — 已终止 on the original's termination
+    /// date, 已到期 when the original's term has passed. Nothing happens to a supplement not in force.
+    /// </summary>
+    public void EndWithOriginal(Agreement original, DateOnly todayInBeijing)
+    {
+        if (SupplementToId != original.Id)
+        {
+            throw new InvalidOperationException("Not this supplement's original.");
+        }
+
+        if (Status != AgreementStatus.Effective)
+        {
+            return;
+        }
+
+        if (original.Status == AgreementStatus.Terminated && original.TerminatedOn is { } on)
+        {
+            TerminatedOn = on;
+            TerminatedBy = original.TerminatedBy;
+            TerminationReason = $"原协议（{original.DocumentNumber}）已终止，本补充协议随之终止。";
+            Machine.Fire(Trigger.Terminate);
+            var at = original.Events.LastOrDefault(e => e.Kind == AgreementEventKind.Terminated)?.OccurredAtUtc ?? BeijingTime.StartOfDayUtc(on);
+            _events.Add(new AgreementEvent(
+                NextSequence, ReviewRound, at, null, null, AgreementEventKind.Terminated, null, null,
+                BeijingTime.FormatChineseDate(on), TerminationReason));
+        }
+        else if (original.Status == AgreementStatus.Expired && HasTermEnded(todayInBeijing))
+        {
+            Expire(todayInBeijing);
+        }
     }
 
     private Agreement NewDraftFromThis(AgreementActor by, string documentNumber, AgreementTerms terms)

@@ -6,10 +6,19 @@ namespace YiyangPortal.Domain.Agreements;
 public sealed partial class Agreement
 {
     /// <summary>草稿/退回修改 → 待医疗机构审核, if <see cref="Validate"/> finds nothing missing.</summary>
-    public void Submit(AgreementActor by)
+    /// <param name="supplementBasis">For a 补充协议, the version it changes (<see cref="SupplementBasis"/>).</param>
+    public void Submit(AgreementActor by, Agreement? supplementBasis = null)
     {
         RequireParty(by, AgreementParty.ElderCare, "提交审核");
         Machine.EnsureCanFire(Trigger.Submit);
+
+        // 2020 guide 九(二): a supplement exists for a change; one that changes nothing has nothing to sign.
+        if (IsSupplement && SupplementChanges.Between(
+                supplementBasis ?? throw new InvalidOperationException("A supplement is submitted with the version it changes."), this).Count == 0)
+        {
+            throw new DomainException("补充协议尚未变更原协议的任何内容。请先修改需要调整的条款或服务项目，再提交审核。");
+        }
+
         var errors = Validate();
         if (errors.Count > 0)
         {

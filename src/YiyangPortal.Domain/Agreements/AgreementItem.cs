@@ -131,8 +131,13 @@ public sealed class AgreementItem
     internal AgreementItem CopyForNewDraft() =>
         new(new ServiceItemSnapshot(ServiceItemId, FeeScheduleEntryId, Category, Name, Unit, Funding, UnitPrice, Clause), Frequency);
 
-    private string Describe(int frequency, Money? price) =>
-        $"{Name}：{frequency} {ItemFrequency.ChineseUnit(Unit)}，" + (price is { } p ? $"单价 {p} 元" : "不收费");
+    private string Describe(int frequency, Money? price) => $"{Name}：{DescribeValues(frequency, price)}";
+
+    /// <summary>"4 次/月，单价 10.00 元" — the agreed values without the name.</summary>
+    internal string DescribeValues() => DescribeValues(Frequency, UnitPrice);
+
+    private string DescribeValues(int frequency, Money? price) =>
+        $"{frequency} {ItemFrequency.ChineseUnit(Unit)}，" + (price is { } p ? $"单价 {p} 元" : "不收费");
 
     private void SetValues(int frequency, Money? unitPrice)
     {

@@ -33,6 +33,11 @@ public static class AgreementTermsChanges
         return (Join(changed, before), Join(changed, after));
     }
 
+    /// <summary>Each changed blank with its value before and after, in the order of the template.</summary>
+    public static IEnumerable<(string Label, string Before, string After)> Differences(AgreementTerms before, AgreementTerms after) =>
+        Fields.Where(f => !Equals(f.Value(before), f.Value(after)))
+            .Select(f => (f.Label, Format(f.Value(before)), Format(f.Value(after))));
+
     private static string Join(List<(string Label, Func<AgreementTerms, object?> Value)> fields, AgreementTerms terms) =>
         string.Join("；", fields.Select(f => $"{f.Label}：{Format(f.Value(terms))}"));
 

@@ -115,10 +115,10 @@ public class AgreementLifecycleTests
     public void CreateSupplement_FollowsTheSameWorkflowAndKeepsTheTerm()
     {
         var agreement = Effective(AgreementTemplate.ProjectCooperation);
-        var supplement = agreement.CreateSupplement(Elder(), "YY-2026-0001-补1");
+        var supplement = agreement.CreateSupplement(Elder(), "YY-2026-0001-补1", []);
 
         supplement.AddItem(Elder(), Snapshot("家庭病床查床", price: 30m, unit: YiyangPortal.Domain.Catalogue.ServiceUnit.TimesPerWeek), 1);
-        supplement.Submit(Elder());
+        supplement.Submit(Elder(), agreement);
         foreach (var item in supplement.Items)
         {
             supplement.ApproveItem(Medic(), item.Id);
@@ -137,7 +137,7 @@ public class AgreementLifecycleTests
     [Fact]
     public void CreateSupplement_ChangingTheTerm_IsRefused()
     {
-        var supplement = Effective().CreateSupplement(Elder(), "S-1");
+        var supplement = Effective().CreateSupplement(Elder(), "S-1", []);
         var longer = new ValidityPeriod(new DateOnly(2026, 3, 1), new DateOnly(2028, 2, 29));
 
         Assert.Throws<DomainException>(() => supplement.UpdateTerms(Elder(), supplement.Terms with { Term = longer }));
@@ -148,7 +148,7 @@ public class AgreementLifecycleTests
     {
         var agreement = Effective();
         agreement.Expire(LastDay.AddDays(1));
-        Assert.Throws<DomainException>(() => agreement.CreateSupplement(Elder(), "S-1"));
+        Assert.Throws<DomainException>(() => agreement.CreateSupplement(Elder(), "S-1", []));
     }
 
     [Fact]

@@ -51,8 +51,12 @@ public sealed class AgreementActionsController(PortalDbContext db, AgreementWork
         ActAsync(id, version, "return", (a, by) => a.ReturnForRevision(by, Required(reason, "请填写退回理由。")), "已退回修改。");
 
     [HttpPost("submit")]
-    public Task<IActionResult> Submit(Guid id, uint version) =>
-        ActAsync(id, version, "submit", (a, by) => a.Submit(by), "已提交医疗机构审核。");
+    public async Task<IActionResult> Submit(Guid id, uint version)
+    {
+        if (await workflow.FindAsync(id, Me) is not { } agreement) { return NotFound(); }
+        var basis = await workflow.SupplementBasisAsync(agreement);
+        return await CompleteAsync(agreement, version, "submit", (a, by) => { a.Submit(by, basis); return Task.CompletedTask; }, "已提交医疗机构审核。");
+    }
 
     /// <summary>
     /// Name, title and an explicit confirmation, with the user's own login; the SHA-256 of the exact text signed is
@@ -96,7 +100,11 @@ public sealed class AgreementActionsController(PortalDbContext db, AgreementWork
     }
 
     [HttpPost("supplement")]
-    public Task<IActionResult> Supplement(Guid id) => DeriveAsync(id, (a, by, number) => a.CreateSupplement(by, number), "已创建补充协议草稿");
+    public async Task<IActionResult> Supplement(Guid id)
+    {
+        var supplements = await workflow.SupplementsOfAsync(id);
+        return await DeriveAsync(id, (a, by, number) => a.CreateSupplement(by, number, supplements), "已创建补充协议草稿");
+    }
 
     private static string Required(string? text, string message) =>
         string.IsNullOrWhiteSpace(text) ? throw new DomainException(message) : text.Trim();

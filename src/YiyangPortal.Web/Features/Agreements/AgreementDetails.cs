@@ -13,6 +13,9 @@ public sealed record EventView(AgreementEvent Event, string Actor, string? ItemN
 
 public sealed record FilingView(Filing Filing, string County);
 
+/// <summary>A supplement (补充协议) of the agreement shown, linked from it.</summary>
+public sealed record SupplementLink(Guid Id, string DocumentNumber, AgreementStatus Status);
+
 /// <summary>Everything the detail page shows, and which actions the user may take now.</summary>
 public sealed record AgreementDetail(
     Agreement Agreement,
@@ -57,10 +60,19 @@ public sealed record AgreementDetail(
     /// <summary>续签 once: not when a renewal (<see cref="RenewedAs"/>) already exists.</summary>
     public bool CanRenew => MySide == AgreementParty.ElderCare && RenewedAs is null && Agreement.Status is AgreementStatus.Effective or AgreementStatus.Expired;
 
-    public bool CanSupplement => MySide == AgreementParty.ElderCare && Agreement.Status == AgreementStatus.Effective;
+    public bool CanSupplement => MySide == AgreementParty.ElderCare && Agreement.Status == AgreementStatus.Effective && !Agreement.IsSupplement;
+
+    /// <summary>For a supplement: what it changes in the version in force (2020 guide 九(二)), as printed.</summary>
+    public IReadOnlyList<string> SupplementChanges { get; init; } = [];
+
+    /// <summary>For a supplement: its original's 协议编号.</summary>
+    public string? OriginalNumber { get; init; }
+
+    /// <summary>For an original: its supplements, oldest first.</summary>
+    public IReadOnlyList<SupplementLink> Supplements { get; init; } = [];
 }
 
-public sealed class AgreementDetails(PortalDbContext db, AuditKeyring keys, TimeProvider clock)
+public sealed class AgreementDetails(PortalDbContext db, AuditKeyring keys, TimeProvider clock, AgreementWorkflow workflow)
 {
     public async Task<AgreementDetail> BuildAsync(Agreement a, CurrentUser me)
     {
@@ -85,7 +97,15 @@ public sealed class AgreementDetails(PortalDbContext db, AuditKeyring keys, Time
             await VerifyAsync(a, executedSha256),
             BeijingTime.Today(clock.GetUtcNow()),
             PersonName(me.DisplayName),
-            await db.Agreements.Where(r => r.RenewalOfId == a.Id).Select(r => r.DocumentNumber).FirstOrDefaultAsync());
+            await db.Agreements.Where(r => r.RenewalOfId == a.Id).Select(r => r.DocumentNumber).FirstOrDefaultAsync())
+        {
+            SupplementChanges = await workflow.SupplementChangesAsync(a),
+            OriginalNumber = a.SupplementToId is { } original
+                ? await db.Agreements.Where(o => o.Id == original).Select(o => o.DocumentNumber).SingleAsync()
+                : null,
+            Supplements = await db.Agreements.AsNoTracking().Where(s => s.SupplementToId == a.Id).OrderBy(s => s.CreatedAtUtc)
+                .Select(s => new SupplementLink(s.Id, s.DocumentNumber, s.Status)).ToListAsync(),
+        };
     }
 
     /// <summary>

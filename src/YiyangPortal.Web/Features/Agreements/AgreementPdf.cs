@@ -11,7 +11,8 @@ namespace YiyangPortal.Web.Features.Agreements;
 public static class AgreementPdf
 {
     public static AgreementDocumentModel Model(
-        Agreement a, ElderCareInstitution elderCare, MedicalInstitution medical, string verificationUrl, bool draft)
+        Agreement a, ElderCareInstitution elderCare, MedicalInstitution medical, string verificationUrl, bool draft,
+        SupplementDocument? supplement = null)
     {
         var t = a.Terms;
         return new AgreementDocumentModel
@@ -47,6 +48,7 @@ public static class AgreementPdf
                 CatalogueLabels.Of(i.Category), i.Name, CatalogueLabels.Frequency(i.Frequency, i.Unit), CatalogueLabels.PriceUnit(i.Unit),
                 i.UnitPrice?.Yuan, CatalogueLabels.Of(i.Funding))).ToList(),
             Fees = Fees(a),
+            Supplement = supplement,
             ElderCareSignature = Signature(a, Domain.Agreements.AgreementParty.ElderCare),
             MedicalSignature = Signature(a, Domain.Agreements.AgreementParty.Medical),
         };

@@ -36,6 +36,8 @@ public sealed class AgreementSweep(PortalDbContext db, AgreementWorkflow workflo
             }
         }
 
+        // A supplement ends with its original (2020 guide 九(二)); catches any left in force by an interrupted save.
+        expired += await workflow.EndOrphanedSupplementsAsync(cancellationToken);
         return (expired, reminded);
     }
 

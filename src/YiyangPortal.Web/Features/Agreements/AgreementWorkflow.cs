@@ -114,6 +114,13 @@ public sealed partial class AgreementWorkflow(
         }
 
         await notifier.SendAsync(messages);
+
+        // 2020 guide 九(二): a supplement is part of its original and ends with it.
+        if (recorded.Exists(e => e.Kind is AgreementEventKind.Terminated or AgreementEventKind.Expired))
+        {
+            await EndSupplementsWithAsync(agreement);
+        }
+
         return SaveOutcome.Saved;
     }
 
@@ -146,7 +153,8 @@ public sealed partial class AgreementWorkflow(
         }
 
         var (elderCare, medical) = await PartiesAsync(agreement);
-        var rendered = renderer.RenderWithLayout(AgreementPdf.Model(agreement, elderCare, medical, links.For(agreement), draft: false));
+        var rendered = renderer.RenderWithLayout(AgreementPdf.Model(
+            agreement, elderCare, medical, links.For(agreement), draft: false, await SupplementDocumentAsync(agreement)));
         var document = new AgreementDocument(
             agreement.TenantId, agreement.Id, AgreementDocumentKind.ForSignature, rendered.Pdf, Now, Seals.SealLayout.Of(rendered).ToJson());
         db.AgreementDocuments.Add(document);
@@ -168,7 +176,7 @@ public sealed partial class AgreementWorkflow(
 
         var (elderCare, medical) = await PartiesAsync(agreement);
         var draft = agreement.Status is not (AgreementStatus.PendingSignature or AgreementStatus.PartiallySigned);
-        return renderer.Render(AgreementPdf.Model(agreement, elderCare, medical, links.For(agreement), draft));
+        return renderer.Render(AgreementPdf.Model(agreement, elderCare, medical, links.For(agreement), draft, await SupplementDocumentAsync(agreement)));
     }
 
     /// <summary>

@@ -71,7 +71,7 @@ public sealed class DraftingController(PortalDbContext db, AgreementWorkflow wor
             return AgreementPdfResult.Inline(this, await workflow.PdfAsync(agreement), agreement.DocumentNumber);
         }
 
-        var notice = what.Kind == DraftIntentKind.Submit ? TrySubmit(agreement, by) : null;
+        var notice = what.Kind == DraftIntentKind.Submit ? TrySubmit(agreement, by, await workflow.SupplementBasisAsync(agreement)) : null;
         if (await workflow.SaveAsync(agreement, form.Version) == SaveOutcome.Conflict)
         {
             ModelState.AddModelError(string.Empty, AgreementActionsController.ConflictMessage);
@@ -122,19 +122,22 @@ public sealed class DraftingController(PortalDbContext db, AgreementWorkflow wor
     }
 
     /// <summary>Null when submitted; otherwise the notice, with every gap added to ModelState at its field.</summary>
-    private string? TrySubmit(Agreement agreement, AgreementActor by)
+    private string? TrySubmit(Agreement agreement, AgreementActor by, Agreement? supplementBasis)
     {
-        foreach (var error in agreement.Validate())
+        var errors = agreement.Validate();
+        foreach (var error in errors)
         {
             ModelState.AddModelError(FieldKey(error.Field), error.Message);
         }
 
-        if (ModelState.IsValid && Try(() => agreement.Submit(by)))
+        if (ModelState.IsValid && Try(() => agreement.Submit(by, supplementBasis)))
         {
             return null;
         }
 
-        return "协议尚未填写完整，未提交；已填写的内容已保存为草稿。请按提示补充后再提交。";
+        return errors.Count > 0
+            ? "协议尚未填写完整，未提交；已填写的内容已保存为草稿。请按提示补充后再提交。"
+            : "未提交；已填写的内容已保存为草稿。请按提示修改后再提交。";
     }
 
     /// <summary>The frequencies typed in the item table (items repeating a 附件1 clause are edited at the clause).</summary>

@@ -41,7 +41,11 @@ public sealed class PublicListController(PortalDbContext db, TimeProvider clock)
     public async Task<IActionResult> Index(string? tab, Guid? county, int page = 1)
     {
         var medical = tab == "medical";
-        var effective = db.Agreements.Where(a => a.Status == AgreementStatus.Effective);
+        // The content in force once per partnership: an original superseded by a supplement in force (2020 guide 九(二))
+        // is shown as the latest supplement restates it.
+        var effective = db.Agreements.Where(a => a.Status == AgreementStatus.Effective
+            && !db.Agreements.Any(s => s.Status == AgreementStatus.Effective && s.Id != a.Id && s.SupplementToId != null
+                && (s.SupplementToId == a.Id || (s.SupplementToId == a.SupplementToId && s.EffectiveAtUtc > a.EffectiveAtUtc))));
         var counties = await db.Counties.AsNoTracking().OrderBy(c => c.DivisionCode).Select(c => new { c.Id, c.Name }).ToListAsync();
         var names = counties.ToDictionary(c => c.Id, c => c.Name);
 
