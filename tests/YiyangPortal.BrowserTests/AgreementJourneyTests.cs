@@ -214,6 +214,50 @@ public class AgreementJourneyTests(BrowserFixture browser)
         return number;
     }
 
+    /// <summary>
+    /// 补充协议 (2020 guide 九(二); issue 11 point 8): staff starts one from an agreement in force, is told it changes
+    /// nothing yet, changes one clause and submits; the page and the PDF state only that change.
+    /// </summary>
+    [Fact]
+    public async Task Supplement_StartsFromTheOriginal_AndStatesOnlyItsChange()
+    {
+        var staff = await SignInJourneyTests.SignInAsync(browser, "shaoxing", "staff@shaoxing.demo", "/shaoxing/eldercare");
+        await staff.GotoAsync(browser.BaseUrl + "/shaoxing/agreements?status=Effective");
+        var links = await staff.Locator("[data-testid=agreement-list] tbody a[href*='/agreements/']").EvaluateAllAsync<string[]>("els => els.map(e => e.getAttribute('href'))");
+        string? original = null;
+        foreach (var href in links.Distinct())
+        {
+            await staff.GotoAsync(browser.BaseUrl + href);
+            if (await staff.GetByRole(AriaRole.Button, new() { Name = "补充协议" }).CountAsync() > 0
+                && (await staff.Locator("h1").InnerTextAsync()).StartsWith("养医联合体服务协议", StringComparison.Ordinal))
+            {
+                original = href;
+                break;
+            }
+        }
+
+        Assert.NotNull(original);
+        await staff.GetByRole(AriaRole.Button, new() { Name = "补充协议" }).ClickAsync();
+        await Assertions.Expect(staff.Locator("h1")).ToContainTextAsync("补充协议");
+        await Assertions.Expect(staff.GetByTestId("original")).ToBeVisibleAsync();
+        await Assertions.Expect(staff.Locator("body")).ToContainTextAsync("尚未变更原协议的任何内容");
+        var doctors = staff.Locator("#terms").GetByLabel("查房医师（名）");
+        var before = int.Parse(await doctors.InputValueAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        await doctors.FillAsync((before + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await staff.GetByRole(AriaRole.Button, new() { Name = "提交医疗机构审核" }).ClickAsync();
+        await Assertions.Expect(staff.GetByTestId("status")).ToHaveTextAsync("待医疗机构审核");
+        await Assertions.Expect(staff.Locator("body")).ToContainTextAsync($"由“{before}”变更为“{before + 1}”");
+        await ShotsAsync(staff, "agreement-supplement");
+
+        var pdf = await staff.Context.APIRequest.GetAsync(staff.Url + "/pdf");
+        var bytes = await pdf.BodyAsync();
+        await File.WriteAllBytesAsync(Path.Combine(BrowserFixture.ScreenshotDirectory, "agreement-supplement.pdf"), bytes);
+        var text = string.Concat(UglyToad.PdfPig.PdfDocument.Open(bytes).GetPages().Select(p => p.Text)).Replace(" ", string.Empty, StringComparison.Ordinal);
+        Assert.Contains("《养医联合体服务协议》补充协议", text, StringComparison.Ordinal);
+        Assert.Contains($"由“{before}”变更为“{before + 1}”", text, StringComparison.Ordinal);
+        await staff.Context.CloseAsync();
+    }
+
     /// <summary>The page at desktop, tablet and phone widths (issue 10: every page looked at at the three widths).</summary>
     private static async Task ShotsAsync(IPage page, string name)
     {
