@@ -113,15 +113,13 @@ public sealed partial class AgreementSteps(PortalAppFactory app)
     {
         var page = await (await staff.GetAsync($"/shaoxing/agreements/{id}/edit")).Content.ReadAsStringAsync();
         var price = ClinicPrice().Match(page).Groups[1].Value;
-        // The drafting form posts everything on it: the prefilled bureaus stay as they are, the new item is added.
+        // The drafting form posts everything on it: the new item is added, the bureaus stay the register's.
         var added = await staff.SubmitAsync($"/shaoxing/agreements/{id}/edit", $"/shaoxing/agreements/{id}/draft", new Dictionary<string, string>
         {
             ["intent"] = "add",
             ["ServicePriceId"] = price,
             ["Frequency"] = "4",
             ["Version"] = Version().Match(page).Groups[1].Value,
-            ["CivilAffairsBureauName"] = Prefilled("CivilAffairsBureauName").Match(page).Groups[1].Value,
-            ["HealthBureauName"] = Prefilled("HealthBureauName").Match(page).Groups[1].Value,
         });
         Assert.True(added.StatusCode == HttpStatusCode.Redirect, await added.Content.ReadAsStringAsync());
     }
@@ -144,8 +142,6 @@ public sealed partial class AgreementSteps(PortalAppFactory app)
             ["AnnualHealthServiceFee"] = "36000.00",
             ["TermFrom"] = "2027-01-01",
             ["TermTo"] = "2027-12-31",
-            ["CivilAffairsBureauName"] = "越城区民政局",
-            ["HealthBureauName"] = "越城区卫生健康局",
         };
     }
 

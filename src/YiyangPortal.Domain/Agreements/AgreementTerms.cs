@@ -1,5 +1,6 @@
 using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Fees;
+using YiyangPortal.Domain.Filings;
 using YiyangPortal.Domain.Institutions;
 using YiyangPortal.Domain.Tenancy;
 
@@ -58,11 +59,17 @@ public sealed record AgreementTerms
     /// <summary>附件2: 乙方地址.</summary>
     public string? MedicalAddress { get; init; }
 
-    /// <summary>Both: 报 XXX 民政局 备案 (the caller defaults it from the elder-care institution's county).</summary>
+    /// <summary>
+    /// Both: 报 XXX 民政局 备案 — the elder-care institution's county's, from the register (<see cref="WithBureaus"/>);
+    /// the name as printed and signed.
+    /// </summary>
     public string? CivilAffairsBureauName { get; init; }
 
-    /// <summary>Both: 报 XXX 卫生健康委（局） 备案.</summary>
+    /// <summary>Both: 报 XXX 卫生健康委（局） 备案 — the chosen bureau's registered name, as printed and signed.</summary>
     public string? HealthBureauName { get; init; }
+
+    /// <summary>The county whose 卫生健康局 receives the filing (<see cref="FilingBureaus"/>); null: the elder-care county's.</summary>
+    public Guid? HealthBureauCountyId { get; init; }
 
     /// <summary>甲方代表人. Optional: when empty, documents print the name of the elder-care signer.</summary>
     public string? ElderCareRepresentative { get; init; }
@@ -86,6 +93,7 @@ public sealed record AgreementTerms
         {
             CivilAffairsBureauName = elderCareCounty.CivilAffairsBureauName,
             HealthBureauName = elderCareCounty.HealthBureauName,
+            HealthBureauCountyId = elderCareCounty.Id,
         };
         return template == AgreementTemplate.ProjectCooperation
             ? terms with { ElderCareAddress = elderCare.Address, MedicalAddress = medical.Address }
@@ -152,6 +160,19 @@ public sealed record AgreementTerms
         }
 
         return to > from.AddYears(MaxTermYears) ? $"协议有效期不能超过 {MaxTermYears} 年。" : null;
+    }
+
+    /// <summary>
+    /// The bureaus' names taken from the register for the chosen health bureau's county (issue 11 point 2): the PDF
+    /// names exactly the bureaus the filings go to. A county that is neither party's is refused.
+    /// </summary>
+    public AgreementTerms WithBureaus(County elderCareCounty, County medicalCounty)
+    {
+        var (civilAffairs, health) = FilingBureaus.For(elderCareCounty, medicalCounty, HealthBureauCountyId);
+        return this with
+        {
+            CivilAffairsBureauName = civilAffairs.Name, HealthBureauName = health.Name, HealthBureauCountyId = health.CountyId,
+        };
     }
 
     /// <summary>What the template still needs before the agreement can be submitted for review.</summary>

@@ -9,10 +9,10 @@ namespace YiyangPortal.Domain.Filings;
 public static class FilingRules
 {
     /// <summary>
-    /// 2020 guide 六(四) and the templates' 一式四份: the 民政局 and the 卫生健康局 of the elder-care institution's county,
-    /// each due one month after signing. A medical institution in another county is supervised by that county's
-    /// 卫生健康局, which is informed too. Applies to renewals and supplements alike: each is a signed agreement.
-    /// Due dates move past the tenant's holidays (<paramref name="calendar"/>, 民法典 第二百零三条).
+    /// 2020 guide 六(四) and the templates' 一式四份: exactly the two bureaus the agreement names — the 民政局 of the
+    /// elder-care institution's county and the chosen 卫生健康局 (<see cref="FilingBureaus"/>; by default the same
+    /// county's) — each due one month after signing. Applies to renewals and supplements alike: each is a signed
+    /// agreement. Due dates move past the tenant's holidays (<paramref name="calendar"/>, 民法典 第二百零三条).
     /// </summary>
     public static IReadOnlyList<Filing> ForEffectiveAgreement(
         Agreement agreement, ElderCareInstitution elderCare, MedicalInstitution medical, HolidayCalendar? calendar = null)
@@ -27,16 +27,16 @@ public static class FilingRules
             throw new DomainException("备案机构与协议双方不一致。");
         }
 
-        var filings = new List<Filing>
+        var healthCounty = agreement.Terms.HealthBureauCountyId ?? elderCare.CountyId;
+        if (healthCounty != elderCare.CountyId && healthCounty != medical.CountyId)
         {
-            new(agreement.TenantId, agreement.Id, Bureau.CivilAffairs, elderCare.CountyId, effectiveAt, calendar),
-            new(agreement.TenantId, agreement.Id, Bureau.Health, elderCare.CountyId, effectiveAt, calendar),
-        };
-        if (medical.CountyId != elderCare.CountyId)
-        {
-            filings.Add(new Filing(agreement.TenantId, agreement.Id, Bureau.Health, medical.CountyId, effectiveAt, calendar));
+            throw new DomainException(FilingBureaus.NotAChoice);
         }
 
-        return filings;
+        return
+        [
+            new(agreement.TenantId, agreement.Id, Bureau.CivilAffairs, elderCare.CountyId, effectiveAt, calendar),
+            new(agreement.TenantId, agreement.Id, Bureau.Health, healthCounty, effectiveAt, calendar),
+        ];
     }
 }

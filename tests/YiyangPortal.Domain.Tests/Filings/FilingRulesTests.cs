@@ -30,18 +30,41 @@ public class FilingRulesTests
         });
     }
 
+    /// <summary>Issue 11 point 2: 一式四份 — exactly the two bureaus the agreement names, never a third filing.</summary>
     [Fact]
-    public void ForEffectiveAgreement_MedicalInAnotherCounty_ThatCountysHealthBureauIsInformedToo()
+    public void ForEffectiveAgreement_MedicalInAnotherCounty_TwoFilings_ToTheElderCareCountyByDefault()
     {
         var home = NursingHome(Yuecheng);
         var centre = HealthCenter(Keqiao);
 
         var filings = FilingRules.ForEffectiveAgreement(EffectiveBetween(home, centre, Signed), home, centre);
 
-        Assert.Equal(3, filings.Count);
-        Assert.Single(filings, f => f.Bureau == Bureau.CivilAffairs);
-        Assert.Single(filings, f => f.Bureau == Bureau.Health && f.CountyId == Keqiao);
+        Assert.Equal(2, filings.Count);
+        Assert.Single(filings, f => f.Bureau == Bureau.CivilAffairs && f.CountyId == Yuecheng);
         Assert.Single(filings, f => f.Bureau == Bureau.Health && f.CountyId == Yuecheng);
+    }
+
+    [Fact]
+    public void ForEffectiveAgreement_ChosenHealthBureauOfTheMedicalCounty_ReceivesTheHealthFiling()
+    {
+        var home = NursingHome(Yuecheng);
+        var centre = HealthCenter(Keqiao);
+
+        var filings = FilingRules.ForEffectiveAgreement(EffectiveBetween(home, centre, Signed, healthBureauCountyId: Keqiao), home, centre);
+
+        Assert.Equal(2, filings.Count);
+        Assert.Single(filings, f => f.Bureau == Bureau.CivilAffairs && f.CountyId == Yuecheng);
+        Assert.Single(filings, f => f.Bureau == Bureau.Health && f.CountyId == Keqiao);
+    }
+
+    [Fact]
+    public void ForEffectiveAgreement_HealthBureauOfAThirdCounty_IsRefused()
+    {
+        var home = NursingHome(Yuecheng);
+        var centre = HealthCenter(Keqiao);
+        var agreement = EffectiveBetween(home, centre, Signed, healthBureauCountyId: Guid.NewGuid());
+
+        Assert.Equal(FilingBureaus.NotAChoice, Assert.Throws<DomainException>(() => FilingRules.ForEffectiveAgreement(agreement, home, centre)).Message);
     }
 
     [Fact]

@@ -18,9 +18,15 @@ internal static class FilingTestData
         new(AgreementFixture.TenantId, TestInstitutions.MedicalDetails(name: "柯桥街道社区卫生服务中心") with { CountyId = countyId });
 
     /// <summary>An agreement signed by both at <paramref name="signedAtUtc"/> between the two institutions.</summary>
-    public static Agreement EffectiveBetween(ElderCareInstitution elderCare, MedicalInstitution medical, DateTimeOffset signedAtUtc)
+    public static Agreement EffectiveBetween(
+        ElderCareInstitution elderCare, MedicalInstitution medical, DateTimeOffset signedAtUtc, Guid? healthBureauCountyId = null)
     {
         var agreement = AgreementFixture.Draft(AgreementTemplate.ProjectCooperation, elderCare.Id, medical.Id);
+        if (healthBureauCountyId is { } county)
+        {
+            agreement.UpdateTerms(AgreementFixture.Elder(), agreement.Terms with { HealthBureauCountyId = county });
+        }
+
         agreement.Submit(AgreementFixture.Elder());
         agreement.ApproveItem(AgreementFixture.Medic(), agreement.Items[0].Id);
         agreement.Accept(AgreementFixture.Medic());

@@ -6,6 +6,8 @@ using YiyangPortal.Domain.Agreements;
 using YiyangPortal.Domain.Catalogue;
 using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Fees;
+using YiyangPortal.Domain.Filings;
+using YiyangPortal.Domain.Tenancy;
 using YiyangPortal.Domain.Identity;
 using YiyangPortal.Infrastructure.Persistence;
 using YiyangPortal.Web.Features.Shared;
@@ -17,9 +19,12 @@ public sealed record PriceChoice(ServicePrice Price, ServiceItem Item);
 
 /// <param name="TypedFrequencies">Item frequencies as the user typed them, shown back when the page is re-rendered.</param>
 /// <param name="Notice">Why the page came back instead of saving (shown above the error list).</param>
+/// <param name="CivilAffairsBureau">The 民政局 that receives the filing (the elder-care institution's county's).</param>
+/// <param name="HealthBureaus">The 卫生健康局 the parties may choose from (FilingBureaus.HealthChoices).</param>
 public sealed record DraftPage(
     AgreementDetail Detail, TermsForm Terms, ItemForm NewItem, IReadOnlyList<PriceChoice> Prices,
-    IReadOnlyDictionary<Guid, string?> TypedFrequencies, string? Notice);
+    IReadOnlyDictionary<Guid, string?> TypedFrequencies, string? Notice,
+    FilingBureau CivilAffairsBureau, IReadOnlyList<FilingBureau> HealthBureaus);
 
 /// <summary>
 /// Drafting (甲方): one form holds every blank of the template and the schedule of items picked from the partner's
@@ -61,7 +66,9 @@ public sealed class DraftingController(PortalDbContext db, AgreementWorkflow wor
         }
 
         var by = workflow.Actor(Me);
-        if (!Try(() => Apply(agreement, by, what, frequencies, form, choice, newItem)))
+        var (elderCareCounty, medicalCounty) = await CountiesAsync(agreement);
+        if (!TryBureaus(form, elderCareCounty, medicalCounty)
+            || !Try(() => Apply(agreement, by, what, frequencies, form.ToTerms(agreement.Template).WithBureaus(elderCareCounty, medicalCounty), choice, newItem)))
         {
             return await PageAsync(await ReloadAsync(agreement), form, newItem, rows, "尚未保存：请按提示修改后再保存。");
         }
@@ -92,7 +99,7 @@ public sealed class DraftingController(PortalDbContext db, AgreementWorkflow wor
 
     /// <summary>Item frequencies first, then the terms (which carry 附件1's clause numbers), then the button's own step.</summary>
     private static void Apply(
-        Agreement agreement, AgreementActor by, DraftIntent what, IReadOnlyDictionary<Guid, int> frequencies, TermsForm form,
+        Agreement agreement, AgreementActor by, DraftIntent what, IReadOnlyDictionary<Guid, int> frequencies, AgreementTerms terms,
         PriceChoice? choice, ItemForm newItem)
     {
         foreach (var (itemId, frequency) in frequencies)
@@ -100,7 +107,7 @@ public sealed class DraftingController(PortalDbContext db, AgreementWorkflow wor
             agreement.EditItem(by, itemId, frequency, agreement.Item(itemId).UnitPrice);
         }
 
-        agreement.UpdateTerms(by, form.ToTerms(agreement.Template));
+        agreement.UpdateTerms(by, terms);
         switch (what.Kind)
         {
             case DraftIntentKind.AddItem:
@@ -227,6 +234,28 @@ public sealed class DraftingController(PortalDbContext db, AgreementWorkflow wor
         return await workflow.FindAsync(agreement.Id, Me) ?? agreement;
     }
 
+    /// <summary>The chosen health bureau is one of the register's choices for this pair; otherwise a message at the field.</summary>
+    private bool TryBureaus(TermsForm form, County elderCareCounty, County medicalCounty)
+    {
+        if (form.HealthBureauCountyId is not { } county
+            || FilingBureaus.HealthChoices(elderCareCounty, medicalCounty).Any(b => b.CountyId == county))
+        {
+            return true;
+        }
+
+        ModelState.AddModelError(nameof(TermsForm.HealthBureauCountyId), FilingBureaus.NotAChoice);
+        return false;
+    }
+
+    /// <summary>The two parties' counties: the register of bureaus an agreement may be filed with.</summary>
+    private async Task<(County ElderCare, County Medical)> CountiesAsync(Agreement agreement)
+    {
+        var elderCareCounty = await db.ElderCareInstitutions.Where(e => e.Id == agreement.ElderCareInstitutionId).Select(e => e.CountyId).SingleAsync();
+        var medicalCounty = await db.MedicalInstitutions.Where(m => m.Id == agreement.MedicalInstitutionId).Select(m => m.CountyId).SingleAsync();
+        var counties = await db.Counties.AsNoTracking().Where(c => c.Id == elderCareCounty || c.Id == medicalCounty).ToListAsync();
+        return (counties.Single(c => c.Id == elderCareCounty), counties.Single(c => c.Id == medicalCounty));
+    }
+
     private bool Try(Action change)
     {
         try
@@ -251,7 +280,10 @@ public sealed class DraftingController(PortalDbContext db, AgreementWorkflow wor
         }
 
         var typed = rows.GroupBy(r => r.Id).ToDictionary(g => g.Key, g => g.Last().Frequency);
-        return View(EditView, new DraftPage(await details.BuildAsync(agreement, Me), terms, item, await PricesAsync(agreement), typed, notice));
+        var (elderCareCounty, medicalCounty) = await CountiesAsync(agreement);
+        return View(EditView, new DraftPage(
+            await details.BuildAsync(agreement, Me), terms, item, await PricesAsync(agreement), typed, notice,
+            FilingBureaus.CivilAffairs(elderCareCounty), FilingBureaus.HealthChoices(elderCareCounty, medicalCounty)));
     }
 
     /// <summary>The partner's prices in force today (Beijing), in catalogue order.</summary>

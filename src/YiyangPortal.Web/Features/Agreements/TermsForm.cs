@@ -37,9 +37,8 @@ public sealed class TermsForm
 
     public string? MedicalAddress { get; set; }
 
-    public string? CivilAffairsBureauName { get; set; }
-
-    public string? HealthBureauName { get; set; }
+    /// <summary>The county whose 卫生健康局 receives the filing, chosen from the register (FilingBureaus).</summary>
+    public Guid? HealthBureauCountyId { get; set; }
 
     public string? ElderCareRepresentative { get; set; }
 
@@ -62,13 +61,15 @@ public sealed class TermsForm
         TermTo = t.Term?.To,
         ElderCareAddress = t.ElderCareAddress,
         MedicalAddress = t.MedicalAddress,
-        CivilAffairsBureauName = t.CivilAffairsBureauName,
-        HealthBureauName = t.HealthBureauName,
+        HealthBureauCountyId = t.HealthBureauCountyId,
         ElderCareRepresentative = t.ElderCareRepresentative,
         MedicalRepresentative = t.MedicalRepresentative,
     };
 
-    /// <summary>Only after the validator passed. 附件2's term is set at signing (one year), so it is not taken here.</summary>
+    /// <summary>
+    /// Only after the validator passed. 附件2's term is set at signing (one year), so it is not taken here. The
+    /// bureaus' names are not typed: the caller takes them from the register (<see cref="AgreementTerms.WithBureaus"/>).
+    /// </summary>
     public AgreementTerms ToTerms(AgreementTemplate template) => new()
     {
         ClinicSessionsPerMonth = ClinicSessionsPerMonth,
@@ -84,8 +85,7 @@ public sealed class TermsForm
         Term = template == AgreementTemplate.MedicalElderCareConsortium && TermFrom is { } from ? new ValidityPeriod(from, TermTo) : null,
         ElderCareAddress = Text(ElderCareAddress),
         MedicalAddress = Text(MedicalAddress),
-        CivilAffairsBureauName = Text(CivilAffairsBureauName),
-        HealthBureauName = Text(HealthBureauName),
+        HealthBureauCountyId = HealthBureauCountyId,
         ElderCareRepresentative = Text(ElderCareRepresentative),
         MedicalRepresentative = Text(MedicalRepresentative),
     };
@@ -129,7 +129,7 @@ public sealed class TermsFormValidator : AbstractValidator<TermsForm>
             .WithMessage(f => AgreementTerms.TermProblem(f.TermFrom!.Value, f.TermTo) ?? string.Empty);
         foreach (var text in new System.Linq.Expressions.Expression<Func<TermsForm, string?>>[]
                  {
-                     f => f.ElderCareAddress, f => f.MedicalAddress, f => f.CivilAffairsBureauName, f => f.HealthBureauName,
+                     f => f.ElderCareAddress, f => f.MedicalAddress,
                  })
         {
             RuleFor(text).MaximumLength(200).WithMessage("不能超过 200 个字。");
