@@ -171,7 +171,9 @@ public sealed record AgreementTerms
         var (civilAffairs, health) = FilingBureaus.For(elderCareCounty, medicalCounty, HealthBureauCountyId);
         return this with
         {
-            CivilAffairsBureauName = civilAffairs.Name, HealthBureauName = health.Name, HealthBureauCountyId = health.CountyId,
+            CivilAffairsBureauName = civilAffairs.Name,
+            HealthBureauName = health.Name,
+            HealthBureauCountyId = health.CountyId,
         };
     }
 
