@@ -28,7 +28,7 @@ public class FilingPermissionTests(PortalAppFactory app) : IClassFixture<PortalA
     [Fact]
     public async Task CivilAffairsRegulator_CannotActOnAHealthFiling()
     {
-        var (_, filings) = await CrossCountyAgreementAsync();
+        var (_, filings) = await CrossCountyAgreementAsync(healthBureauOfPartnerCounty: false);
         var health = filings.Single(f => f.Bureau == Bureau.Health && f.County == "越城区").Filing;
         var client = await SignedInAsync("minzheng@shaoxing.demo");
 
@@ -77,14 +77,15 @@ public class FilingPermissionTests(PortalAppFactory app) : IClassFixture<PortalA
         Assert.Equal(FilingStatus.Pending, (await StoredAsync(pending.Id)).Status);
     }
 
-    /// <summary>福乐养老院 (越城区) with a new partner in 柯桥区, signed today: 民政 待报送, both 卫健 filings 已报送.</summary>
-    private async Task<(string Number, List<(Filing Filing, Bureau Bureau, string County)> Filings)> CrossCountyAgreementAsync()
+    /// <summary>福乐养老院 (越城区) with a new partner in 柯桥区, signed today, filed with 越城区民政局 (待报送) and, as chosen, 柯桥区 or 越城区卫生健康局 (已报送).</summary>
+    private async Task<(string Number, List<(Filing Filing, Bureau Bureau, string County)> Filings)> CrossCountyAgreementAsync(bool healthBureauOfPartnerCounty = true)
     {
         var partner = await TestData.NewMedicalAsync(app, "柯桥区");
         var home = await TestData.ElderCareIdAsync(app, DemoData.ShowcaseHome);
         var agreement = await TestData.AgreementAsync(app, TestData.Effective(home, partner.Id, DateTimeOffset.UtcNow) with
         {
             Health = FilingPlan.Submitted,
+            HealthBureauOfPartnerCounty = healthBureauOfPartnerCounty,
         });
         var filings = await TestData.InTenantAsync(app, TestData.Shaoxing, db => (
             from f in db.Filings.AsNoTracking()

@@ -18,17 +18,28 @@ public partial class FilingWorkflowTests(PortalAppFactory app) : IClassFixture<P
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
 
     /// <summary>The parties hear of the filings in the agreement's one 已生效 message (AgreementMessagesTests).</summary>
-    [Fact]
-    public async Task CrossCountyAgreement_GetsThreeFilings()
+    [Theory]
+    [InlineData(false, "越城区卫生健康局")]
+    [InlineData(true, "柯桥区卫生健康局")]
+    public async Task CrossCountyAgreement_IsFiledWithTheTwoBureausItNames(bool partnerCounty, string healthBureau)
     {
         var home = await TestData.NewElderCareAsync(app, "越城区");
         var partner = await TestData.NewMedicalAsync(app, "柯桥区", MedicalInstitutionKind.TownshipHealthCenter);
 
-        var agreement = await TestData.AgreementAsync(app, TestData.Effective(home.Id, partner.Id, DateTimeOffset.UtcNow));
+        var agreement = await TestData.AgreementAsync(app, TestData.Effective(home.Id, partner.Id, DateTimeOffset.UtcNow) with
+        {
+            HealthBureauOfPartnerCounty = partnerCounty,
+        });
 
-        var filings = await TestData.InTenantAsync(app, TestData.Shaoxing, db => db.Filings.Where(f => f.AgreementId == agreement.Id).ToListAsync());
-        Assert.Equal(3, filings.Count);
-        Assert.Equal(2, filings.Count(f => f.Bureau == Bureau.Health));
+        // 一式四份: 甲方, 乙方, XXX民政局, XXX卫生健康委（局） — exactly the two bureaus the agreement names (2020 六(四)).
+        var filings = await TestData.InTenantAsync(app, TestData.Shaoxing, db => (
+            from f in db.Filings
+            join c in db.Counties on f.CountyId equals c.Id
+            where f.AgreementId == agreement.Id
+            select new { f.Bureau, Name = f.Bureau == Bureau.CivilAffairs ? c.Name + "民政局" : c.Name + "卫生健康局" }).ToListAsync());
+        Assert.Equal(["越城区民政局", healthBureau], filings.OrderBy(f => f.Bureau).Select(f => f.Name));
+        Assert.Equal(agreement.Terms.HealthBureauName, healthBureau);
+        Assert.Equal("越城区民政局", agreement.Terms.CivilAffairsBureauName);
     }
 
     [Fact]

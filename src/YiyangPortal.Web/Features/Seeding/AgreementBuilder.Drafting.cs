@@ -52,6 +52,13 @@ public sealed partial class AgreementBuilder
         string elderCareSigner, string medicalSigner, DateOnly signing)
     {
         var terms = prefilled with { ElderCareRepresentative = elderCareSigner, MedicalRepresentative = medicalSigner };
+        if (story.HealthBureauOfPartnerCounty)
+        {
+            var counties = await scope.Db.Counties.AsNoTracking().Where(c => c.Id == home.CountyId || c.Id == partner.CountyId).ToListAsync();
+            terms = (terms with { HealthBureauCountyId = partner.CountyId })
+                .WithBureaus(counties.Single(c => c.Id == home.CountyId), counties.Single(c => c.Id == partner.CountyId));
+        }
+
         if (story.Template != AgreementTemplate.MedicalElderCareConsortium)
         {
             return terms;

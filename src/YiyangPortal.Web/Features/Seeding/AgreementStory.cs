@@ -51,8 +51,11 @@ public sealed record AgreementStory(
     /// <summary>The 民政局 filing once in force.</summary>
     public FilingPlan CivilAffairs { get; init; } = FilingPlan.Pending;
 
-    /// <summary>The 卫生健康局 filings once in force (both counties' when the parties are in different counties).</summary>
+    /// <summary>The 卫生健康局 filing once in force.</summary>
     public FilingPlan Health { get; init; } = FilingPlan.Pending;
+
+    /// <summary>Files with the medical institution's county's 卫生健康局 instead of the home's (issue 11 point 2).</summary>
+    public bool HealthBureauOfPartnerCounty { get; init; }
 
     /// <summary>A fixed 协议编号; null: the county's next number.</summary>
     public string? DocumentNumber { get; init; }

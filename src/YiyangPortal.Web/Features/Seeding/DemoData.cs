@@ -30,6 +30,9 @@ internal static class DemoData
 
         public FilingPlan Health { get; init; } = FilingPlan.Pending;
 
+        /// <summary>Filed with the partner's county's 卫生健康局 instead of the home's.</summary>
+        public bool HealthBureauOfPartnerCounty { get; init; }
+
         public bool ElderCareSignsFirst { get; init; }
 
         public int? TerminatedDaysAgo { get; init; }

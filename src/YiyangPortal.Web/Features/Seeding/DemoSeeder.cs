@@ -103,6 +103,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes)
         {
             CivilAffairs = seed.CivilAffairs,
             Health = seed.Health,
+            HealthBureauOfPartnerCounty = seed.HealthBureauOfPartnerCounty,
             ElderCareSignsFirst = seed.ElderCareSignsFirst,
             TerminatedAt = seed.TerminatedDaysAgo is { } t ? BeijingTime.StartOfDayUtc(today.AddDays(-t)).AddHours(15) : null,
             Term = seed.TermEndedDaysAgo is { } e ? new ValidityPeriod(today.AddDays(-e).AddYears(-1).AddDays(1), today.AddDays(-e)) : null,

@@ -57,9 +57,10 @@ internal static class DemoShowcase
             Health = FilingPlan.Returned with { SubmittedAfterDays = 4, CorrectionDays = 60 },
         },
 
-        // Signed 40 days ago with a partner in 柯桥区: three filings, the 民政 one 逾期.
+        // Signed 40 days ago with a partner in 柯桥区, filed with 越城区民政局 (逾期) and 柯桥区卫生健康局 (已报送).
         new(ShowcaseHome, Pingshui, Project, AgreementStatus.Effective, 40)
         {
+            HealthBureauOfPartnerCounty = true,
             CivilAffairs = FilingPlan.Pending,
             Health = FilingPlan.Submitted with { SubmittedAfterDays = 12 },
         },
