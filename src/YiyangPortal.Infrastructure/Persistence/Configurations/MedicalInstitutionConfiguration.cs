@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using YiyangPortal.Domain.Institutions;
-using YiyangPortal.Domain.Tenancy;
 
 namespace YiyangPortal.Infrastructure.Persistence.Configurations;
 
@@ -9,31 +8,11 @@ internal sealed class MedicalInstitutionConfiguration : IEntityTypeConfiguration
 {
     public void Configure(EntityTypeBuilder<MedicalInstitution> builder)
     {
-        builder.HasKey(i => i.Id);
-        builder.HasOne<Tenant>().WithMany().HasForeignKey(i => i.TenantId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<County>().WithMany().HasForeignKey(i => i.CountyId).OnDelete(DeleteBehavior.Restrict);
-        builder.Property(i => i.Name).HasMaxLength(100).IsRequired();
+        builder.ConfigureInstitution("medical_institutions");
         builder.Property(i => i.Kind).HasConversion<string>().HasMaxLength(30);
         builder.Property(i => i.Grade).HasConversion<string>().HasMaxLength(20);
-        builder.Property(i => i.Address).HasMaxLength(InstitutionContact.MaxAddressLength);
         builder.Property(i => i.LicenseNumber).HasMaxLength(50);
-        builder.Property(i => i.CreditCode).HasMaxLength(18);
-        builder.Property(i => i.LegalRepresentative).HasMaxLength(InstitutionContact.MaxPersonLength);
-        builder.Property(i => i.ContactPerson).HasMaxLength(InstitutionContact.MaxPersonLength);
-        builder.Property(i => i.ContactPhone).HasMaxLength(InstitutionContact.MaxPhoneLength);
         builder.Ignore(i => i.IsPrimaryLevel);
-        builder.Ignore(i => i.Contact);
-
-        // One record per legal entity: a re-import must not create a second one.
-        builder.HasIndex(i => new { i.TenantId, i.CreditCode }).IsUnique().HasFilter("credit_code IS NOT NULL");
         builder.HasIndex(i => new { i.TenantId, i.LicenseNumber }).IsUnique().HasFilter("license_number <> ''");
-        builder.HasIndex(i => new { i.TenantId, i.CountyId, i.Name });
-
-        // The directory pages in name order: the first page is an index range scan, not a sort of the whole city.
-        builder.HasIndex(i => new { i.TenantId, i.Name, i.Id });
-
-        // Name search is a substring match (ILIKE '%塔山%'); trigrams make it an index lookup.
-        builder.HasIndex(i => i.Name).HasDatabaseName("ix_medical_institutions_name_trgm")
-            .HasMethod("gin").HasOperators("gin_trgm_ops");
     }
 }

@@ -20,16 +20,13 @@ public sealed class ElderCareForm : InstitutionForm
     {
         var form = new ElderCareForm
         {
-            Name = i.Name,
-            CountyId = i.CountyId,
             Kind = i.Kind,
             RegistrationNumber = i.RegistrationNumber,
-            CreditCode = i.CreditCode,
             Beds = i.Beds,
             Residents = i.Residents,
             HasInternalMedicalInstitution = i.HasInternalMedicalInstitution,
         };
-        form.CopyContact(i.Contact);
+        form.CopyFrom(i);
         return form;
     }
 

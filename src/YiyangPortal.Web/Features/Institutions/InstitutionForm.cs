@@ -23,12 +23,16 @@ public abstract class InstitutionForm
     public InstitutionContact Contact() =>
         new(Address ?? string.Empty, LegalRepresentative ?? string.Empty, ContactPerson ?? string.Empty, ContactPhone ?? string.Empty);
 
-    protected void CopyContact(InstitutionContact contact)
+    /// <summary>Fills the shared fields from a registered institution.</summary>
+    protected void CopyFrom(Institution institution)
     {
-        Address = contact.Address;
-        LegalRepresentative = contact.LegalRepresentative;
-        ContactPerson = contact.ContactPerson;
-        ContactPhone = contact.ContactPhone;
+        Name = institution.Name;
+        CountyId = institution.CountyId;
+        CreditCode = institution.CreditCode;
+        Address = institution.Address;
+        LegalRepresentative = institution.LegalRepresentative;
+        ContactPerson = institution.ContactPerson;
+        ContactPhone = institution.ContactPhone;
     }
 }
 

@@ -20,16 +20,13 @@ public sealed class MedicalForm : InstitutionForm
     {
         var form = new MedicalForm
         {
-            Name = i.Name,
-            CountyId = i.CountyId,
             Kind = i.Kind,
             Grade = i.Grade,
             LicenseNumber = i.LicenseNumber,
-            CreditCode = i.CreditCode,
             HasTcmQualification = i.HasTcmQualification,
             IsMedicalInsuranceDesignated = i.IsMedicalInsuranceDesignated,
         };
-        form.CopyContact(i.Contact);
+        form.CopyFrom(i);
         return form;
     }
 
