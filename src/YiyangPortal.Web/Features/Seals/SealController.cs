@@ -82,7 +82,7 @@ public sealed class SealController(PortalDbContext db, SealAuthority authority, 
         var seal = await SealAsync(institution);
         seal.ReplaceImage(png, SealImageSource.Uploaded, clock.GetUtcNow());
         await db.SaveChangesAsync();
-        TempData["Flash"] = "已更换印章图片，今后的签章使用新图片。";
+        Flash(L["已更换印章图片，今后的签章使用新图片。"]);
         return Redirect("~/seal");
     }
 
@@ -95,7 +95,7 @@ public sealed class SealController(PortalDbContext db, SealAuthority authority, 
         var (name, creditCode) = await authority.InstitutionAsync(institution.Party, institution.InstitutionId);
         seal.ReplaceImage(authority.DrawnImage(name, creditCode), SealImageSource.Drawn, clock.GetUtcNow());
         await db.SaveChangesAsync();
-        TempData["Flash"] = "已按机构名称重新生成圆形印章图片。";
+        Flash(L["已按机构名称重新生成圆形印章图片。"]);
         return Redirect("~/seal");
     }
 
@@ -109,17 +109,17 @@ public sealed class SealController(PortalDbContext db, SealAuthority authority, 
         if (holds)
         {
             await SealRights.GrantAsync(db, colleague, Me.Id, clock.GetUtcNow());
-            TempData["Flash"] = $"已授予 {colleague.DisplayName} 用印权限。";
+            Flash(L["已授予 {0} 用印权限。", colleague.DisplayName]);
         }
         else if (colleague.Id == Me.Id)
         {
-            TempData["Error"] = "不能撤销自己的用印权限；请由本机构其他印章管理人撤销。";
+            FlashError(L["不能撤销自己的用印权限；请由本机构其他印章管理人撤销。"]);
             return Redirect("~/seal#holders");
         }
         else
         {
             db.SealHolders.RemoveRange(await db.SealHolders.Where(h => h.UserId == userId).ToListAsync());
-            TempData["Flash"] = $"已撤销 {colleague.DisplayName} 的用印权限。";
+            Flash(L["已撤销 {0} 的用印权限。", colleague.DisplayName]);
         }
 
         await db.SaveChangesAsync();

@@ -58,7 +58,7 @@ public sealed class HolidaysController(PortalDbContext db, TimeProvider clock) :
 
         db.CalendarDays.Add(new CalendarDay(TenantId, date!.Value, form.Kind!.Value, form.Name!));
         await db.SaveChangesAsync();
-        TempData["Flash"] = $"已添加 {date:yyyy-MM-dd}。";
+        Flash(L["已添加 {0}。", date.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]);
         return RedirectToAction(nameof(Index), new { year = date.Value.Year });
     }
 
@@ -72,7 +72,7 @@ public sealed class HolidaysController(PortalDbContext db, TimeProvider clock) :
 
         db.CalendarDays.Remove(day);
         await db.SaveChangesAsync();
-        TempData["Flash"] = $"已删除 {day.Date:yyyy-MM-dd}（{day.Name}）。";
+        Flash(L["已删除 {0}（{1}）。", day.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), day.Name]);
         return RedirectToAction(nameof(Index), new { year = day.Date.Year });
     }
 

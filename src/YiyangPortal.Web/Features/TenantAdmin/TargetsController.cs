@@ -76,7 +76,7 @@ public sealed class TargetsController(PortalDbContext db) : PortalController
         }
 
         await db.SaveChangesAsync();
-        TempData["Flash"] = "已保存本市的签约覆盖目标。";
+        Flash(L["已保存本市的签约覆盖目标。"]);
         return RedirectToAction(nameof(Index));
     }
 
