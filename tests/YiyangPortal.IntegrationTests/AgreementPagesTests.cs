@@ -132,7 +132,7 @@ public partial class AgreementPagesTests(PortalAppFactory app) : IClassFixture<P
     [Fact]
     public async Task ExecutedPdf_NamesSignersAndTitlesInTheirSeals_AndPrintsTheVerificationAddressItWasServedAt()
     {
-        var (staff, id) = await _steps.EffectiveAsync(Day(31), Day(395));
+        var (staff, id) = await _steps.EffectiveAsync(BeijingDate.Day(31), BeijingDate.Day(395));
         var detail = await (await staff.GetAsync($"/shaoxing/agreements/{id}")).Content.ReadAsStringAsync();
         var number = Number().Match(detail).Groups[1].Value;
 
@@ -151,7 +151,7 @@ public partial class AgreementPagesTests(PortalAppFactory app) : IClassFixture<P
     {
         var (staff, draftId) = await _steps.DraftAsync();
         var draft = Number().Match(await (await staff.GetAsync($"/shaoxing/agreements/{draftId}")).Content.ReadAsStringAsync()).Groups[1].Value;
-        var (_, effectiveId) = await _steps.EffectiveAsync(Day(-31), Day(300));
+        var (_, effectiveId) = await _steps.EffectiveAsync(BeijingDate.Day(-31), BeijingDate.Day(300));
         var effective = Number().Match(await (await staff.GetAsync($"/shaoxing/agreements/{effectiveId}")).Content.ReadAsStringAsync()).Groups[1].Value;
         var visitor = PortalClient.For(app);
 
@@ -166,9 +166,6 @@ public partial class AgreementPagesTests(PortalAppFactory app) : IClassFixture<P
         Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
         Assert.Contains("data-testid=\"agreement-status\">已生效<", await shown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
-
-    private static string Day(int fromToday) =>
-        DateTime.UtcNow.AddHours(8).Date.AddDays(fromToday).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Text(byte[] pdf) =>
         string.Concat(UglyToad.PdfPig.PdfDocument.Open(pdf).GetPages().Select(p => p.Text)).Replace(" ", string.Empty, StringComparison.Ordinal);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using YiyangPortal.Domain.Agreements;
 using YiyangPortal.Domain.Auditing;
 using YiyangPortal.Infrastructure.Persistence;
 using YiyangPortal.Infrastructure.Tenancy;
@@ -161,4 +162,31 @@ public sealed partial class AgreementSteps(PortalAppFactory app)
     public static partial Regex Version();
 
     public static Regex Prefilled(string field) => new($"name=\"{field}\" type=\"text\" value=\"([^\"]*)\"");
+
+    /// <summary>Signs as the page does: the detail page's version, the signer's name and title, the confirmation.</summary>
+    public static async Task<HttpResponseMessage> SignAsync(PortalClient client, string id, string name, string title)
+    {
+        var page = await (await client.GetAsync($"/shaoxing/agreements/{id}")).Content.ReadAsStringAsync();
+        return await client.SubmitAsync($"/shaoxing/agreements/{id}", $"/shaoxing/agreements/{id}/sign", new Dictionary<string, string>
+        {
+            ["version"] = DetailVersion().Match(page).Groups[1].Value,
+            ["signerName"] = name,
+            ["signerTitle"] = title,
+            ["confirmed"] = "true",
+        });
+    }
+
+    public static async Task AssertNothingStoredAsync(PortalAppFactory app, string id)
+    {
+        var agreementId = Guid.Parse(id);
+        var (status, signatures, documents, uses) = await TestData.InTenantAsync(app, TestData.Shaoxing, async db => (
+            await db.Agreements.Where(a => a.Id == agreementId).Select(a => a.Status).SingleAsync(),
+            await db.Agreements.Where(a => a.Id == agreementId).SelectMany(a => a.SignatureHistory).CountAsync(),
+            await db.AgreementDocuments.CountAsync(d => d.AgreementId == agreementId),
+            await db.SealUses.CountAsync(u => u.AgreementId == agreementId)));
+        Assert.Equal(AgreementStatus.PendingSignature, status);
+        Assert.Equal(0, signatures);
+        Assert.Equal(0, documents);
+        Assert.Equal(0, uses);
+    }
 }

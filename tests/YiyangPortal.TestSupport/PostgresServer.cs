@@ -58,10 +58,7 @@ public static class PostgresServer
             // Test assemblies run in parallel processes against one cluster: an advisory lock serialises set-up.
             await using var admin = new NpgsqlConnection(AdminConnectionString);
             await admin.OpenAsync();
-            await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_lock(727274)", admin))
-            {
-                await lockCommand.ExecuteNonQueryAsync();
-            }
+            await ExecuteAsync(admin, "SELECT pg_advisory_lock(727274)");
 
             var template = "yiyang_template_" + MigrationsFingerprint();
             await using (var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @n", admin))
@@ -229,9 +226,15 @@ public static class PostgresServer
         await ExecuteAsync(connection, sql);
     }
 
+    /// <summary>Runs one statement; advisory-lock waits have no timeout (another process may be seeding for minutes).</summary>
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
     {
         await using var command = new NpgsqlCommand(sql, connection);
+        if (sql.Contains("pg_advisory_lock(", StringComparison.Ordinal))
+        {
+            command.CommandTimeout = 0;
+        }
+
         await command.ExecuteNonQueryAsync();
     }
 }

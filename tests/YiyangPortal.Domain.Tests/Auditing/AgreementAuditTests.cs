@@ -6,6 +6,8 @@ namespace YiyangPortal.Domain.Tests.Auditing;
 
 public class AgreementAuditTests
 {
+    private static readonly AuditKey Key = new("k1", System.Text.Encoding.ASCII.GetBytes(new string('k', 32)));
+
     [Theory]
     [InlineData(AgreementEventKind.Created, "agreement.created")]
     [InlineData(AgreementEventKind.ItemChangeProposed, "agreement.item-change-proposed")]
@@ -37,7 +39,7 @@ public class AgreementAuditTests
     {
         var agreement = AgreementFixture.Effective();
 
-        var chain = KeyedAuditTests.Record(agreement, executedSha256: AgreementFixture.Sha);
+        var chain = Record(agreement, executedSha256: AgreementFixture.Sha);
 
         var signed = chain.First(e => e.Action == "agreement.signed");
         Assert.Contains($"\"sha256\":\"{AgreementFixture.Sha}\"", signed.Details, StringComparison.Ordinal);
@@ -50,7 +52,7 @@ public class AgreementAuditTests
     public void Compare_AnotherExecutedCopyThanRecorded_IsReported()
     {
         var agreement = AgreementFixture.Effective();
-        var chain = KeyedAuditTests.Record(agreement, executedSha256: AgreementFixture.Sha);
+        var chain = Record(agreement, executedSha256: AgreementFixture.Sha);
 
         var result = AgreementAudit.Compare(agreement, chain, new string('f', 64));
 
@@ -62,7 +64,7 @@ public class AgreementAuditTests
     public void Compare_StatusChangedWithoutAStep_IsReported()
     {
         var agreement = AgreementFixture.PendingSignature();
-        var chain = KeyedAuditTests.Record(agreement, null);
+        var chain = Record(agreement, null);
         typeof(Agreement).GetProperty(nameof(Agreement.Status))!.SetValue(agreement, AgreementStatus.Effective);
 
         var result = AgreementAudit.Compare(agreement, chain, null);
@@ -75,7 +77,7 @@ public class AgreementAuditTests
     public void Compare_HistoryEntryMissingFromTheChain_IsReported()
     {
         var agreement = AgreementFixture.Submitted();
-        var chain = KeyedAuditTests.Record(agreement, null);
+        var chain = Record(agreement, null);
         chain.RemoveAt(chain.Count - 1);
 
         Assert.False(AgreementAudit.Compare(agreement, chain, null).IsIntact);
@@ -88,10 +90,22 @@ public class AgreementAuditTests
         AgreementFixture.Sign(agreement, AgreementParty.ElderCare);
         agreement.ReturnForRevision(AgreementFixture.Medic(), "会诊费需调整");
 
-        var chain = KeyedAuditTests.Record(agreement, null);
+        var chain = Record(agreement, null);
 
         Assert.Empty(agreement.Signatures);
         Assert.Single(agreement.SignatureHistory);
         Assert.Equal(AuditChainVerification.Intact, AgreementAudit.Compare(agreement, chain, null));
+    }
+
+    /// <summary>The keyed audit entries of every event of <paramref name="agreement"/>, as the workflow writes them.</summary>
+    private static List<AuditEntry> Record(Agreement agreement, string? executedSha256)
+    {
+        var chain = new List<AuditEntry>();
+        foreach (var recorded in agreement.Events)
+        {
+            chain.Add(AgreementAudit.Append(chain.LastOrDefault(), agreement, recorded, Key, executedSha256));
+        }
+
+        return chain;
     }
 }

@@ -153,18 +153,6 @@ public class KeyedAuditTests
     public void AuditKey_ShortSecret_IsRefused() =>
         Assert.Throws<DomainException>(() => new AuditKey("k1", new byte[16]));
 
-    /// <summary>The keyed audit entries of every event of <paramref name="agreement"/>, as the workflow writes them.</summary>
-    internal static List<AuditEntry> Record(Agreement agreement, string? executedSha256)
-    {
-        var chain = new List<AuditEntry>();
-        foreach (var recorded in agreement.Events)
-        {
-            chain.Add(AgreementAudit.Append(chain.LastOrDefault(), agreement, recorded, Key, executedSha256));
-        }
-
-        return chain;
-    }
-
     private static AuditCheckpoint Checkpoint(AuditEntry head, AuditKey key) => AuditCheckpoint.Of(head, key, Start);
 
     private static List<AuditEntry> Chain(int count, AuditKey? key)

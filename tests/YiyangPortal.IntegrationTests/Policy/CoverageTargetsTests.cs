@@ -95,13 +95,12 @@ public partial class CoverageTargetsTests(PortalAppFactory app) : IClassFixture<
         await TestParties.InTenantAsync(app, parties.Tenant, async (_, services) =>
         {
             var (counties, _) = await services.GetRequiredService<DashboardQuery>().LoadAsync(
-                parties.TenantId, Bureau.CivilAffairs, parties.CountyId, BeijingToday(), CancellationToken.None);
+                parties.TenantId, Bureau.CivilAffairs, parties.CountyId, BeijingDate.Today, CancellationToken.None);
             figures = Assert.Single(counties);
         });
         return figures!;
     }
 
-    private static DateOnly BeijingToday() => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
 
     private async Task<PortalClient> LoginAsync(string tenant, string email)
     {

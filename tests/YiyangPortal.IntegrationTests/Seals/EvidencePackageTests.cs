@@ -14,7 +14,7 @@ public sealed class EvidencePackageTests(PortalAppFactory app) : IClassFixture<P
     [Fact]
     public async Task BothPartiesAndTheFilingRegulators_GetTheZip_OthersA404()
     {
-        var (staff, id) = await _steps.EffectiveAsync(SealingOnSigningTests.Day(-1), SealingOnSigningTests.Day(300));
+        var (staff, id) = await _steps.EffectiveAsync(BeijingDate.Day(-1), BeijingDate.Day(300));
         var url = $"/shaoxing/agreements/{id}/evidence.zip";
         var clinic = await _steps.LoginAsync("/shaoxing", "clinic@shaoxing.demo");
         var regulator = await _steps.LoginAsync("/shaoxing", "minzheng@shaoxing.demo");

@@ -17,7 +17,7 @@ public sealed class SealingOnSigningTests(PortalAppFactory app) : IClassFixture<
     [Fact]
     public async Task BothPartiesSign_TheExecutedPdfCarriesTwoValidSeals_TheLastCoveringTheFile()
     {
-        var (staff, id) = await _steps.EffectiveAsync(Day(-1), Day(300));
+        var (staff, id) = await _steps.EffectiveAsync(BeijingDate.Day(-1), BeijingDate.Day(300));
 
         var pdf = await (await staff.GetAsync($"/shaoxing/agreements/{id}/pdf")).Content.ReadAsByteArrayAsync();
         var output = Poppler.Pdfsig(pdf);
@@ -38,7 +38,7 @@ public sealed class SealingOnSigningTests(PortalAppFactory app) : IClassFixture<
     [Fact]
     public async Task OneByteChanged_PdfsigFindsBothSealsBroken()
     {
-        var (staff, id) = await _steps.EffectiveAsync(Day(-1), Day(300));
+        var (staff, id) = await _steps.EffectiveAsync(BeijingDate.Day(-1), BeijingDate.Day(300));
         var pdf = await (await staff.GetAsync($"/shaoxing/agreements/{id}/pdf")).Content.ReadAsByteArrayAsync();
         var tampered = (byte[])pdf.Clone();
         tampered[Array.IndexOf(tampered, (byte)'s', 2000)] ^= 0x01;
@@ -52,7 +52,7 @@ public sealed class SealingOnSigningTests(PortalAppFactory app) : IClassFixture<
     [Fact]
     public async Task EveryUseOfASeal_IsInTheLedger_WithTheConfirmedAndTheSealedHash()
     {
-        var (_, id) = await _steps.EffectiveAsync(Day(-1), Day(300));
+        var (_, id) = await _steps.EffectiveAsync(BeijingDate.Day(-1), BeijingDate.Day(300));
         var agreementId = Guid.Parse(id);
 
         var (uses, documents) = await TestData.InTenantAsync(app, TestData.Shaoxing, async db => (
@@ -70,7 +70,7 @@ public sealed class SealingOnSigningTests(PortalAppFactory app) : IClassFixture<
     [Fact]
     public async Task TheVerificationPage_FindsTheSealsValid_AndAOneByteChangeInvalid()
     {
-        var (staff, id) = await _steps.EffectiveAsync(Day(-1), Day(300));
+        var (staff, id) = await _steps.EffectiveAsync(BeijingDate.Day(-1), BeijingDate.Day(300));
         var pdf = await (await staff.GetAsync($"/shaoxing/agreements/{id}/pdf")).Content.ReadAsByteArrayAsync();
         var tampered = (byte[])pdf.Clone();
         tampered[Array.IndexOf(tampered, (byte)'s', 2000)] ^= 0x01;
@@ -93,7 +93,7 @@ public sealed class SealingOnSigningTests(PortalAppFactory app) : IClassFixture<
     [Fact]
     public async Task TheRootCertificate_AndTheRevocationListsNamedInTheCertificates_AreDownloadable()
     {
-        await _steps.EffectiveAsync(Day(-1), Day(300));
+        await _steps.EffectiveAsync(BeijingDate.Day(-1), BeijingDate.Day(300));
         var visitor = PortalClient.For(app);
 
         var root = await visitor.GetAsync("/shaoxing/verify/root.cer");
@@ -109,9 +109,6 @@ public sealed class SealingOnSigningTests(PortalAppFactory app) : IClassFixture<
     }
 
     private static string Utf16Hex(string text) => "FEFF" + Convert.ToHexString(Encoding.BigEndianUnicode.GetBytes(text));
-
-    internal static string Day(int fromToday) =>
-        DateTime.UtcNow.AddHours(8).Date.AddDays(fromToday).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     internal static string ScreenshotDirectory()
     {

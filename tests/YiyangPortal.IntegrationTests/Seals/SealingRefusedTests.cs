@@ -15,42 +15,16 @@ public sealed class SealingRefusedTests(PortalAppFactory app) : IClassFixture<Po
     [Fact]
     public async Task AUserWithoutSealRights_IsRefused_AndNothingIsStored()
     {
-        var (_, _, id) = await _steps.AcceptedAsync(SealingOnSigningTests.Day(-1), SealingOnSigningTests.Day(300));
+        var (_, _, id) = await _steps.AcceptedAsync(BeijingDate.Day(-1), BeijingDate.Day(300));
         var newcomer = await _steps.AccountAsync("newcomer@fule.test", "ElderCareStaff", "ElderCareInstitutionId", "越城区福乐养老院");
 
-        var response = await SignAsync(newcomer, id, "李新", "护理部主任");
+        var response = await AgreementSteps.SignAsync(newcomer, id, "李新", "护理部主任");
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var page = await response.Content.ReadAsStringAsync();
         Assert.Contains(AgreementSealing.NotAuthorisedMessage, page, StringComparison.Ordinal);
         Assert.Contains("value=\"护理部主任\"", page, StringComparison.Ordinal);
-        await AssertNothingStoredAsync(app, id);
-    }
-
-    internal static async Task<HttpResponseMessage> SignAsync(PortalClient client, string id, string name, string title)
-    {
-        var page = await (await client.GetAsync($"/shaoxing/agreements/{id}")).Content.ReadAsStringAsync();
-        return await client.SubmitAsync($"/shaoxing/agreements/{id}", $"/shaoxing/agreements/{id}/sign", new Dictionary<string, string>
-        {
-            ["version"] = AgreementSteps.DetailVersion().Match(page).Groups[1].Value,
-            ["signerName"] = name,
-            ["signerTitle"] = title,
-            ["confirmed"] = "true",
-        });
-    }
-
-    internal static async Task AssertNothingStoredAsync(PortalAppFactory app, string id)
-    {
-        var agreementId = Guid.Parse(id);
-        var (status, signatures, documents, uses) = await TestData.InTenantAsync(app, TestData.Shaoxing, async db => (
-            await db.Agreements.Where(a => a.Id == agreementId).Select(a => a.Status).SingleAsync(),
-            await db.Agreements.Where(a => a.Id == agreementId).SelectMany(a => a.SignatureHistory).CountAsync(),
-            await db.AgreementDocuments.CountAsync(d => d.AgreementId == agreementId),
-            await db.SealUses.CountAsync(u => u.AgreementId == agreementId)));
-        Assert.Equal(AgreementStatus.PendingSignature, status);
-        Assert.Equal(0, signatures);
-        Assert.Equal(0, documents);
-        Assert.Equal(0, uses);
+        await AgreementSteps.AssertNothingStoredAsync(app, id);
     }
 }
 
@@ -70,14 +44,14 @@ public sealed class TimestampAuthorityDownTests(SilentTimestampPortal app) : ICl
     [Fact]
     public async Task TheTimestampAuthorityDoesNotAnswer_TheSignatureIsRefused_AndNothingIsStored()
     {
-        var (_, clinic, id) = await new AgreementSteps(app).AcceptedAsync(SealingOnSigningTests.Day(-1), SealingOnSigningTests.Day(300));
+        var (_, clinic, id) = await new AgreementSteps(app).AcceptedAsync(BeijingDate.Day(-1), BeijingDate.Day(300));
 
-        var response = await SealingRefusedTests.SignAsync(clinic, id, "陈明", "主任");
+        var response = await AgreementSteps.SignAsync(clinic, id, "陈明", "主任");
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var page = await response.Content.ReadAsStringAsync();
         Assert.Contains("时间戳服务暂时不可用", page, StringComparison.Ordinal);
         Assert.Contains("value=\"主任\"", page, StringComparison.Ordinal);
-        await SealingRefusedTests.AssertNothingStoredAsync(app, id);
+        await AgreementSteps.AssertNothingStoredAsync(app, id);
     }
 }
