@@ -44,7 +44,10 @@ public class TerminationTests(PortalAppFactory app) : IClassFixture<PortalAppFac
 
         page = await (await staff.GetAsync($"/shaoxing/agreements/{id}")).Content.ReadAsStringAsync();
         Assert.Contains("data-testid=\"status\">已终止<", page, StringComparison.Ordinal);
-        Assert.Contains("终止备案：<a href=", page, StringComparison.Ordinal);
+        var filingLink = System.Text.RegularExpressions.Regex.Match(page, "终止备案：<a href=\"(/shaoxing/filings/[0-9a-f-]{36})\"");
+        Assert.True(filingLink.Success);
+        var filingPage = await (await staff.GetAsync(filingLink.Groups[1].Value)).Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"filing-kind\">终止备案<", filingPage, StringComparison.Ordinal);
         var filings = await FilingsAsync(Guid.Parse(id));
         var signing = filings.Where(f => f.Kind == FilingKind.Signing).Select(f => (f.Bureau, f.CountyId)).OrderBy(b => b.Bureau).ToList();
         var termination = filings.Where(f => f.Kind == FilingKind.Termination).Select(f => (f.Bureau, f.CountyId)).OrderBy(b => b.Bureau).ToList();
@@ -108,6 +111,32 @@ public class TerminationTests(PortalAppFactory app) : IClassFixture<PortalAppFac
         Assert.Contains("data-testid=\"status\">已生效<", page, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"pending-termination\"", page, StringComparison.Ordinal);
         Assert.Contains("/termination/propose", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TenantAdmin_SetsTheNoticePeriod_AndBadInputIsRefusedNextToTheField()
+    {
+        var admin = await _steps.LoginAsync("/shaoxing", "admin@shaoxing.demo");
+        Assert.Contains("value=\"30\"", await (await admin.GetAsync("/shaoxing/admin/settings")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var refused = await admin.SubmitAsync("/shaoxing/admin/settings", "/shaoxing/admin/settings", new Dictionary<string, string> { ["terminationNoticeDays"] = "400" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var body = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("data-field-error=\"TerminationNoticeDays\">单方通知终止的通知期须在 1 至 365 天之间。<", body, StringComparison.Ordinal);
+        Assert.Contains("value=\"400\"", body, StringComparison.Ordinal);
+
+        try
+        {
+            var saved = await admin.SubmitAsync("/shaoxing/admin/settings", "/shaoxing/admin/settings", new Dictionary<string, string> { ["terminationNoticeDays"] = "45" });
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+            var now = DateTimeOffset.UtcNow;
+            var (staff, id) = await _steps.EffectiveAsync(Day(now.AddDays(-10)), Day(now.AddMonths(10)));
+            Assert.Contains("通知期 45 天满后生效", await (await staff.GetAsync($"/shaoxing/agreements/{id}")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await admin.SubmitAsync("/shaoxing/admin/settings", "/shaoxing/admin/settings", new Dictionary<string, string> { ["terminationNoticeDays"] = "30" });
+        }
     }
 
     private Task<List<Filing>> FilingsAsync(Guid agreementId) =>
