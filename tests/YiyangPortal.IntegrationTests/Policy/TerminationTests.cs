@@ -34,6 +34,7 @@ public class TerminationTests(PortalAppFactory app) : IClassFixture<PortalAppFac
         Assert.Contains("data-testid=\"status\">已生效<", page, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"pending-termination\"", page, StringComparison.Ordinal);
         Assert.Contains("协商一致终止", page, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"next-termination\"", page, StringComparison.Ordinal);
         Assert.Contains("/termination/confirm", page, StringComparison.Ordinal);
         Assert.Contains("/termination/decline", page, StringComparison.Ordinal);
         var own = await (await staff.GetAsync($"/shaoxing/agreements/{id}")).Content.ReadAsStringAsync();
@@ -44,6 +45,7 @@ public class TerminationTests(PortalAppFactory app) : IClassFixture<PortalAppFac
 
         page = await (await staff.GetAsync($"/shaoxing/agreements/{id}")).Content.ReadAsStringAsync();
         Assert.Contains("data-testid=\"status\">已终止<", page, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"termination-filing-deadlines\"", page, StringComparison.Ordinal);
         var filingLink = System.Text.RegularExpressions.Regex.Match(page, "终止备案：<a href=\"(/shaoxing/filings/[0-9a-f-]{36})\"");
         Assert.True(filingLink.Success);
         var filingPage = await (await staff.GetAsync(filingLink.Groups[1].Value)).Content.ReadAsStringAsync();
