@@ -120,7 +120,7 @@ public class AgreementWorkflowTests(PortalAppFactory app) : IClassFixture<Portal
         Assert.Contains("36,000.00", await (await staff.GetAsync($"/shaoxing/agreements/{id}")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var detail = await (await staff.GetAsync($"/shaoxing/agreements/{id}")).Content.ReadAsStringAsync();
-        Assert.Equal(2, Regex.Matches(detail, "备案：<a href=\"/shaoxing/filings/[0-9a-f-]{36}\">越城区").Count);
+        Assert.Equal(2, Regex.Matches(detail, "签约备案：<a href=\"/shaoxing/filings/[0-9a-f-]{36}\">越城区").Count);
         var first = await (await staff.GetAsync($"/shaoxing/agreements/{id}/pdf")).Content.ReadAsByteArrayAsync();
         var second = await (await staff.GetAsync($"/shaoxing/agreements/{id}/pdf")).Content.ReadAsByteArrayAsync();
         Assert.Equal(first, second);
@@ -172,11 +172,12 @@ public class AgreementWorkflowTests(PortalAppFactory app) : IClassFixture<Portal
         {
             Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/shaoxing/agreements/{id}")).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/shaoxing/agreements/{id}/pdf")).StatusCode);
-            var terminate = await client.SubmitAsync("/shaoxing/agreements", $"/shaoxing/agreements/{id}/terminate", new Dictionary<string, string>
+            var terminate = await client.SubmitAsync("/shaoxing/agreements", $"/shaoxing/agreements/{id}/termination/propose", new Dictionary<string, string>
             {
                 ["version"] = "1",
+                ["kind"] = "Notice",
                 ["reason"] = "x",
-                ["terminatedOn"] = "2027-02-01",
+                ["terminateOn"] = "2027-02-01",
             });
             Assert.Equal(HttpStatusCode.NotFound, terminate.StatusCode);
         }
@@ -190,12 +191,14 @@ public class AgreementWorkflowTests(PortalAppFactory app) : IClassFixture<Portal
         await AgreementSteps.ActAsync(staff, id, $"/shaoxing/agreements/{id}/renew", []);
         var renewal = await (await staff.GetAsync("/shaoxing/agreements?status=Draft")).Content.ReadAsStringAsync();
         Assert.Contains("草稿", renewal, StringComparison.Ordinal);
-        await AgreementSteps.ActAsync(staff, id, $"/shaoxing/agreements/{id}/terminate", new() { ["reason"] = "养老院搬迁", ["terminatedOn"] = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
+        var today = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await AgreementSteps.ActAsync(staff, id, $"/shaoxing/agreements/{id}/termination/propose", new() { ["kind"] = "Mutual", ["reason"] = "养老院搬迁", ["terminateOn"] = today });
+        var clinic = await _steps.LoginAsync("/shaoxing", "clinic@shaoxing.demo");
+        await AgreementSteps.ActAsync(clinic, id, $"/shaoxing/agreements/{id}/termination/confirm", []);
 
         var regulator = await _steps.LoginAsync("/shaoxing", "minzheng@shaoxing.demo");
         Assert.Contains("已终止：养老院搬迁", await (await regulator.GetAsync("/shaoxing/inbox")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains("已终止", await (await regulator.GetAsync($"/shaoxing/agreements/{id}")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var clinic = await _steps.LoginAsync("/shaoxing", "clinic@shaoxing.demo");
-        Assert.Contains("已终止：养老院搬迁", await (await clinic.GetAsync("/shaoxing/inbox")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("提出协商一致终止", await (await clinic.GetAsync("/shaoxing/inbox")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }

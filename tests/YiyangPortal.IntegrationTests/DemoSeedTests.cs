@@ -82,6 +82,18 @@ public class DemoSeedTests(PortalAppFactory app) : IClassFixture<PortalAppFactor
         var proposals = await ShowcaseAsync(db => db.Agreements.Where(a => a.Status == AgreementStatus.ReturnedForRevision)
             .Select(a => a.Items.Count(i => i.ReviewState == ItemReviewState.ChangeProposed)).ToListAsync());
         Assert.All(proposals, count => Assert.Equal(1, count)); // 退回修改 with the clinic's proposal
+
+        // 2020 guide 六(二): a terminated demo agreement went through proposal and confirmation, and each bureau that
+        // received its signing filing got a termination filing.
+        var terminated = await ShowcaseAsync(db => db.Agreements.Where(a => a.Status == AgreementStatus.Terminated && a.SupplementToId == null)
+            .Select(a => new
+            {
+                Confirmed = a.TerminationConfirmedOn != null,
+                Signing = db.Filings.Count(f => f.AgreementId == a.Id && f.Kind == FilingKind.Signing),
+                Termination = db.Filings.Count(f => f.AgreementId == a.Id && f.Kind == FilingKind.Termination),
+            }).ToListAsync());
+        Assert.NotEmpty(terminated);
+        Assert.All(terminated, t => Assert.True(t.Confirmed && t.Signing == 2 && t.Termination == 2, t.ToString()));
     }
 
     [Fact]

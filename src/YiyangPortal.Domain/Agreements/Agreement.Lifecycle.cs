@@ -2,35 +2,9 @@ using YiyangPortal.Domain.Common;
 
 namespace YiyangPortal.Domain.Agreements;
 
-/// <summary>Termination, expiry, renewal (续签) and supplements (补充协议).</summary>
+/// <summary>Expiry, renewal (续签) and supplements (补充协议); termination is in Agreement.Termination.cs.</summary>
 public sealed partial class Agreement
 {
-    /// <summary>
-    /// 已生效 → 已终止, by either party, with a reason. <paramref name="terminatedOn"/> is the Beijing day the
-    /// termination takes effect: not before the agreement took effect and not later than the day of the act.
-    /// </summary>
-    public void Terminate(AgreementActor by, string reason, DateOnly terminatedOn)
-    {
-        by.EnsureKnown();
-        Machine.EnsureCanFire(Trigger.Terminate);
-        var why = RequireReason(reason, "终止协议");
-        if (EffectiveAtUtc is { } effectiveAt && terminatedOn < BeijingTime.DateOf(effectiveAt))
-        {
-            throw new DomainException("终止日期不能早于协议生效日期。");
-        }
-
-        if (terminatedOn > BeijingTime.DateOf(by.AtUtc))
-        {
-            throw new DomainException("终止日期不能晚于今天。");
-        }
-
-        TerminatedOn = terminatedOn;
-        TerminatedBy = by.Party;
-        TerminationReason = why;
-        Machine.Fire(Trigger.Terminate);
-        Record(by, AgreementEventKind.Terminated, null, null, BeijingTime.FormatChineseDate(terminatedOn), why);
-    }
-
     /// <summary>Whether a daily sweep should mark this agreement 已到期 on <paramref name="todayInBeijing"/>.</summary>
     public bool HasTermEnded(DateOnly todayInBeijing) =>
         Status == AgreementStatus.Effective && Terms.Term?.To is { } end && todayInBeijing > end;

@@ -19,4 +19,8 @@ public enum AgreementEventKind
     BecameEffective = 14,
     Terminated = 15,
     Expired = 16,
+    TerminationProposed = 17,
+    TerminationConfirmed = 18,
+    TerminationDeclined = 19,
+    TerminationWithdrawn = 20,
 }

@@ -20,9 +20,12 @@ public sealed class Filing : ITenantOwned
     {
     }
 
-    internal Filing(Guid tenantId, Guid agreementId, Bureau bureau, Guid countyId, DateTimeOffset signedAtUtc, HolidayCalendar? calendar = null)
+    internal Filing(
+        Guid tenantId, Guid agreementId, Bureau bureau, Guid countyId, DateTimeOffset signedAtUtc, HolidayCalendar? calendar = null,
+        FilingKind kind = FilingKind.Signing)
     {
         Id = Guid.CreateVersion7();
+        Kind = kind;
         TenantId = tenantId;
         AgreementId = agreementId;
         Bureau = bureau;
@@ -48,10 +51,14 @@ public sealed class Filing : ITenantOwned
 
     public Bureau Bureau { get; private set; }
 
+    /// <summary>签约备案 or 终止备案.</summary>
+    public FilingKind Kind { get; private set; }
+
     /// <summary>The county whose bureau receives this filing.</summary>
     public Guid CountyId { get; private set; }
 
-    /// <summary>When the agreement took effect (its second signature); kept here so that the days from signing to
+    /// <summary>When the agreement took effect (its second signature) — for a 终止备案, when the termination took
+    /// effect: the event reported, from which the deadline runs; kept here so that the days from signing to
     /// filing, which regulators watch, are read from the filing alone.</summary>
     public DateTimeOffset SignedAtUtc { get; private set; }
 

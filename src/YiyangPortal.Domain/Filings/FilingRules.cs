@@ -5,7 +5,7 @@ using YiyangPortal.Domain.Institutions;
 
 namespace YiyangPortal.Domain.Filings;
 
-/// <summary>Which bureaus must be informed of an agreement that has just taken effect.</summary>
+/// <summary>Which bureaus must be informed of an agreement that has just taken effect, or has just been terminated.</summary>
 public static class FilingRules
 {
     /// <summary>
@@ -38,5 +38,25 @@ public static class FilingRules
             new(agreement.TenantId, agreement.Id, Bureau.CivilAffairs, elderCare.CountyId, effectiveAt, calendar),
             new(agreement.TenantId, agreement.Id, Bureau.Health, healthCounty, effectiveAt, calendar),
         ];
+    }
+
+    /// <summary>
+    /// 2020 guide 六(二) with 六(四): a terminated agreement's 终止备案 goes to each bureau that received its 签约备案
+    /// (same bureau and county), due one month after the termination took effect, as a signing filing is.
+    /// </summary>
+    public static IReadOnlyList<Filing> ForTerminatedAgreement(
+        Agreement agreement, IEnumerable<Filing> existing, HolidayCalendar? calendar = null)
+    {
+        if (agreement.Status != AgreementStatus.Terminated
+            || agreement.Events.LastOrDefault(e => e.Kind == AgreementEventKind.Terminated) is not { } terminated)
+        {
+            throw new DomainException("只有已终止的协议需要终止备案。");
+        }
+
+        var filings = existing.Where(f => f.AgreementId == agreement.Id).ToList();
+        return filings.Where(f => f.Kind == FilingKind.Signing)
+            .Where(f => !filings.Exists(t => t.Kind == FilingKind.Termination && t.Bureau == f.Bureau && t.CountyId == f.CountyId))
+            .Select(f => new Filing(agreement.TenantId, agreement.Id, f.Bureau, f.CountyId, terminated.OccurredAtUtc, calendar, FilingKind.Termination))
+            .ToList();
     }
 }

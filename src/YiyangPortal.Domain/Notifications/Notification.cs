@@ -19,6 +19,9 @@ public enum NotificationKind
 
     /// <summary>A party (re)submitted a filing: its county bureau has something to review.</summary>
     FilingSubmitted = 12,
+
+    /// <summary>A party proposed to terminate, or answered such a proposal (2020 guide 六(二)).</summary>
+    Termination = 13,
 }
 
 /// <summary>One message in a user's in-app inbox (issue 4: submitted, returned, proposal, signed, expiring, terminated).</summary>

@@ -43,6 +43,20 @@ public sealed partial class Tenant
 
     public bool IsActive { get; private set; }
 
+    /// <summary>The default notice period of a new city, in days.</summary>
+    public const int DefaultTerminationNoticeDays = 30;
+
+    /// <summary>
+    /// 2020 guide 六(二): a 单方通知 termination takes effect this many days after the notice unless the other party
+    /// confirms it sooner; set by the city's administrator.
+    /// </summary>
+    public int TerminationNoticeDays { get; private set; } = DefaultTerminationNoticeDays;
+
+    public void SetTerminationNoticeDays(int days) =>
+        TerminationNoticeDays = days is >= 1 and <= Agreements.Agreement.MaxNoticeDays
+            ? days
+            : throw new DomainException($"单方通知终止的通知期须在 1 至 {Agreements.Agreement.MaxNoticeDays} 天之间。");
+
     /// <summary>Path segments that can never be tenant slugs because the platform uses them.</summary>
     public static IReadOnlySet<string> ReservedSlugs { get; } = new HashSet<string>(StringComparer.Ordinal)
     {

@@ -88,9 +88,10 @@ public sealed class FilingSweep(IServiceScopeFactory scopes)
             db.FilingReminders.Add(new FilingReminder(c.Filing.TenantId, c.Filing.Id, kind, today));
             var due = BeijingTime.FormatChineseDate(c.Filing.DueDate);
             var bureau = c.Filing.Bureau == Domain.Identity.Bureau.CivilAffairs ? "民政局" : "卫生健康局";
+            var what = c.Filing.Kind == FilingKind.Termination ? "终止备案" : "备案";
             if (kind == FilingReminderKind.Escalated)
             {
-                var title = $"逾期未备案：协议 {c.DocumentNumber} 应于 {due} 前向{bureau}报送";
+                var title = $"逾期未{what}：协议 {c.DocumentNumber} 应于 {due} 前向{bureau}报送";
                 var key = (c.Filing.Bureau, c.Filing.CountyId);
                 if (!regulators.TryGetValue(key, out var users))
                 {
@@ -107,8 +108,8 @@ public sealed class FilingSweep(IServiceScopeFactory scopes)
             else
             {
                 var title = kind == FilingReminderKind.DueDay
-                    ? $"今天是协议 {c.DocumentNumber} 向{bureau}备案的截止日（{due}）"
-                    : $"协议 {c.DocumentNumber} 须于 {due} 前向{bureau}报送备案";
+                    ? $"今天是协议 {c.DocumentNumber} 向{bureau}{what}的截止日（{due}）"
+                    : $"协议 {c.DocumentNumber} 须于 {due} 前向{bureau}报送{what}";
                 var key = (c.ElderCareInstitutionId, c.MedicalInstitutionId);
                 if (!parties.TryGetValue(key, out var users))
                 {

@@ -85,7 +85,7 @@ public class AgreementAwaitingTests
         var agreement = Effective();
         Assert.Empty(agreement.AwaitedParties());
 
-        agreement.Terminate(Elder(Now.AddDays(1)), "养老院搬迁", BeijingTime.DateOf(Now.AddDays(1)));
+        TerminateByAgreement(agreement, Elder(Now.AddDays(1)), "养老院搬迁");
         Assert.Empty(agreement.AwaitedParties());
     }
 

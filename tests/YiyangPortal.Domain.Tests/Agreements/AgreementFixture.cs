@@ -94,6 +94,16 @@ internal static class AgreementFixture
         return agreement;
     }
 
+    /// <summary>协商一致 termination proposed by <paramref name="by"/> and confirmed by the other party, effective that day.</summary>
+    public static void TerminateByAgreement(Agreement agreement, AgreementActor by, string reason = "机构停业")
+    {
+        agreement.ProposeTermination(by, TerminationKind.Mutual, reason, BeijingTime.DateOf(by.AtUtc), NoticeDays);
+        agreement.ConfirmTermination(As(by.Party.Other(), by.AtUtc));
+    }
+
+    /// <summary>The tenant's notice period the tests use (单方通知).</summary>
+    public const int NoticeDays = 30;
+
     public static void Sign(Agreement agreement, AgreementParty party, DateTimeOffset? at = null) =>
         agreement.Sign(As(party, at), party == AgreementParty.ElderCare ? "王院长" : "李主任", "法定代表人", "203.0.113.7", Sha);
 }

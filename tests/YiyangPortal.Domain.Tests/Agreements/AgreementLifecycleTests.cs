@@ -8,35 +8,6 @@ public class AgreementLifecycleTests
 {
     private static readonly DateOnly LastDay = new(2027, 2, 28);
 
-    [Theory]
-    [InlineData(AgreementParty.ElderCare)]
-    [InlineData(AgreementParty.Medical)]
-    public void Terminate_EffectiveByEitherParty_IsTerminatedWithReason(AgreementParty party)
-    {
-        var agreement = Effective();
-
-        agreement.Terminate(As(party, Now.AddDays(30)), "机构停业", new DateOnly(2026, 4, 1));
-
-        Assert.Equal(AgreementStatus.Terminated, agreement.Status);
-        Assert.Equal(party, agreement.TerminatedBy);
-        Assert.Equal(new DateOnly(2026, 4, 1), agreement.TerminatedOn);
-        Assert.Equal("机构停业", agreement.TerminationReason);
-    }
-
-    [Fact]
-    public void Terminate_Draft_IsRefused() =>
-        Assert.Throws<DomainException>(() => Draft().Terminate(Elder(), "不需要了", new DateOnly(2026, 3, 2)));
-
-    [Fact]
-    public void Terminate_BeforeEffectiveDateOrInTheFuture_IsRefused()
-    {
-        var agreement = Effective();
-
-        Assert.Throws<DomainException>(() => agreement.Terminate(Elder(), "x", new DateOnly(2026, 3, 1)));
-        Assert.Throws<DomainException>(() => agreement.Terminate(Elder(), "x", new DateOnly(2026, 3, 3)));
-        Assert.Throws<DomainException>(() => agreement.Terminate(Elder(), " ", new DateOnly(2026, 3, 2)));
-    }
-
     [Fact]
     public void Expire_OnLastDayOfTerm_IsRefused() =>
         Assert.Throws<DomainException>(() => Effective().Expire(LastDay));
@@ -60,11 +31,12 @@ public class AgreementLifecycleTests
         Assert.Throws<DomainException>(() => PendingSignature().Expire(LastDay.AddDays(1)));
 
     [Fact]
-    public void Terminate_Expired_IsRefused()
+    public void ProposeTermination_Expired_IsRefused()
     {
         var agreement = Effective();
         agreement.Expire(LastDay.AddDays(1));
-        Assert.Throws<DomainException>(() => agreement.Terminate(Elder(LastDay.AddDays(2).ToDateTime(TimeOnly.MinValue)), "x", LastDay));
+        Assert.Throws<DomainException>(() => agreement.ProposeTermination(
+            Elder(LastDay.AddDays(2).ToDateTime(TimeOnly.MinValue)), TerminationKind.Mutual, "x", LastDay.AddDays(2), NoticeDays));
     }
 
     [Fact]
@@ -103,7 +75,7 @@ public class AgreementLifecycleTests
     {
         Assert.Throws<DomainException>(() => Draft().CreateRenewal(Elder(), "R-1"));
         var terminated = Effective();
-        terminated.Terminate(Elder(), "停业", new DateOnly(2026, 3, 2));
+        TerminateByAgreement(terminated, Elder());
         Assert.Throws<DomainException>(() => terminated.CreateRenewal(Elder(), "R-1"));
     }
 

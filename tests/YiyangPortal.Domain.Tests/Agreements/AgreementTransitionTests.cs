@@ -61,7 +61,7 @@ public class AgreementTransitionTests
     [MemberData(nameof(AllStatuses))]
     public void TerminateAndExpire_AreAllowedOnlyWhenEffective(AgreementStatus status)
     {
-        AssertMove(status == AgreementStatus.Effective, () => InStatus(status).Terminate(Elder(), "停业", new DateOnly(2026, 3, 2)));
+        AssertMove(status == AgreementStatus.Effective, () => InStatus(status).ProposeTermination(Elder(), TerminationKind.Mutual, "停业", new DateOnly(2026, 3, 2), NoticeDays));
         AssertMove(status == AgreementStatus.Effective, () => InStatus(status).Expire(new DateOnly(2027, 3, 1)));
     }
 
@@ -146,7 +146,7 @@ public class AgreementTransitionTests
                 return expired;
             default:
                 var terminated = Effective();
-                terminated.Terminate(Medic(), "停业", new DateOnly(2026, 3, 2));
+                TerminateByAgreement(terminated, Medic(), "停业");
                 return terminated;
         }
     }

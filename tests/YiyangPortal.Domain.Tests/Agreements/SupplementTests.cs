@@ -111,7 +111,7 @@ public class SupplementTests
         supplement.AddItem(Elder(), Snapshot("康复指导", price: 50m), 2);
         SignedSupplement(original, supplement, Now.AddDays(1));
         var day = BeijingTime.DateOf(Now.AddDays(3));
-        original.Terminate(Elder(Now.AddDays(3)), "机构停业", day);
+        TerminateByAgreement(original, Elder(Now.AddDays(3)));
 
         supplement.EndWithOriginal(original, day);
 

@@ -32,7 +32,8 @@ public class CoverageTrackingTests(PortalAppFactory app) : IClassFixture<PortalA
         {
             var agreement = await scope.Db.Agreements.Include(a => a.Events).SingleAsync(a => a.Id == withCommunity.Id);
             var staff = await scope.Db.Users.Where(u => u.UserName == home.Email).Select(u => u.Id).SingleAsync();
-            agreement.Terminate(AgreementActor.ElderCare(staff, now), "合作机构调整", BeijingTime.DateOf(now));
+            // 单方通知 with no notice period left takes effect at once (2020 guide 六(二)).
+            agreement.ProposeTermination(AgreementActor.ElderCare(staff, now), TerminationKind.Notice, "合作机构调整", BeijingTime.DateOf(now), 0);
             await scope.Agreements.SaveAsync(agreement, null);
         }
 

@@ -95,6 +95,30 @@ public partial class ConcurrentStepsTests(PortalAppFactory app, ITestOutputHelpe
         output.WriteLine($"{Rounds} rounds, {collisions} collided in the database");
     }
 
+    [Fact]
+    public async Task ConfirmTermination_TwiceAtOnce_OneTerminatesTheOtherIsToldNot500()
+    {
+        var collisions = 0;
+        for (var round = 0; round < Rounds; round++)
+        {
+            var today = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var (staff, id) = await _steps.EffectiveAsync(today, DateTime.UtcNow.AddHours(8).AddMonths(6).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            await AgreementSteps.ActAsync(staff, id, $"/shaoxing/agreements/{id}/termination/propose", new() { ["kind"] = "Mutual", ["reason"] = "养老院搬迁", ["terminateOn"] = today });
+            var clinic1 = await _steps.LoginAsync("/shaoxing", "clinic@shaoxing.demo");
+            var clinic2 = await _steps.LoginAsync("/shaoxing", "clinic@shaoxing.demo");
+            var a = await PrepareAsync(clinic1, id, "termination/confirm", []);
+            var b = await PrepareAsync(clinic2, id, "termination/confirm", []);
+
+            var outcomes = await RaceAsync(a, b);
+
+            collisions += await CheckAsync(staff, id, outcomes);
+            Assert.Equal(1, await CountAsync(id, "SELECT count(*) FROM agreement_events WHERE agreement_id = @id AND kind = 'Terminated'"));
+            Assert.Equal(2, await CountAsync(id, "SELECT count(*) FROM filings WHERE agreement_id = @id AND kind = 'Termination'"));
+        }
+
+        output.WriteLine($"{Rounds} rounds, {collisions} lost a race");
+    }
+
     private sealed record Prepared(PortalClient Client, string Action, Dictionary<string, string> Fields);
 
     private sealed record Outcome(HttpStatusCode Status, bool Won, bool Conflict);

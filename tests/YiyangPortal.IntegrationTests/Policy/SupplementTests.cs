@@ -66,7 +66,8 @@ public partial class SupplementTests(PortalAppFactory app) : IClassFixture<Porta
         Assert.DoesNotContain(originalNumber + "<", list, StringComparison.Ordinal);
 
         // Terminating the original ends the supplement too.
-        await AgreementSteps.ActAsync(staff, original, $"/shaoxing/agreements/{original}/terminate", new() { ["reason"] = "养老院搬迁", ["terminatedOn"] = today });
+        await AgreementSteps.ActAsync(staff, original, $"/shaoxing/agreements/{original}/termination/propose", new() { ["kind"] = "Mutual", ["reason"] = "养老院搬迁", ["terminateOn"] = today });
+        await AgreementSteps.ActAsync(clinic, original, $"/shaoxing/agreements/{original}/termination/confirm", []);
         page = await (await staff.GetAsync($"/shaoxing/agreements/{id}")).Content.ReadAsStringAsync();
         Assert.Contains("data-testid=\"status\">已终止<", page, StringComparison.Ordinal);
         Assert.Contains($"原协议（{originalNumber}）已终止，本补充协议随之终止。", page, StringComparison.Ordinal);

@@ -22,6 +22,10 @@ internal sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreemen
         builder.Property(a => a.DocumentNumber).HasMaxLength(40);
         builder.Property(a => a.ReturnReason).HasMaxLength(500);
         builder.Property(a => a.TerminationReason).HasMaxLength(500);
+        builder.Property(a => a.TerminationKind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.TerminationProposedBy).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.TerminationProposalReason).HasMaxLength(500);
+        builder.Ignore(a => a.PendingTermination);
         builder.Property(a => a.Terms).HasConversion(TermsJson.Converter).HasColumnType("jsonb");
 
         // A computed view of Items: left to convention, EF maps it as a second relationship (agreement_id1) and

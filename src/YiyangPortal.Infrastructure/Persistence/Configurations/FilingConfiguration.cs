@@ -16,6 +16,7 @@ internal sealed class FilingConfiguration : IEntityTypeConfiguration<Filing>
         builder.HasOne<County>().WithMany().HasForeignKey(f => f.CountyId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(f => f.Bureau).HasConversion<string>().HasMaxLength(20);
         builder.Property(f => f.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(f => f.Kind).HasConversion<string>().HasMaxLength(20).HasDefaultValue(FilingKind.Signing).ValueGeneratedNever();
         builder.Property(f => f.ReturnReason).HasMaxLength(500);
         builder.Property<uint>("xmin").IsRowVersion();
         builder.HasMany(f => f.History).WithOne().HasForeignKey("FilingId").IsRequired().OnDelete(DeleteBehavior.Restrict);
@@ -29,6 +30,6 @@ internal sealed class FilingConfiguration : IEntityTypeConfiguration<Filing>
 
         // A bureau's whole list, oldest due first, one page at a time (100,000 filings: no sort of them all).
         builder.HasIndex(f => new { f.TenantId, f.Bureau, f.DueDate, f.Id });
-        builder.HasIndex(f => new { f.AgreementId, f.Bureau, f.CountyId }).IsUnique();
+        builder.HasIndex(f => new { f.AgreementId, f.Kind, f.Bureau, f.CountyId }).IsUnique();
     }
 }

@@ -13,5 +13,6 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         builder.HasIndex(t => t.Slug).IsUnique();
         builder.Property(t => t.Name).HasMaxLength(50).IsRequired();
         builder.Property(t => t.DivisionCode).HasMaxLength(6).IsRequired();
+        builder.Property(t => t.TerminationNoticeDays).HasDefaultValue(Tenant.DefaultTerminationNoticeDays).ValueGeneratedNever();
     }
 }

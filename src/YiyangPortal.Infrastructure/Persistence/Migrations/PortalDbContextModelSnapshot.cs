@@ -205,6 +205,37 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("date")
                         .HasColumnName("terminated_on");
 
+                    b.Property<DateOnly?>("TerminationConfirmedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("termination_confirmed_on");
+
+                    b.Property<string>("TerminationKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("termination_kind");
+
+                    b.Property<DateOnly?>("TerminationNoticeEndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("termination_notice_ends_on");
+
+                    b.Property<string>("TerminationProposalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("termination_proposal_reason");
+
+                    b.Property<DateTimeOffset?>("TerminationProposedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("termination_proposed_at_utc");
+
+                    b.Property<string>("TerminationProposedBy")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("termination_proposed_by");
+
+                    b.Property<DateOnly?>("TerminationProposedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("termination_proposed_on");
+
                     b.Property<string>("TerminationReason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
@@ -971,6 +1002,13 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("first_submitted_at_utc");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("Signing")
+                        .HasColumnName("kind");
+
                     b.Property<string>("ReturnReason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
@@ -1006,12 +1044,12 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                     b.HasIndex("CountyId")
                         .HasDatabaseName("ix_filings_county_id");
 
-                    b.HasIndex("AgreementId", "Bureau", "CountyId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_filings_agreement_id_bureau_county_id");
-
                     b.HasIndex("TenantId", "Status", "DueDate")
                         .HasDatabaseName("ix_filings_tenant_id_status_due_date");
+
+                    b.HasIndex("AgreementId", "Kind", "Bureau", "CountyId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_filings_agreement_id_kind_bureau_county_id");
 
                     b.HasIndex("TenantId", "Bureau", "DueDate", "Id")
                         .HasDatabaseName("ix_filings_tenant_id_bureau_due_date_id");
@@ -1756,6 +1794,11 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("slug");
+
+                    b.Property<int>("TerminationNoticeDays")
+                        .HasColumnType("integer")
+                        .HasDefaultValue(30)
+                        .HasColumnName("termination_notice_days");
 
                     b.HasKey("Id")
                         .HasName("pk_tenants");

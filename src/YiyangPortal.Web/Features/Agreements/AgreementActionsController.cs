@@ -86,10 +86,28 @@ public sealed class AgreementActionsController(PortalDbContext db, AgreementWork
         }, "已签署。");
     }
 
-    [HttpPost("terminate")]
-    public Task<IActionResult> Terminate(Guid id, uint version, string? reason, DateOnly? terminatedOn) =>
-        ActAsync(id, version, "terminate", (a, by) => a.Terminate(
-            by, Required(reason, "请填写终止理由。"), terminatedOn ?? throw new DomainException("请填写终止日期。")), "协议已终止，已通知对方和监管部门。");
+    /// <summary>2020 guide 六(二): one party proposes to terminate (协商一致 or 单方通知) with a reason, from today on.</summary>
+    [HttpPost("termination/propose")]
+    public async Task<IActionResult> ProposeTermination(Guid id, uint version, string? kind, string? reason, DateOnly? terminateOn)
+    {
+        var noticeDays = await db.Tenants.Where(t => t.Id == TenantId).Select(t => t.TerminationNoticeDays).SingleAsync();
+        return await ActAsync(id, version, "terminate", (a, by) => a.ProposeTermination(
+            by, Enum.TryParse<TerminationKind>(kind, out var k) && Enum.IsDefined(k) ? k : throw new DomainException("请选择终止方式（协商一致或单方通知）。"),
+            Required(reason, "请填写终止理由。"), terminateOn ?? throw new DomainException("请填写终止日期。"), noticeDays),
+            "已提出终止，等待对方确认。", "#termination");
+    }
+
+    [HttpPost("termination/confirm")]
+    public Task<IActionResult> ConfirmTermination(Guid id, uint version) =>
+        ActAsync(id, version, "termination", (a, by) => a.ConfirmTermination(by), "已确认终止。", "#termination");
+
+    [HttpPost("termination/decline")]
+    public Task<IActionResult> DeclineTermination(Guid id, uint version, string? declineReason) =>
+        ActAsync(id, version, "termination", (a, by) => a.DeclineTermination(by, Required(declineReason, "请填写不同意终止的理由。")), "已不同意终止，协议继续有效。", "#termination");
+
+    [HttpPost("termination/withdraw")]
+    public Task<IActionResult> WithdrawTermination(Guid id, uint version) =>
+        ActAsync(id, version, "termination", (a, by) => a.WithdrawTermination(by), "已撤回终止申请，协议继续有效。", "#termination");
 
     [HttpPost("renew")]
     public async Task<IActionResult> Renew(Guid id)

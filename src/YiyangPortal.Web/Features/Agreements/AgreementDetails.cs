@@ -55,7 +55,19 @@ public sealed record AgreementDetail(
 
     public bool CanReturnBeforeSigning => MySide is not null && Agreement.Status is AgreementStatus.PendingSignature or AgreementStatus.PartiallySigned;
 
-    public bool CanTerminate => MySide is not null && Agreement.Status == AgreementStatus.Effective;
+    /// <summary>2020 guide 六(二): the termination awaiting an answer or its day, shown to both parties.</summary>
+    public PendingTermination? PendingTermination => Agreement.PendingTermination;
+
+    public bool CanProposeTermination => MySide is { } side && Agreement.MayProposeTermination(side);
+
+    public bool CanConfirmTermination => MySide is { } side && Agreement.MayConfirmTermination(side);
+
+    public bool CanDeclineTermination => MySide is { } side && Agreement.MayDeclineTermination(side);
+
+    public bool CanWithdrawTermination => MySide is { } side && Agreement.MayWithdrawTermination(side);
+
+    /// <summary>The city's notice period for 单方通知 termination, in days.</summary>
+    public int NoticeDays { get; init; } = Domain.Tenancy.Tenant.DefaultTerminationNoticeDays;
 
     /// <summary>续签 once: not when a renewal (<see cref="RenewedAs"/>) already exists.</summary>
     public bool CanRenew => MySide == AgreementParty.ElderCare && RenewedAs is null && Agreement.Status is AgreementStatus.Effective or AgreementStatus.Expired;
@@ -103,6 +115,7 @@ public sealed class AgreementDetails(PortalDbContext db, AuditKeyring keys, Time
             OriginalNumber = a.SupplementToId is { } original
                 ? await db.Agreements.Where(o => o.Id == original).Select(o => o.DocumentNumber).SingleAsync()
                 : null,
+            NoticeDays = await db.Tenants.Where(t => t.Id == a.TenantId).Select(t => t.TerminationNoticeDays).SingleAsync(),
             Supplements = await db.Agreements.AsNoTracking().Where(s => s.SupplementToId == a.Id).OrderBy(s => s.CreatedAtUtc)
                 .Select(s => new SupplementLink(s.Id, s.DocumentNumber, s.Status)).ToListAsync(),
         };

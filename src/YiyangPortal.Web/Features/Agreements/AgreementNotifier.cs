@@ -64,7 +64,45 @@ public sealed class AgreementNotifier(PortalDbContext db, IMailSender mail, Time
             yield return (NotificationKind.Signed, $"协议 {no} 对方已签署，等待您签署。", [.. a.AwaitedParties()]);
         }
 
-        if (kinds.Contains(AgreementEventKind.Terminated)) { yield return (NotificationKind.Terminated, $"协议 {no} 已终止：{a.TerminationReason}", [AgreementParty.ElderCare, AgreementParty.Medical]); }
+        foreach (var message in TerminationMessages(a, kinds))
+        {
+            yield return message;
+        }
+    }
+
+    /// <summary>2020 guide 六(二): the other party hears of a proposal and its answers; both, and the regulators, of the end.</summary>
+    private static IEnumerable<(NotificationKind, string, AgreementParty[])> TerminationMessages(Agreement a, List<AgreementEventKind> kinds)
+    {
+        var no = a.DocumentNumber;
+        AgreementParty[] both = [AgreementParty.ElderCare, AgreementParty.Medical];
+        if (kinds.Contains(AgreementEventKind.Terminated))
+        {
+            var on = a.TerminatedOn is { } day ? BeijingTime.FormatChineseDate(day) : "—";
+            yield return (NotificationKind.Terminated, $"协议 {no} 已终止：{a.TerminationReason}（{on}起）。请于一个月内向备案的民政局、卫生健康局报送终止备案。", both);
+            yield break;
+        }
+
+        if (kinds.Contains(AgreementEventKind.TerminationProposed) && a.PendingTermination is { } proposed)
+        {
+            var when = proposed.TakesEffectOn is { } on ? $"，通知期满于 {BeijingTime.FormatChineseDate(on)} 终止" : "，经您确认后终止";
+            yield return (NotificationKind.Termination,
+                $"协议 {no}：{proposed.ProposedBy.ToChinese()}提出{proposed.Kind.ToChinese()}（拟于 {BeijingTime.FormatChineseDate(proposed.ProposedOn)}）{when}。理由：{proposed.Reason}", both);
+        }
+
+        if (kinds.Contains(AgreementEventKind.TerminationConfirmed) && a.PendingTermination?.TakesEffectOn is { } confirmedOn)
+        {
+            yield return (NotificationKind.Termination, $"协议 {no}：对方已确认终止，协议将于 {BeijingTime.FormatChineseDate(confirmedOn)} 终止。", both);
+        }
+
+        if (kinds.Contains(AgreementEventKind.TerminationDeclined))
+        {
+            yield return (NotificationKind.Termination, $"协议 {no}：对方不同意终止，协议继续有效。", both);
+        }
+
+        if (kinds.Contains(AgreementEventKind.TerminationWithdrawn))
+        {
+            yield return (NotificationKind.Termination, $"协议 {no}：对方已撤回终止申请，协议继续有效。", both);
+        }
     }
 
     /// <summary>

@@ -7,7 +7,8 @@ using YiyangPortal.Infrastructure.Persistence;
 namespace YiyangPortal.Web.Features.Agreements;
 
 /// <summary>
-/// The agreements part of the daily sweep, for one tenant: agreements past their term become 已到期, and both parties
+/// The agreements part of the daily sweep, for one tenant: pending terminations whose day came take effect (2020 guide
+/// 六(二)), agreements past their term become 已到期, and both parties
 /// are reminded 30 days before the last day (2020 guide 六(二): renew in writing or stop). Idempotent: an agreement
 /// expires once, and a reminder is written once per agreement and user (checked before insert), so a sweep that runs
 /// twice, or late, does no harm.
@@ -24,7 +25,13 @@ public sealed class AgreementSweep(PortalDbContext db, AgreementWorkflow workflo
             // One agreement at a time, each saved on its own: a party acting on one at the same moment costs only that one.
             db.ChangeTracker.Clear();
             var agreement = await db.Agreements.SingleAsync(a => a.Id == id, cancellationToken);
-            if (agreement.HasTermEnded(today))
+            if (agreement.IsTerminationDue(today))
+            {
+                // 2020 guide 六(二): a confirmed termination whose day came, or a notice whose period ended.
+                agreement.ApplyDueTermination(today);
+                expired += await workflow.SaveAsync(agreement, null) == SaveOutcome.Saved ? 1 : 0;
+            }
+            else if (agreement.HasTermEnded(today))
             {
                 agreement.Expire(today);
                 expired += await workflow.SaveAsync(agreement, null) == SaveOutcome.Saved ? 1 : 0;

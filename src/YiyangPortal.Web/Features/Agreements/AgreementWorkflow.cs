@@ -82,6 +82,12 @@ public sealed partial class AgreementWorkflow(
         }
 
         var executedSha256 = recorded.Exists(e => e.Kind == AgreementEventKind.BecameEffective) ? await TakeEffectAsync(agreement) : null;
+        if (recorded.Exists(e => e.Kind == AgreementEventKind.Terminated) && !agreement.IsSupplement)
+        {
+            // 2020 guide 六(二): the bureaus that received the signing filing are told of the termination.
+            await filings.AddTerminationFilingsForAsync(agreement, CancellationToken.None);
+        }
+
         var head = await AppendAuditAsync(agreement, recorded, executedSha256);
         var messages = await notifier.QueueAsync(agreement, recorded);
 

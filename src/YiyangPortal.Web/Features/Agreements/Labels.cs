@@ -47,6 +47,10 @@ public static class AgreementLabels
         AgreementEventKind.BecameEffective => "生效",
         AgreementEventKind.Terminated => "终止",
         AgreementEventKind.Expired => "到期",
+        AgreementEventKind.TerminationProposed => "提出终止",
+        AgreementEventKind.TerminationConfirmed => "确认终止",
+        AgreementEventKind.TerminationDeclined => "不同意终止",
+        AgreementEventKind.TerminationWithdrawn => "撤回终止",
         _ => kind.ToString(),
     };
 }

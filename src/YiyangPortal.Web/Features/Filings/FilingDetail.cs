@@ -9,7 +9,7 @@ namespace YiyangPortal.Web.Features.Filings;
 public sealed record FilingRow(
     Guid Id, string DocumentNumber, string ElderCare, string Medical, string County, Domain.Identity.Bureau Bureau,
     FilingStatus Status, DateOnly DueDate, DateTimeOffset? SignedAtUtc, DateTimeOffset? FirstSubmittedAtUtc,
-    DateOnly? CorrectionDueDate = null)
+    DateOnly? CorrectionDueDate = null, FilingKind Kind = FilingKind.Signing)
 {
     /// <summary>The deadline the parties work to now (<see cref="FilingTurn.CurrentDeadline"/>).</summary>
     public DateOnly CurrentDeadline => FilingTurn.CurrentDeadline(Status, DueDate, CorrectionDueDate);
@@ -35,7 +35,7 @@ internal static class FilingQueries
         orderby f.DueDate, f.Id
         select new FilingRow(
             f.Id, a.DocumentNumber, e.Name, m.Name, c.Name, f.Bureau, f.Status, f.DueDate, a.EffectiveAtUtc, f.FirstSubmittedAtUtc,
-            f.CorrectionDueDate);
+            f.CorrectionDueDate, f.Kind);
 
     public static async Task<(IReadOnlyList<AttachmentRow>, IReadOnlyList<HistoryRow>, string?)> ExtrasAsync(PortalDbContext db, Filing filing)
     {

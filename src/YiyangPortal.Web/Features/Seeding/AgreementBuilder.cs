@@ -87,7 +87,7 @@ public sealed partial class AgreementBuilder(SeedingScope scope)
             await FileAsync(agreement, story, staff, clinic);
         }
 
-        await EndAsync(agreement, story, staff);
+        await EndAsync(agreement, story, staff, clinic);
         await ReadOldMessagesAsync(agreement);
         return Done(agreement);
     }
@@ -149,14 +149,19 @@ public sealed partial class AgreementBuilder(SeedingScope scope)
         await SaveAsync(agreement);
     }
 
-    /// <summary>已终止 by 甲方 with the story's reason, or 已到期 as the daily sweep marks it once the term has ended.</summary>
-    private async Task EndAsync(Agreement agreement, AgreementStory story, PartyUser staff)
+    /// <summary>已终止 by 甲方's proposal and 乙方's confirmation with the story's reason, or 已到期 as the daily sweep marks it once the term has ended.</summary>
+    private async Task EndAsync(Agreement agreement, AgreementStory story, PartyUser staff, PartyUser clinic)
     {
         if (story.Target == AgreementStatus.Terminated)
         {
-            At(story.TerminatedAt ?? agreement.EffectiveAtUtc!.Value.AddDays(30));
-            var actor = Actor(staff);
-            agreement.Terminate(actor, story.TerminationReason, BeijingTime.DateOf(actor.AtUtc));
+            // 2020 guide 六(二): 协商一致 — 甲方 proposes that day's end, 乙方 confirms it hours later.
+            var at = story.TerminatedAt ?? agreement.EffectiveAtUtc!.Value.AddDays(30);
+            var proposedAt = at.AddHours(-4) > agreement.EffectiveAtUtc!.Value ? at.AddHours(-4) : at;
+            At(proposedAt);
+            agreement.ProposeTermination(Actor(staff), TerminationKind.Mutual, story.TerminationReason, BeijingTime.DateOf(at), Tenant.DefaultTerminationNoticeDays);
+            await SaveAsync(agreement);
+            At(at);
+            agreement.ConfirmTermination(Actor(clinic));
             await SaveAsync(agreement);
         }
         else if (story.Target == AgreementStatus.Expired)

@@ -29,6 +29,7 @@ public static class Navigation
             new("服务目录", "~/admin/catalogue"),
             new("签约目标", "~/admin/targets"),
             new("节假日", "~/admin/holidays"),
+            new("协议设置", "~/admin/settings"),
             new("账户管理", "~/admin/accounts"),
         ],
         PortalRole.ElderCareStaff =>
