@@ -74,8 +74,11 @@ public static class AgreementPdf
         lines.Add(new FeeLine("合作经费小计（甲方支付）", totals.ElderCareInstitutionPays.Yuan, "甲方（养老机构）每年支付的合作经费"));
         lines.Add(new FeeLine("自费服务项目（年度估算）", totals.SelfPaidItems.Yuan, "康养人员按实际发生自理，不在合作经费内"));
         lines.Add(new FeeLine("医保服务项目（年度估算）", totals.MedicalInsuranceItems.Yuan, "按医保政策结算，个人负担部分由康养人员自理"));
+        // 绍市民〔2024〕6号 二.5: the yearly on-site check (60+) rides on the free basic public-health check; 附件1 pays
+        // 健康体检 outside the annual fee, so the line says it is not part of it.
         lines.Add(new FeeLine(
-            $"基本公共卫生服务项目（{totals.BasicPublicHealthItemCount} 项）", 0m, "符合条件的老年人免费，由卫生健康部门经费保障"));
+            $"基本公共卫生服务项目（{totals.BasicPublicHealthItemCount} 项）", 0m,
+            "符合条件的老年人免费，由卫生健康部门经费保障，不在年度健康服务费内（含60周岁及以上老年人每年1次上门健康体检）"));
         return new FeeSummary(lines);
     }
 
