@@ -172,6 +172,11 @@ public sealed class DraftingController(PortalDbContext db, AgreementWorkflow wor
             {
                 ModelState.AddModelError(key, $"“{item.Name}”的频次应为 1 到 {AgreementItem.MaxFrequency}。");
             }
+            else if (item.FrequencyProblem(frequency) is { } problem)
+            {
+                // The domain's minimum (附件2 二.3, 2020 guide 三(一)) at the field, the number kept as typed.
+                ModelState.AddModelError(key, problem);
+            }
             else
             {
                 result[item.Id] = frequency;
@@ -181,8 +186,9 @@ public sealed class DraftingController(PortalDbContext db, AgreementWorkflow wor
         return result;
     }
 
+    /// <summary>Items whose number is a blank of 附件1 (一、二): edited at the clause, shown in the table.</summary>
     public static bool IsClauseItem(Agreement agreement, AgreementItem item) =>
-        item.Clause is not null && agreement.Template == AgreementTemplate.MedicalElderCareConsortium;
+        item.Clause is { } clause && clause.RepeatsInTerms() && agreement.Template == AgreementTemplate.MedicalElderCareConsortium;
 
     private async Task<PriceChoice?> ChosenItemAsync(Agreement agreement, ItemForm form)
     {
@@ -194,6 +200,11 @@ public sealed class DraftingController(PortalDbContext db, AgreementWorkflow wor
         else if (form.Frequency is { } f && (f < 1 || f > AgreementItem.MaxFrequency))
         {
             ModelState.AddModelError(nameof(ItemForm.Frequency), $"频次应为 1 到 {AgreementItem.MaxFrequency}。");
+        }
+        else if (form.Frequency is { } typed
+                 && TemplateClauses.ForCatalogueCode(choice.Item.Code).FrequencyProblem(choice.Item.Name, typed, choice.Price.Unit) is { } problem)
+        {
+            ModelState.AddModelError(nameof(ItemForm.Frequency), problem);
         }
         else if (form.Frequency is null && !(TemplateClauses.ForCatalogueCode(choice.Item.Code) is { } clause
                                               && agreement.Template == AgreementTemplate.MedicalElderCareConsortium
