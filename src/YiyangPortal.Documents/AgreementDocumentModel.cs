@@ -23,6 +23,16 @@ public enum MedicalCostPayment
     ElderCareInstitutionPays = 3,
 }
 
+/// <summary>Where 附件1 clause 一's 医疗服务站点 is (甲方内设医疗机构或乙方延伸设置医务室的).</summary>
+public enum ClinicSite
+{
+    /// <summary>甲方内设医疗机构.</summary>
+    InternalMedicalInstitution = 1,
+
+    /// <summary>乙方延伸设置医务室.</summary>
+    ExtendedClinicRoom = 2,
+}
+
 /// <summary>One contracting party as printed on the agreement.</summary>
 public sealed record AgreementParty(string Name, string? Address = null, string? RepresentativeName = null);
 
@@ -89,6 +99,12 @@ public sealed record AgreementDocumentModel
 
     /// <summary>乙方（医疗卫生机构）. 附件1 and 附件2.</summary>
     public required AgreementParty MedicalParty { get; init; }
+
+    /// <summary>
+    /// 附件1 一: the site the clause stands on, printed after 建立医疗服务站点。; null prints nothing (a draft that has not
+    /// chosen yet).
+    /// </summary>
+    public ClinicSite? ClinicSite { get; init; }
 
     /// <summary>附件1 一: clinic sessions per month at 甲方 (乙方提供___次/月).</summary>
     public int? ClinicSessionsPerMonth { get; init; }

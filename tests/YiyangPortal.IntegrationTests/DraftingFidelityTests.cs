@@ -66,6 +66,25 @@ public partial class DraftingFidelityTests(PortalAppFactory app) : IClassFixture
         Assert.Matches("name=\"items\\[0\\]\\.Frequency\" value=\"4\"", saved);
     }
 
+    [Fact]
+    public async Task SubmittingWithoutTheServicePoint_IsRefusedAtItsField_AndSavesTheRest_Template1一()
+    {
+        var (staff, id) = await _steps.DraftAsync();
+        await AgreementSteps.FillAsync(staff, id);
+        var fields = await AgreementSteps.TermsAsync(staff, id, submit: true);
+        fields.Remove("ClinicSite");
+
+        var response = await staff.SubmitAsync($"/shaoxing/agreements/{id}/edit", $"/shaoxing/agreements/{id}/draft", fields);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var answer = await response.Content.ReadAsStringAsync();
+        Assert.Contains("data-field-error=\"ClinicSite\">请选择医疗服务站点：甲方内设医疗机构或乙方延伸设置医务室（条款一）。", answer, StringComparison.Ordinal);
+        fields["ClinicSite"] = "InternalMedicalInstitution";
+        fields["Version"] = AgreementSteps.Version().Match(answer).Groups[1].Value;
+        Assert.Equal($"/shaoxing/agreements/{id}", PortalClient.RedirectPath(
+            await staff.SubmitAsync($"/shaoxing/agreements/{id}/edit", $"/shaoxing/agreements/{id}/draft", fields)));
+    }
+
     [GeneratedRegex("<option value=\"([0-9a-f-]{36})\">医养结合服务")]
     private static partial Regex YiyangPrice();
 

@@ -13,6 +13,9 @@ namespace YiyangPortal.Domain.Agreements;
 /// </summary>
 public sealed record AgreementTerms
 {
+    /// <summary>附件1 一: where the 医疗服务站点 is — 甲方内设医疗机构 or 乙方延伸设置医务室 (the clause applies to either).</summary>
+    public ClinicSite? ClinicSite { get; init; }
+
     /// <summary>附件1 一: 坐诊 sessions per month (___次/月).</summary>
     public int? ClinicSessionsPerMonth { get; init; }
 
@@ -198,6 +201,9 @@ public sealed record AgreementTerms
 
     private void ValidateConsortium(List<FieldError> errors)
     {
+        // 附件1 一: 甲方内设医疗机构或乙方延伸设置医务室的 — the clause stands on one of the two; the drafter says which.
+        Present(errors, ClinicSite, nameof(ClinicSite), "请选择医疗服务站点：甲方内设医疗机构或乙方延伸设置医务室（条款一）。");
+
         // 附件1 一、二: sessions and rounds are promised per month by a stated number of doctors.
         Positive(errors, ClinicSessionsPerMonth, nameof(ClinicSessionsPerMonth), "请填写每月坐诊次数（至少 1 次）。");
         Positive(errors, ClinicDoctorCount, nameof(ClinicDoctorCount), "请填写坐诊医师人数（至少 1 名）。");

@@ -7,6 +7,7 @@ public static class AgreementTermsChanges
 {
     private static readonly (string Label, Func<AgreementTerms, object?> Value)[] Fields =
     [
+        ("医疗服务站点", t => t.ClinicSite?.ToChinese()),
         ("每月坐诊次数", t => t.ClinicSessionsPerMonth),
         ("坐诊医师人数", t => t.ClinicDoctorCount),
         ("每月查房次数", t => t.WardRoundsPerMonth),

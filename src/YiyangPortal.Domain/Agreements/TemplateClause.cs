@@ -22,6 +22,9 @@ public enum TemplateClause
 
     /// <summary>2020 guide 三(一): 医养结合服务（每年两次）.</summary>
     YiyangCombinedService = 4,
+
+    /// <summary>2020 guide 三(十二): 继续医学教育 for the medical staff of the home's 内设医疗卫生机构.</summary>
+    ContinuingMedicalEducation = 5,
 }
 
 /// <summary>Which catalogue items a clause binds (by their standard code), how each clause is named and what it asks.</summary>
@@ -33,6 +36,7 @@ public static class TemplateClauses
         "SX1-ROUNDS" => TemplateClause.WardRounds,
         "SX2-CHRONIC-FOLLOWUP" => TemplateClause.ChronicFollowUps,
         "BPH-YIYANG" => TemplateClause.YiyangCombinedService,
+        "TRAIN-CME" => TemplateClause.ContinuingMedicalEducation,
         _ => null,
     };
 
@@ -43,6 +47,7 @@ public static class TemplateClauses
         TemplateClause.WardRounds => "条款二的每月查房次数",
         TemplateClause.ChronicFollowUps => "绍兴附件2 二.3",
         TemplateClause.YiyangCombinedService => "2020指南 三（一）",
+        TemplateClause.ContinuingMedicalEducation => "2020指南 三（十二）",
         _ => "协议条款",
     };
 

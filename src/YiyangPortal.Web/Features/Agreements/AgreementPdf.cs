@@ -25,6 +25,12 @@ public static class AgreementPdf
             VerificationUrl = verificationUrl,
             ElderCareParty = new Doc.AgreementParty(elderCare.Name, t.ElderCareAddress ?? elderCare.Address, t.ElderCareRepresentative),
             MedicalParty = new Doc.AgreementParty(medical.Name, t.MedicalAddress ?? medical.Address, t.MedicalRepresentative),
+            ClinicSite = t.ClinicSite switch
+            {
+                Domain.Agreements.ClinicSite.InternalMedicalInstitution => Doc.ClinicSite.InternalMedicalInstitution,
+                Domain.Agreements.ClinicSite.ExtendedClinicRoom => Doc.ClinicSite.ExtendedClinicRoom,
+                _ => null,
+            },
             ClinicSessionsPerMonth = t.ClinicSessionsPerMonth,
             ClinicDoctorCount = t.ClinicDoctorCount,
             WardRoundsPerMonth = t.WardRoundsPerMonth,
@@ -75,10 +81,11 @@ public static class AgreementPdf
         lines.Add(new FeeLine("自费服务项目（年度估算）", totals.SelfPaidItems.Yuan, "康养人员按实际发生自理，不在合作经费内"));
         lines.Add(new FeeLine("医保服务项目（年度估算）", totals.MedicalInsuranceItems.Yuan, "按医保政策结算，个人负担部分由康养人员自理"));
         // 绍市民〔2024〕6号 二.5: the yearly on-site check (60+) rides on the free basic public-health check; 附件1 pays
-        // 健康体检 outside the annual fee, so the line says it is not part of it.
+        // 健康体检 outside the annual fee, so where there is one the line says it is not part of it.
+        var outsideFee = totals.AnnualHealthServiceFee is null ? string.Empty : "，不在年度健康服务费内";
         lines.Add(new FeeLine(
             $"基本公共卫生服务项目（{totals.BasicPublicHealthItemCount} 项）", 0m,
-            "符合条件的老年人免费，由卫生健康部门经费保障，不在年度健康服务费内（含60周岁及以上老年人每年1次上门健康体检）"));
+            $"符合条件的老年人免费，由卫生健康部门经费保障{outsideFee}（如60周岁及以上老年人每年1次上门健康体检）"));
         return new FeeSummary(lines);
     }
 

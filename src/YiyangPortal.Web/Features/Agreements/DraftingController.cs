@@ -21,10 +21,11 @@ public sealed record PriceChoice(ServicePrice Price, ServiceItem Item);
 /// <param name="Notice">Why the page came back instead of saving (shown above the error list).</param>
 /// <param name="CivilAffairsBureau">The 民政局 that receives the filing (the elder-care institution's county's).</param>
 /// <param name="HealthBureaus">The 卫生健康局 the parties may choose from (FilingBureaus.HealthChoices).</param>
+/// <param name="ElderCareSide">The domain's warnings about the saved draft against the home's register entry (ADR 026).</param>
 public sealed record DraftPage(
     AgreementDetail Detail, TermsForm Terms, ItemForm NewItem, IReadOnlyList<PriceChoice> Prices,
     IReadOnlyDictionary<Guid, string?> TypedFrequencies, string? Notice,
-    FilingBureau CivilAffairsBureau, IReadOnlyList<FilingBureau> HealthBureaus);
+    FilingBureau CivilAffairsBureau, IReadOnlyList<FilingBureau> HealthBureaus, Eligibility ElderCareSide);
 
 /// <summary>
 /// Drafting (甲方): one form holds every blank of the template and the schedule of items picked from the partner's
@@ -292,9 +293,11 @@ public sealed class DraftingController(PortalDbContext db, AgreementWorkflow wor
 
         var typed = rows.GroupBy(r => r.Id).ToDictionary(g => g.Key, g => g.Last().Frequency);
         var (elderCareCounty, medicalCounty) = await CountiesAsync(agreement);
+        var home = await db.ElderCareInstitutions.AsNoTracking().SingleAsync(e => e.Id == agreement.ElderCareInstitutionId);
         return View(EditView, new DraftPage(
             await details.BuildAsync(agreement, Me), terms, item, await PricesAsync(agreement), typed, notice,
-            FilingBureaus.CivilAffairs(elderCareCounty), FilingBureaus.HealthChoices(elderCareCounty, medicalCounty)));
+            FilingBureaus.CivilAffairs(elderCareCounty), FilingBureaus.HealthChoices(elderCareCounty, medicalCounty),
+            agreement.AssessElderCareSide(home)));
     }
 
     /// <summary>The partner's prices in force today (Beijing), in catalogue order.</summary>
