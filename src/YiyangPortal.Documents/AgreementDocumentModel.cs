@@ -150,6 +150,12 @@ public sealed record AgreementDocumentModel
     /// <summary>附件1: last day of validity. 附件2 prints its fixed term (一年) and shows the dates in the schedule.</summary>
     public DateOnly? ValidTo { get; init; }
 
+    /// <summary>附加条款 一: 2020 guide 七 争议解决, printed after the template text when the parties include it.</summary>
+    public bool DisputeResolutionClause { get; init; }
+
+    /// <summary>附加条款: 2020 guide 八 保密条款, printed after the template text when the parties include it.</summary>
+    public bool ConfidentialityClause { get; init; }
+
     /// <summary>The schedule (附表) rows, in the order they are printed.</summary>
     public IReadOnlyList<ServiceItemRow> ServiceItems { get; init; } = [];
 

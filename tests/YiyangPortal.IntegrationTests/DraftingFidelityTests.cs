@@ -85,6 +85,26 @@ public partial class DraftingFidelityTests(PortalAppFactory app) : IClassFixture
             await staff.SubmitAsync($"/shaoxing/agreements/{id}/edit", $"/shaoxing/agreements/{id}/draft", fields)));
     }
 
+    [Fact]
+    public async Task TickedAdditionalClauses_AreSaved_AndPrintedWithTheSiteInTheDraftPdf_Guide2020七八()
+    {
+        var (staff, id) = await _steps.DraftAsync();
+        var fields = await AgreementSteps.TermsAsync(staff, id, submit: false);
+        fields["IncludeConfidentiality"] = "true";
+        fields["ClinicSite"] = "InternalMedicalInstitution";
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.SubmitAsync($"/shaoxing/agreements/{id}/edit", $"/shaoxing/agreements/{id}/draft", fields)).StatusCode);
+
+        var edit = await (await staff.GetAsync($"/shaoxing/agreements/{id}/edit")).Content.ReadAsStringAsync();
+        Assert.Matches("id=\"IncludeConfidentiality\" name=\"IncludeConfidentiality\" value=\"true\" checked=\"checked\"", edit);
+        Assert.DoesNotMatch("id=\"IncludeDisputeResolution\" name=\"IncludeDisputeResolution\" value=\"true\" checked", edit);
+        var pdf = await (await staff.GetAsync($"/shaoxing/agreements/{id}/pdf")).Content.ReadAsByteArrayAsync();
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        var text = string.Concat(document.GetPages().Select(p => p.Text)).Replace(" ", string.Empty, StringComparison.Ordinal);
+        Assert.Contains("一、建立医疗服务站点。本协议的医疗服务站点设在甲方内设医疗机构。", text, StringComparison.Ordinal);
+        Assert.Contains("一、保密条款。（一）甲乙双方对在本协议履行过程中获知的对方相关商业信息秘密", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("争议解决", text, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("<option value=\"([0-9a-f-]{36})\">医养结合服务")]
     private static partial Regex YiyangPrice();
 

@@ -56,6 +56,15 @@ public sealed record AgreementTerms
     /// </summary>
     public ValidityPeriod? Term { get; init; }
 
+    /// <summary>
+    /// 附加条款 一: the 2020 guide's 七 争议解决, which the Shaoxing templates lack; included when both parties want it,
+    /// printed after the template text in its standard wording (ADR 026). Either template.
+    /// </summary>
+    public bool IncludeDisputeResolution { get; init; }
+
+    /// <summary>附加条款: the 2020 guide's 八 保密条款 (also after termination); optional like <see cref="IncludeDisputeResolution"/>.</summary>
+    public bool IncludeConfidentiality { get; init; }
+
     /// <summary>附件2: 甲方地址 (the caller defaults it from the institution).</summary>
     public string? ElderCareAddress { get; init; }
 

@@ -50,6 +50,8 @@ public static class AgreementPdf
             HealthBureau = t.HealthBureauName,
             ValidFrom = t.Term?.From,
             ValidTo = t.Term?.To,
+            DisputeResolutionClause = t.IncludeDisputeResolution,
+            ConfidentialityClause = t.IncludeConfidentiality,
             ServiceItems = a.IncludedItems.Select(i => new ServiceItemRow(
                 CatalogueLabels.Of(i.Category), i.Name, CatalogueLabels.Frequency(i.Frequency, i.Unit), CatalogueLabels.PriceUnit(i.Unit),
                 i.UnitPrice?.Yuan, CatalogueLabels.Of(i.Funding))).ToList(),

@@ -31,6 +31,10 @@ public sealed class TermsForm
 
     public bool PublishAnnualHealthServiceFee { get; set; }
 
+    public bool IncludeDisputeResolution { get; set; }
+
+    public bool IncludeConfidentiality { get; set; }
+
     public DateOnly? TermFrom { get; set; }
 
     public DateOnly? TermTo { get; set; }
@@ -60,6 +64,8 @@ public sealed class TermsForm
         MedicalCostPayment = t.MedicalCostPayment,
         AnnualHealthServiceFee = t.AnnualHealthServiceFee?.Yuan,
         PublishAnnualHealthServiceFee = t.PublishAnnualHealthServiceFee,
+        IncludeDisputeResolution = t.IncludeDisputeResolution,
+        IncludeConfidentiality = t.IncludeConfidentiality,
         TermFrom = t.Term?.From,
         TermTo = t.Term?.To,
         ElderCareAddress = t.ElderCareAddress,
@@ -86,6 +92,8 @@ public sealed class TermsForm
         MedicalCostPayment = MedicalCostPayment,
         AnnualHealthServiceFee = Yuan(AnnualHealthServiceFee),
         PublishAnnualHealthServiceFee = template == AgreementTemplate.MedicalElderCareConsortium && PublishAnnualHealthServiceFee,
+        IncludeDisputeResolution = IncludeDisputeResolution,
+        IncludeConfidentiality = IncludeConfidentiality,
         Term = template == AgreementTemplate.MedicalElderCareConsortium && TermFrom is { } from ? new ValidityPeriod(from, TermTo) : null,
         ElderCareAddress = Text(ElderCareAddress),
         MedicalAddress = Text(MedicalAddress),
