@@ -23,6 +23,16 @@ public enum MedicalCostPayment
     ElderCareInstitutionPays = 3,
 }
 
+/// <summary>Where 附件1 clause 一's 医疗服务站点 is (甲方内设医疗机构或乙方延伸设置医务室的).</summary>
+public enum ClinicSite
+{
+    /// <summary>甲方内设医疗机构.</summary>
+    InternalMedicalInstitution = 1,
+
+    /// <summary>乙方延伸设置医务室.</summary>
+    ExtendedClinicRoom = 2,
+}
+
 /// <summary>One contracting party as printed on the agreement.</summary>
 public sealed record AgreementParty(string Name, string? Address = null, string? RepresentativeName = null);
 
@@ -90,6 +100,12 @@ public sealed record AgreementDocumentModel
     /// <summary>乙方（医疗卫生机构）. 附件1 and 附件2.</summary>
     public required AgreementParty MedicalParty { get; init; }
 
+    /// <summary>
+    /// 附件1 一: the site the clause stands on, printed after 建立医疗服务站点。; null prints nothing (a draft that has not
+    /// chosen yet).
+    /// </summary>
+    public ClinicSite? ClinicSite { get; init; }
+
     /// <summary>附件1 一: clinic sessions per month at 甲方 (乙方提供___次/月).</summary>
     public int? ClinicSessionsPerMonth { get; init; }
 
@@ -133,6 +149,12 @@ public sealed record AgreementDocumentModel
 
     /// <summary>附件1: last day of validity. 附件2 prints its fixed term (一年) and shows the dates in the schedule.</summary>
     public DateOnly? ValidTo { get; init; }
+
+    /// <summary>附加条款 一: 2020 guide 七 争议解决, printed after the template text when the parties include it.</summary>
+    public bool DisputeResolutionClause { get; init; }
+
+    /// <summary>附加条款: 2020 guide 八 保密条款, printed after the template text when the parties include it.</summary>
+    public bool ConfidentialityClause { get; init; }
 
     /// <summary>The schedule (附表) rows, in the order they are printed.</summary>
     public IReadOnlyList<ServiceItemRow> ServiceItems { get; init; } = [];

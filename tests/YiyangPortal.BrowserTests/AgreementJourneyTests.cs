@@ -30,6 +30,7 @@ public class AgreementJourneyTests(BrowserFixture browser)
         await AddItemAsync(staff, "坐诊咨询", "4");
         await AddItemAsync(staff, "医疗查房", "2");
         var terms = staff.Locator("#terms");
+        await terms.GetByLabel("医疗服务站点").SelectOptionAsync(new SelectOptionValue { Label = "乙方延伸设置医务室" });
         await terms.GetByLabel("坐诊次数（次/月）").FillAsync("4");
         await terms.GetByLabel("坐诊医师（名）").FillAsync("2");
         await terms.GetByLabel("查房次数（次/月）").FillAsync("2");

@@ -13,6 +13,7 @@ public static class SampleAgreements
         VerificationUrl = "https://yiyang.example.cn/shaoxing/verify/SX-2026-000123",
         ElderCareParty = new AgreementParty("绍兴市越城区颐康养老院", "绍兴市越城区人民东路 88 号", "周丽华"),
         MedicalParty = new AgreementParty("绍兴市越城区府山街道社区卫生服务中心", "绍兴市越城区府山横街 12 号", "陈志明"),
+        ClinicSite = Documents.ClinicSite.ExtendedClinicRoom,
         ClinicSessionsPerMonth = 4,
         ClinicDoctorCount = 2,
         WardRoundsPerMonth = 2,

@@ -132,6 +132,7 @@ public sealed partial class AgreementSteps(PortalAppFactory app)
         {
             ["Version"] = Version().Match(page).Groups[1].Value,
             ["intent"] = submit ? "submit" : "save",
+            ["ClinicSite"] = "ExtendedClinicRoom",
             ["ClinicSessionsPerMonth"] = "4",
             ["ClinicDoctorCount"] = "2",
             ["WardRoundsPerMonth"] = "2",

@@ -57,6 +57,7 @@ internal sealed class DocumentComposer(AgreementDocumentModel model, TextMeasure
                     break;
             }
         }
+        AddAdditionalClauses();
         new ScheduleSection(model, measurer).Add(_paginator);
         AddSignatures(template);
         new VerificationSection(model, measurer).Add(_paginator);
@@ -99,6 +100,24 @@ internal sealed class DocumentComposer(AgreementDocumentModel model, TextMeasure
         AddParagraph(
             [new Span($"本补充协议自双方签署之日起生效，一式四份，甲乙双方各执一份，报{civil ?? "____"}民政局、{health ?? "____"}各一份。", false)],
             BodyStyle);
+    }
+
+    /// <summary>附加条款 (2020 guide 七、八) the parties chose, after the template text and before the schedule.</summary>
+    private void AddAdditionalClauses()
+    {
+        var paragraphs = AdditionalClauses.Paragraphs(model);
+        if (paragraphs.Count == 0)
+        {
+            return;
+        }
+
+        _paginator.Space(BodyLineHeight / 2);
+        AddParagraph([new Span(AdditionalClauses.Heading, true)], TitleStyle with { Size = 14f, LineHeight = 28f });
+        AddParagraph([new Span(AdditionalClauses.Preamble, false)], BodyStyle);
+        foreach (var paragraph in paragraphs)
+        {
+            AddParagraph([new Span(paragraph, false)], BodyStyle);
+        }
     }
 
     private void AddParagraph(IEnumerable<Span> spans, ParagraphStyle style) =>

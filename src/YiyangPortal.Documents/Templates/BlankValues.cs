@@ -14,6 +14,7 @@ internal static class BlankValues
         "Medical.Address" => NullIfEmpty(model.MedicalParty.Address),
         "ElderCare.Signer" => Signer(model.ElderCareParty, model.ElderCareSignature),
         "Medical.Signer" => Signer(model.MedicalParty, model.MedicalSignature),
+        "ClinicSite" => Site(model.ClinicSite),
         "ClinicSessionsPerMonth" => Number(model.ClinicSessionsPerMonth),
         "ClinicDoctorCount" => Number(model.ClinicDoctorCount),
         "WardRoundsPerMonth" => Number(model.WardRoundsPerMonth),
@@ -61,6 +62,12 @@ internal static class BlankValues
     /// <summary>Width of the underlined gap of an empty blank, in em.</summary>
     public static float GapEm(string key, string marker)
     {
+        // Not a blank of the official text: nothing is printed until the drafter chooses (附件1 一).
+        if (key == "ClinicSite")
+        {
+            return 0;
+        }
+
         if (key.EndsWith(".Name", StringComparison.Ordinal) || key.EndsWith(".Address", StringComparison.Ordinal))
         {
             return 12;
@@ -115,6 +122,15 @@ internal static class BlankValues
     private static string? Number(int? value) => value?.ToString(CultureInfo.InvariantCulture);
 
     private static string? Money(decimal? value) => value is { } v ? Formatting.Money(v) : null;
+
+    // 附件1 一 甲方内设医疗机构或乙方延伸设置医务室的: the sentence names which of the two the agreement stands on.
+    private static string? Site(ClinicSite? site) => site switch
+    {
+        null => null,
+        ClinicSite.InternalMedicalInstitution => "本协议的医疗服务站点设在甲方内设医疗机构。",
+        ClinicSite.ExtendedClinicRoom => "本协议的医疗服务站点为乙方在甲方延伸设置的医务室。",
+        _ => throw new ArgumentOutOfRangeException(nameof(site), site, null),
+    };
 
     // 附件1 五 lists the three choices in brackets after the blank; the blank takes the chosen wording verbatim.
     private static string? Payment(MedicalCostPayment? payment) => payment switch

@@ -1,3 +1,4 @@
+using YiyangPortal.Domain.Catalogue;
 using YiyangPortal.Domain.Common;
 
 namespace YiyangPortal.Domain.Agreements;
@@ -23,9 +24,11 @@ public sealed partial class Agreement
             var clause = item.Clause!.Value;
             if (Terms.NumberOf(clause) is { } number && number != item.Frequency)
             {
+                var inClause = ItemFrequency.Format(number, ServiceUnit.TimesPerMonth);
+                var inItem = ItemFrequency.Format(item.Frequency, item.Unit);
                 yield return new FieldError(
                     $"{nameof(Terms)}.{clause.TermsField()}",
-                    $"{clause.ToChinese()}（{number} 次/月）与服务项目“{item.Name}”的频次（{item.Frequency} 次/月）不一致，请改为同一数值。");
+                    $"{clause.ToChinese()}（{inClause}）与服务项目“{item.Name}”的频次（{inItem}）不一致，请改为同一数值。");
             }
         }
     }
@@ -33,8 +36,8 @@ public sealed partial class Agreement
     /// <summary>After an item's frequency changed: the clause that repeats it takes the same number.</summary>
     private void SyncClauseWith(AgreementActor by, AgreementItem item)
     {
-        if (Template != AgreementTemplate.MedicalElderCareConsortium || item.Clause is not { } clause || item.Frequency <= 0
-            || Terms.NumberOf(clause) == item.Frequency)
+        if (Template != AgreementTemplate.MedicalElderCareConsortium || item.Clause is not { } clause || !clause.RepeatsInTerms()
+            || item.Frequency <= 0 || Terms.NumberOf(clause) == item.Frequency)
         {
             return;
         }

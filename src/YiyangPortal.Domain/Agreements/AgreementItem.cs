@@ -137,7 +137,7 @@ public sealed class AgreementItem
     internal string DescribeValues() => DescribeValues(Frequency, UnitPrice);
 
     private string DescribeValues(int frequency, Money? price) =>
-        $"{frequency} {ItemFrequency.ChineseUnit(Unit)}，" + (price is { } p ? $"单价 {p} 元" : "不收费");
+        $"{ItemFrequency.Format(frequency, Unit)}，" + (price is { } p ? $"单价 {p} 元" : "不收费");
 
     private void SetValues(int frequency, Money? unitPrice)
     {
@@ -147,6 +147,9 @@ public sealed class AgreementItem
     }
 
     public const int MaxFrequency = 1000;
+
+    /// <summary>Why the clause this item belongs to does not allow <paramref name="frequency"/>, or null.</summary>
+    public string? FrequencyProblem(int frequency) => Clause.FrequencyProblem(Name, frequency, Unit);
 
     private void CheckValues(int frequency, Money? unitPrice)
     {
@@ -159,6 +162,12 @@ public sealed class AgreementItem
         if (frequency > MaxFrequency)
         {
             throw new DomainException($"频次不能超过 {MaxFrequency}。");
+        }
+
+        // 附件2 二.3 每年不少于 4 次随访; 2020 guide 三(一) 医养结合服务每年两次: a minimum, so refused (ADR 026).
+        if (FrequencyProblem(frequency) is { } problem)
+        {
+            throw new DomainException(problem);
         }
 
         // 2020 guide 五(二): eligible basic public-health services are paid by the health bureau, not the elder.

@@ -13,6 +13,9 @@ namespace YiyangPortal.Domain.Agreements;
 /// </summary>
 public sealed record AgreementTerms
 {
+    /// <summary>附件1 一: where the 医疗服务站点 is — 甲方内设医疗机构 or 乙方延伸设置医务室 (the clause applies to either).</summary>
+    public ClinicSite? ClinicSite { get; init; }
+
     /// <summary>附件1 一: 坐诊 sessions per month (___次/月).</summary>
     public int? ClinicSessionsPerMonth { get; init; }
 
@@ -52,6 +55,15 @@ public sealed record AgreementTerms
     /// 附件2: set when the second party signs — one year from that day (附件2 三、3).
     /// </summary>
     public ValidityPeriod? Term { get; init; }
+
+    /// <summary>
+    /// 附加条款 一: the 2020 guide's 七 争议解决, which the Shaoxing templates lack; included when both parties want it,
+    /// printed after the template text in its standard wording (ADR 026). Either template.
+    /// </summary>
+    public bool IncludeDisputeResolution { get; init; }
+
+    /// <summary>附加条款: the 2020 guide's 八 保密条款 (also after termination); optional like <see cref="IncludeDisputeResolution"/>.</summary>
+    public bool IncludeConfidentiality { get; init; }
 
     /// <summary>附件2: 甲方地址 (the caller defaults it from the institution).</summary>
     public string? ElderCareAddress { get; init; }
@@ -198,6 +210,9 @@ public sealed record AgreementTerms
 
     private void ValidateConsortium(List<FieldError> errors)
     {
+        // 附件1 一: 甲方内设医疗机构或乙方延伸设置医务室的 — the clause stands on one of the two; the drafter says which.
+        Present(errors, ClinicSite, nameof(ClinicSite), "请选择医疗服务站点：甲方内设医疗机构或乙方延伸设置医务室（条款一）。");
+
         // 附件1 一、二: sessions and rounds are promised per month by a stated number of doctors.
         Positive(errors, ClinicSessionsPerMonth, nameof(ClinicSessionsPerMonth), "请填写每月坐诊次数（至少 1 次）。");
         Positive(errors, ClinicDoctorCount, nameof(ClinicDoctorCount), "请填写坐诊医师人数（至少 1 名）。");

@@ -7,6 +7,7 @@ public static class AgreementTermsChanges
 {
     private static readonly (string Label, Func<AgreementTerms, object?> Value)[] Fields =
     [
+        ("医疗服务站点", t => t.ClinicSite?.ToChinese()),
         ("每月坐诊次数", t => t.ClinicSessionsPerMonth),
         ("坐诊医师人数", t => t.ClinicDoctorCount),
         ("每月查房次数", t => t.WardRoundsPerMonth),
@@ -18,6 +19,8 @@ public static class AgreementTermsChanges
         ("年度健康服务费", t => t.AnnualHealthServiceFee),
         ("公示年度健康服务费", t => t.PublishAnnualHealthServiceFee ? "同意" : "不同意"),
         ("有效期", t => t.Term),
+        ("附加条款·争议解决", t => t.IncludeDisputeResolution ? "列入" : "不列入"),
+        ("附加条款·保密条款", t => t.IncludeConfidentiality ? "列入" : "不列入"),
         ("甲方地址", t => t.ElderCareAddress),
         ("乙方地址", t => t.MedicalAddress),
         ("民政局", t => t.CivilAffairsBureauName),

@@ -16,6 +16,12 @@ public static class ItemFrequency
         _ => 1,
     };
 
+    /// <summary>
+    /// "4 次/月", "12 次/年": an agreed frequency as every page, the PDF schedule, the public list, the history and the
+    /// domain's messages print it — the one place that writes a number with its unit.
+    /// </summary>
+    public static string Format(int frequency, ServiceUnit unit) => $"{frequency} {ChineseUnit(unit)}";
+
     /// <summary>Chinese unit as printed after a frequency, e.g. "4 次/月".</summary>
     public static string ChineseUnit(ServiceUnit unit) => unit switch
     {

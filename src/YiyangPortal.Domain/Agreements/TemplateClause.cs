@@ -1,8 +1,13 @@
+using YiyangPortal.Domain.Catalogue;
+
 namespace YiyangPortal.Domain.Agreements;
 
 /// <summary>
-/// A clause of 附件1 whose number the schedule repeats: 一 (坐诊 ___次/月) and 二 (医疗查房 ___次/月). The agreement keeps
-/// the clause and its schedule item at one value, so the PDF can never print two different numbers.
+/// A clause of a template or of the 2020 guide that binds a schedule item's frequency (the item's catalogue code
+/// names it, see <see cref="TemplateClauses.ForCatalogueCode"/>). 附件1 一 (坐诊 ___次/月) and 二 (医疗查房 ___次/月)
+/// repeat their number in the terms: the agreement keeps the clause and its item at one value, so the PDF can never
+/// print two different numbers (ADR 018). 附件2 二.3 and 2020 guide 三(一) set a minimum the item may not go below
+/// (ADR 026).
 /// </summary>
 public enum TemplateClause
 {
@@ -11,15 +16,27 @@ public enum TemplateClause
 
     /// <summary>附件1 二: 医疗查房 rounds per month.</summary>
     WardRounds = 2,
+
+    /// <summary>附件2 二.3: 慢性病规范化管理, 每年不少于 4 次随访.</summary>
+    ChronicFollowUps = 3,
+
+    /// <summary>2020 guide 三(一): 医养结合服务（每年两次）.</summary>
+    YiyangCombinedService = 4,
+
+    /// <summary>2020 guide 三(十二): 继续医学教育 for the medical staff of the home's 内设医疗卫生机构.</summary>
+    ContinuingMedicalEducation = 5,
 }
 
-/// <summary>Which catalogue items repeat a clause (by their standard code) and how each clause is named.</summary>
+/// <summary>Which catalogue items a clause binds (by their standard code), how each clause is named and what it asks.</summary>
 public static class TemplateClauses
 {
     public static TemplateClause? ForCatalogueCode(string? code) => code switch
     {
         "SX1-CLINIC" => TemplateClause.ClinicSessions,
         "SX1-ROUNDS" => TemplateClause.WardRounds,
+        "SX2-CHRONIC-FOLLOWUP" => TemplateClause.ChronicFollowUps,
+        "BPH-YIYANG" => TemplateClause.YiyangCombinedService,
+        "TRAIN-CME" => TemplateClause.ContinuingMedicalEducation,
         _ => null,
     };
 
@@ -28,8 +45,41 @@ public static class TemplateClauses
     {
         TemplateClause.ClinicSessions => "条款一的每月坐诊次数",
         TemplateClause.WardRounds => "条款二的每月查房次数",
+        TemplateClause.ChronicFollowUps => "绍兴附件2 二.3",
+        TemplateClause.YiyangCombinedService => "2020指南 三（一）",
+        TemplateClause.ContinuingMedicalEducation => "2020指南 三（十二）",
         _ => "协议条款",
     };
+
+    /// <summary>Whether the clause's number is a blank of the terms that its item repeats (附件1 一、二).</summary>
+    public static bool RepeatsInTerms(this TemplateClause clause) =>
+        clause is TemplateClause.ClinicSessions or TemplateClause.WardRounds;
+
+    /// <summary>
+    /// The fewest times a year the clause allows: 附件2 二.3 每年不少于 4 次随访; 2020 guide 三(一) 医养结合服务 每年两次.
+    /// Both say how often the service is given, so a lower number is refused, not warned about. 0: no minimum.
+    /// </summary>
+    public static int MinimumPerYear(this TemplateClause clause) => clause switch
+    {
+        TemplateClause.ChronicFollowUps => 4,
+        TemplateClause.YiyangCombinedService => 2,
+        _ => 0,
+    };
+
+    /// <summary>
+    /// Why <paramref name="frequency"/> (per the unit's period) is below what the clause asks, or null. 0 is left to
+    /// the completeness check (a draft may leave it open). The count compared is the yearly one, whatever the unit.
+    /// </summary>
+    public static string? FrequencyProblem(this TemplateClause? clause, string itemName, int frequency, ServiceUnit unit)
+    {
+        var minimum = clause?.MinimumPerYear() ?? 0;
+        if (clause is not { } c || frequency <= 0 || frequency * ItemFrequency.PeriodsPerYear(unit) >= minimum)
+        {
+            return null;
+        }
+
+        return $"“{itemName}”每年不少于 {minimum} 次（{c.ToChinese()}），当前为 {ItemFrequency.Format(frequency, unit)}。";
+    }
 
     /// <summary>The <see cref="AgreementTerms"/> property that holds the clause's number.</summary>
     public static string TermsField(this TemplateClause clause) => clause switch

@@ -54,7 +54,9 @@ public static class StandardCatalogue
         new("SX1-ROUNDS", DiagnosisAndTreatment, "医疗查房（中级职称及以上医师）", TimesPerMonth, CooperationFee, None, Sx1 + " 二"),
         new("SX1-CONSULT", DiagnosisAndTreatment, "医疗会诊（按职称收费）", PerVisit, SelfPaid, None, Sx1 + " 三", "根据《医师外出会诊管理暂行规定》，按正高、副高、中级职称收费，会诊费用由甲方康养人员自费。"),
         new("SX2-CHRONIC-FOLLOWUP", DiagnosisAndTreatment, "慢性病规范化管理随访（每年不少于4次）", TimesPerYear, Funding.BasicPublicHealth, PrimaryLevel, Sx2 + " 二.3", "为家庭医生签约的高血压、糖尿病等慢性病患者提供定期随访、用药指导、健康教育和咨询服务。"),
-        new("SX2-CHECKUP", DiagnosisAndTreatment, "年度上门健康体检", TimesPerYear, CooperationFee, None, Sx2 + " 二.4", "甲方每年为入住老人安排一次健康体检（绍市民〔2024〕6号：60岁及以上每年一次）。"),
+        // 绍市民〔2024〕6号 二.5: one on-site check a year for residents aged 60+, tied to the free yearly check of the basic
+        // public-health programme (2020 guide 三(一)); 附件1 pays 健康体检 outside the annual health-service fee.
+        new("SX2-CHECKUP", ServiceCategory.BasicPublicHealth, "年度上门健康体检（60周岁及以上，每年1次）", TimesPerYear, Funding.BasicPublicHealth, None, "绍市民〔2024〕6号 二.5；" + Sx2 + " 二.4", "签约医疗卫生机构每年为养老机构内60周岁及以上的老年人（含未满60周岁的特困等入住人员）开展1次上门健康体检，结合基本公共卫生免费健康体检项目，老年人免费；不在年度健康服务费范围内。"),
         new("SX1-HOME-VISIT", DiagnosisAndTreatment, "协议外上门出诊", PerVisit, SelfPaid, None, Sx1 + " 五", "出诊费、诊疗费等由甲方康养人员自理。"),
         new("REHAB-THERAPY", Rehabilitation, "专业医疗康复服务", PerVisit, MedicalInsurance, None, Guide + "（三）"),
         new("REHAB-GUIDE", Rehabilitation, "康复技能指导", TimesPerMonth, CooperationFee, None, Guide + "（三）"),

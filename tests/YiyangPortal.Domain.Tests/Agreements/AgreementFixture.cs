@@ -27,6 +27,7 @@ internal static class AgreementFixture
 
     public static AgreementTerms ConsortiumTerms() => new()
     {
+        ClinicSite = ClinicSite.ExtendedClinicRoom,
         ClinicSessionsPerMonth = 4,
         ClinicDoctorCount = 1,
         WardRoundsPerMonth = 2,

@@ -28,6 +28,20 @@ public class StandardCatalogueTests
         Assert.Contains(wording, StandardCatalogue.Items.Single(i => i.Code == code).Name, StringComparison.Ordinal);
 
     [Fact]
+    public void AnnualCheckup_IsFreeBasicPublicHealth_For60Plus_OutsideTheAnnualFee_Shaoxing二5()
+    {
+        // 绍市民〔2024〕6号 二.5: 60周岁及以上每年1次上门健康体检, with the free basic public-health check.
+        var checkup = StandardCatalogue.Items.Single(i => i.Code == "SX2-CHECKUP");
+
+        Assert.Equal(ServiceCategory.BasicPublicHealth, checkup.Category);
+        Assert.Equal(Funding.BasicPublicHealth, checkup.Funding);
+        Assert.Equal(ServiceUnit.TimesPerYear, checkup.Unit);
+        Assert.Contains("60周岁及以上", checkup.Name, StringComparison.Ordinal);
+        Assert.Contains("二.5", checkup.Source, StringComparison.Ordinal);
+        Assert.Contains("不在年度健康服务费范围内", checkup.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FamilySickbed_NamesTheSixConditionsOfTemplate2()
     {
         Assert.Equal(6, StandardCatalogue.FamilySickbedConditions.Count);

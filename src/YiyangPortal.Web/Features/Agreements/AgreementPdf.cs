@@ -25,6 +25,12 @@ public static class AgreementPdf
             VerificationUrl = verificationUrl,
             ElderCareParty = new Doc.AgreementParty(elderCare.Name, t.ElderCareAddress ?? elderCare.Address, t.ElderCareRepresentative),
             MedicalParty = new Doc.AgreementParty(medical.Name, t.MedicalAddress ?? medical.Address, t.MedicalRepresentative),
+            ClinicSite = t.ClinicSite switch
+            {
+                Domain.Agreements.ClinicSite.InternalMedicalInstitution => Doc.ClinicSite.InternalMedicalInstitution,
+                Domain.Agreements.ClinicSite.ExtendedClinicRoom => Doc.ClinicSite.ExtendedClinicRoom,
+                _ => null,
+            },
             ClinicSessionsPerMonth = t.ClinicSessionsPerMonth,
             ClinicDoctorCount = t.ClinicDoctorCount,
             WardRoundsPerMonth = t.WardRoundsPerMonth,
@@ -44,6 +50,8 @@ public static class AgreementPdf
             HealthBureau = t.HealthBureauName,
             ValidFrom = t.Term?.From,
             ValidTo = t.Term?.To,
+            DisputeResolutionClause = t.IncludeDisputeResolution,
+            ConfidentialityClause = t.IncludeConfidentiality,
             ServiceItems = a.IncludedItems.Select(i => new ServiceItemRow(
                 CatalogueLabels.Of(i.Category), i.Name, CatalogueLabels.Frequency(i.Frequency, i.Unit), CatalogueLabels.PriceUnit(i.Unit),
                 i.UnitPrice?.Yuan, CatalogueLabels.Of(i.Funding))).ToList(),
@@ -74,8 +82,12 @@ public static class AgreementPdf
         lines.Add(new FeeLine("合作经费小计（甲方支付）", totals.ElderCareInstitutionPays.Yuan, "甲方（养老机构）每年支付的合作经费"));
         lines.Add(new FeeLine("自费服务项目（年度估算）", totals.SelfPaidItems.Yuan, "康养人员按实际发生自理，不在合作经费内"));
         lines.Add(new FeeLine("医保服务项目（年度估算）", totals.MedicalInsuranceItems.Yuan, "按医保政策结算，个人负担部分由康养人员自理"));
+        // 绍市民〔2024〕6号 二.5: the yearly on-site check (60+) rides on the free basic public-health check; 附件1 pays
+        // 健康体检 outside the annual fee, so where there is one the line says it is not part of it.
+        var outsideFee = totals.AnnualHealthServiceFee is null ? string.Empty : "，不在年度健康服务费内";
         lines.Add(new FeeLine(
-            $"基本公共卫生服务项目（{totals.BasicPublicHealthItemCount} 项）", 0m, "符合条件的老年人免费，由卫生健康部门经费保障"));
+            $"基本公共卫生服务项目（{totals.BasicPublicHealthItemCount} 项）", 0m,
+            $"符合条件的老年人免费，由卫生健康部门经费保障{outsideFee}（如60周岁及以上老年人每年1次上门健康体检）"));
         return new FeeSummary(lines);
     }
 

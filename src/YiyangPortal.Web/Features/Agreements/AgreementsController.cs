@@ -70,7 +70,7 @@ public sealed class AgreementsController(
         return View(Views + "Index.cshtml", new AgreementList(status, paged, Me.Role == PortalRole.ElderCareStaff, todo));
     }
 
-    /// <summary>就近就便 (2020 guide 七(一)): partners of the same county first, 基层 marked.</summary>
+    /// <summary>就近就便 (2020 guide 六(一)): partners of the same county first, 基层 marked.</summary>
     [HttpGet("new")]
     [Authorize(Roles = nameof(PortalRole.ElderCareStaff))]
     public async Task<IActionResult> New(string? q) => View(Views + "New.cshtml", await NewPageAsync(q, null));

@@ -21,10 +21,11 @@ public sealed record PriceChoice(ServicePrice Price, ServiceItem Item);
 /// <param name="Notice">Why the page came back instead of saving (shown above the error list).</param>
 /// <param name="CivilAffairsBureau">The 民政局 that receives the filing (the elder-care institution's county's).</param>
 /// <param name="HealthBureaus">The 卫生健康局 the parties may choose from (FilingBureaus.HealthChoices).</param>
+/// <param name="ElderCareSide">The domain's warnings about the saved draft against the home's register entry (ADR 026).</param>
 public sealed record DraftPage(
     AgreementDetail Detail, TermsForm Terms, ItemForm NewItem, IReadOnlyList<PriceChoice> Prices,
     IReadOnlyDictionary<Guid, string?> TypedFrequencies, string? Notice,
-    FilingBureau CivilAffairsBureau, IReadOnlyList<FilingBureau> HealthBureaus);
+    FilingBureau CivilAffairsBureau, IReadOnlyList<FilingBureau> HealthBureaus, Eligibility ElderCareSide);
 
 /// <summary>
 /// Drafting (甲方): one form holds every blank of the template and the schedule of items picked from the partner's
@@ -172,6 +173,11 @@ public sealed class DraftingController(PortalDbContext db, AgreementWorkflow wor
             {
                 ModelState.AddModelError(key, $"“{item.Name}”的频次应为 1 到 {AgreementItem.MaxFrequency}。");
             }
+            else if (item.FrequencyProblem(frequency) is { } problem)
+            {
+                // The domain's minimum (附件2 二.3, 2020 guide 三(一)) at the field, the number kept as typed.
+                ModelState.AddModelError(key, problem);
+            }
             else
             {
                 result[item.Id] = frequency;
@@ -181,8 +187,9 @@ public sealed class DraftingController(PortalDbContext db, AgreementWorkflow wor
         return result;
     }
 
+    /// <summary>Items whose number is a blank of 附件1 (一、二): edited at the clause, shown in the table.</summary>
     public static bool IsClauseItem(Agreement agreement, AgreementItem item) =>
-        item.Clause is not null && agreement.Template == AgreementTemplate.MedicalElderCareConsortium;
+        item.Clause is { } clause && clause.RepeatsInTerms() && agreement.Template == AgreementTemplate.MedicalElderCareConsortium;
 
     private async Task<PriceChoice?> ChosenItemAsync(Agreement agreement, ItemForm form)
     {
@@ -194,6 +201,11 @@ public sealed class DraftingController(PortalDbContext db, AgreementWorkflow wor
         else if (form.Frequency is { } f && (f < 1 || f > AgreementItem.MaxFrequency))
         {
             ModelState.AddModelError(nameof(ItemForm.Frequency), $"频次应为 1 到 {AgreementItem.MaxFrequency}。");
+        }
+        else if (form.Frequency is { } typed
+                 && TemplateClauses.ForCatalogueCode(choice.Item.Code).FrequencyProblem(choice.Item.Name, typed, choice.Price.Unit) is { } problem)
+        {
+            ModelState.AddModelError(nameof(ItemForm.Frequency), problem);
         }
         else if (form.Frequency is null && !(TemplateClauses.ForCatalogueCode(choice.Item.Code) is { } clause
                                               && agreement.Template == AgreementTemplate.MedicalElderCareConsortium
@@ -281,9 +293,11 @@ public sealed class DraftingController(PortalDbContext db, AgreementWorkflow wor
 
         var typed = rows.GroupBy(r => r.Id).ToDictionary(g => g.Key, g => g.Last().Frequency);
         var (elderCareCounty, medicalCounty) = await CountiesAsync(agreement);
+        var home = await db.ElderCareInstitutions.AsNoTracking().SingleAsync(e => e.Id == agreement.ElderCareInstitutionId);
         return View(EditView, new DraftPage(
             await details.BuildAsync(agreement, Me), terms, item, await PricesAsync(agreement), typed, notice,
-            FilingBureaus.CivilAffairs(elderCareCounty), FilingBureaus.HealthChoices(elderCareCounty, medicalCounty)));
+            FilingBureaus.CivilAffairs(elderCareCounty), FilingBureaus.HealthChoices(elderCareCounty, medicalCounty),
+            agreement.AssessElderCareSide(home)));
     }
 
     /// <summary>The partner's prices in force today (Beijing), in catalogue order.</summary>

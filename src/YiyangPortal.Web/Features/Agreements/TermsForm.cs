@@ -9,6 +9,8 @@ public sealed class TermsForm
 {
     public uint Version { get; set; }
 
+    public ClinicSite? ClinicSite { get; set; }
+
     public int? ClinicSessionsPerMonth { get; set; }
 
     public int? ClinicDoctorCount { get; set; }
@@ -29,6 +31,10 @@ public sealed class TermsForm
 
     public bool PublishAnnualHealthServiceFee { get; set; }
 
+    public bool IncludeDisputeResolution { get; set; }
+
+    public bool IncludeConfidentiality { get; set; }
+
     public DateOnly? TermFrom { get; set; }
 
     public DateOnly? TermTo { get; set; }
@@ -47,6 +53,7 @@ public sealed class TermsForm
     public static TermsForm From(AgreementTerms t, uint version) => new()
     {
         Version = version,
+        ClinicSite = t.ClinicSite,
         ClinicSessionsPerMonth = t.ClinicSessionsPerMonth,
         ClinicDoctorCount = t.ClinicDoctorCount,
         WardRoundsPerMonth = t.WardRoundsPerMonth,
@@ -57,6 +64,8 @@ public sealed class TermsForm
         MedicalCostPayment = t.MedicalCostPayment,
         AnnualHealthServiceFee = t.AnnualHealthServiceFee?.Yuan,
         PublishAnnualHealthServiceFee = t.PublishAnnualHealthServiceFee,
+        IncludeDisputeResolution = t.IncludeDisputeResolution,
+        IncludeConfidentiality = t.IncludeConfidentiality,
         TermFrom = t.Term?.From,
         TermTo = t.Term?.To,
         ElderCareAddress = t.ElderCareAddress,
@@ -72,6 +81,7 @@ public sealed class TermsForm
     /// </summary>
     public AgreementTerms ToTerms(AgreementTemplate template) => new()
     {
+        ClinicSite = template == AgreementTemplate.MedicalElderCareConsortium ? ClinicSite : null,
         ClinicSessionsPerMonth = ClinicSessionsPerMonth,
         ClinicDoctorCount = ClinicDoctorCount,
         WardRoundsPerMonth = WardRoundsPerMonth,
@@ -82,6 +92,8 @@ public sealed class TermsForm
         MedicalCostPayment = MedicalCostPayment,
         AnnualHealthServiceFee = Yuan(AnnualHealthServiceFee),
         PublishAnnualHealthServiceFee = template == AgreementTemplate.MedicalElderCareConsortium && PublishAnnualHealthServiceFee,
+        IncludeDisputeResolution = IncludeDisputeResolution,
+        IncludeConfidentiality = IncludeConfidentiality,
         Term = template == AgreementTemplate.MedicalElderCareConsortium && TermFrom is { } from ? new ValidityPeriod(from, TermTo) : null,
         ElderCareAddress = Text(ElderCareAddress),
         MedicalAddress = Text(MedicalAddress),
@@ -122,6 +134,7 @@ public sealed class TermsFormValidator : AbstractValidator<TermsForm>
         RuleFor(f => f.AnnualHealthServiceFee).InclusiveBetween(0, 10_000_000).WithMessage("年度健康服务费应在 0 到 10,000,000 元之间。")
             .Must(v => v is null || decimal.Round(v.Value, 2) == v).WithMessage("金额最多保留两位小数（精确到分）。");
         RuleFor(f => f.MedicalCostPayment).IsInEnum().WithMessage("请选择医疗费用支付方式。");
+        RuleFor(f => f.ClinicSite).IsInEnum().WithMessage("请选择医疗服务站点。");
         RuleFor(f => f.TermTo).Must((f, to) => to is null || f.TermFrom is null || to > f.TermFrom)
             .WithMessage("有效期的结束日期应晚于开始日期。");
         RuleFor(f => f.TermFrom).NotNull().When(f => f.TermTo is not null).WithMessage("请填写有效期的开始日期。");

@@ -72,6 +72,8 @@ public sealed partial class AgreementBuilder
         var month = new DateOnly(signing.Year, signing.Month, 1);
         return terms with
         {
+            // 附件1 一: the home's own 内设医疗机构 where it has one, otherwise the clinic's 医务室 (绍市民〔2024〕6号 二.2).
+            ClinicSite = home.HasInternalMedicalInstitution ? ClinicSite.InternalMedicalInstitution : ClinicSite.ExtendedClinicRoom,
             ClinicSessionsPerMonth = items.FirstOrDefault(i => i.Code == "SX1-CLINIC").Frequency is > 0 and var s ? s : 4,
             ClinicDoctorCount = partner.IsPrimaryLevel ? 1 : 2,
             WardRoundsPerMonth = items.FirstOrDefault(i => i.Code == "SX1-ROUNDS").Frequency is > 0 and var r ? r : 2,

@@ -78,8 +78,9 @@ public static class Labels
 public static class CatalogueLabels
 {
     /// <summary>"12 次/年": an agreed frequency with its period. Pass the page's localizer for English pages.</summary>
-    public static string Frequency(int frequency, ServiceUnit unit, IStringLocalizer? localizer = null) =>
-        $"{frequency} {Localized(ItemFrequency.ChineseUnit(unit), localizer)}";
+    public static string Frequency(int frequency, ServiceUnit unit, IStringLocalizer? localizer = null) => localizer is null
+        ? ItemFrequency.Format(frequency, unit)
+        : $"{frequency} {localizer[ItemFrequency.ChineseUnit(unit)]}";
 
     /// <summary>What one price pays for: a visit for the per-period units (次/月 prices one 次), else the unit itself.</summary>
     public static string PriceUnit(ServiceUnit unit) =>
