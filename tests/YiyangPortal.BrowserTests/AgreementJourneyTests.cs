@@ -189,7 +189,11 @@ public class AgreementJourneyTests(BrowserFixture browser)
     }
 
     /// <summary>附件2 between 福乐养老院 and 塔山, drafted, reviewed and signed by both in the browser; returns its number.</summary>
-    internal static async Task<string> SignNewAgreementInTheBrowserAsync(BrowserFixture browser)
+    internal static async Task<string> SignNewAgreementInTheBrowserAsync(BrowserFixture browser) =>
+        (await SignNewAgreementAsync(browser)).Number;
+
+    /// <summary>As <see cref="SignNewAgreementInTheBrowserAsync"/>, with the address of the agreement's page.</summary>
+    internal static async Task<(string Number, string Url)> SignNewAgreementAsync(BrowserFixture browser)
     {
         var staff = await SignInJourneyTests.SignInAsync(browser, "shaoxing", "staff@shaoxing.demo", "/shaoxing/eldercare");
         await staff.GotoAsync(browser.BaseUrl + "/shaoxing/agreements/new");
@@ -212,7 +216,7 @@ public class AgreementJourneyTests(BrowserFixture browser)
         await Assertions.Expect(staff.GetByTestId("status")).ToHaveTextAsync("已生效");
         await staff.Context.CloseAsync();
         await clinic.Context.CloseAsync();
-        return number;
+        return (number, url);
     }
 
     /// <summary>

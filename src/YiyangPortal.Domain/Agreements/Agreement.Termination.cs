@@ -142,9 +142,12 @@ public sealed partial class Agreement
         Record(by, AgreementEventKind.TerminationWithdrawn, null, null, null, null);
     }
 
-    /// <summary>Whether the daily sweep should apply a pending termination on <paramref name="todayInBeijing"/>.</summary>
+    /// <summary>
+    /// Whether the daily sweep should apply a pending termination on <paramref name="todayInBeijing"/>. A day after the
+    /// term's last day never is: the agreement expires then instead (a notice longer than the rest of the term).
+    /// </summary>
     public bool IsTerminationDue(DateOnly todayInBeijing) =>
-        PendingTermination?.TakesEffectOn is { } on && on <= todayInBeijing;
+        PendingTermination?.TakesEffectOn is { } on && on <= todayInBeijing && !(Terms.Term?.To < on);
 
     /// <summary>
     /// The sweep's step: a confirmed termination whose day came, or a notice whose period ended, takes effect,
@@ -167,7 +170,7 @@ public sealed partial class Agreement
 
     private void ApplyIfDue(AgreementActor by, DateOnly today)
     {
-        if (PendingTermination is { TakesEffectOn: { } on } pending && on <= today)
+        if (IsTerminationDue(today) && PendingTermination is { TakesEffectOn: { } on } pending)
         {
             Terminate(pending, on, by.AtUtc, by.UserId, by.Party);
         }

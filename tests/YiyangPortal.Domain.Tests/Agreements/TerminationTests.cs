@@ -122,6 +122,21 @@ public class TerminationTests
         Assert.Equal(Today.AddDays(45), agreement.PendingTermination!.TakesEffectOn);
     }
 
+    // 2020 六(二) with the term: a notice that would end after the term's last day never applies; the agreement expires.
+    [Fact]
+    public void Notice_EndingAfterTheTerm_LeavesTheAgreementToExpire()
+    {
+        var agreement = Effective();
+        var lastDay = new DateOnly(2027, 2, 28);
+        var at = new DateTimeOffset(2027, 2, 10, 2, 0, 0, TimeSpan.Zero);
+
+        agreement.ProposeTermination(Elder(at), TerminationKind.Notice, "机构停业", lastDay, NoticeDays);
+
+        Assert.Equal(new DateOnly(2027, 3, 12), agreement.PendingTermination!.TakesEffectOn);
+        Assert.False(agreement.IsTerminationDue(new DateOnly(2027, 3, 12)));
+        Assert.True(agreement.HasTermEnded(new DateOnly(2027, 3, 12)));
+    }
+
     // 2020 六(二): the other party may confirm a notice, which then takes effect at once.
     [Fact]
     public void Notice_ConfirmedByTheOtherParty_TakesEffectThatDay()
