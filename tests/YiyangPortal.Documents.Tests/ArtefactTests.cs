@@ -16,4 +16,14 @@ public class ArtefactTests
 
         Assert.True(new FileInfo(path).Length > 0);
     }
+
+    [Fact]
+    public void Render_ConsortiumWithSiteAndAdditionalClauses_WritesPdfArtefact()
+    {
+        var model = SampleAgreements.SignedConsortium() with { DisputeResolutionClause = true, ConfidentialityClause = true };
+
+        var path = RenderedDocuments.KeepArtefact("consortium-annex", RenderedDocuments.Renderer.Render(model));
+
+        Assert.True(new FileInfo(path).Length > 0);
+    }
 }

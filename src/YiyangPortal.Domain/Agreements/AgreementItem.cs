@@ -45,7 +45,10 @@ public sealed class AgreementItem
 
     public Funding Funding { get; private set; }
 
-    /// <summary>The 附件1 clause whose number this item's frequency repeats (坐诊, 查房); null for other items.</summary>
+    /// <summary>
+    /// The clause the item is bound to: 附件1 一/二 whose number its frequency repeats (坐诊, 查房), a minimum (附件2 二.3,
+    /// 2020 guide 三(一)) or a precondition (三(十二)); null for other items. See <see cref="TemplateClause"/>.
+    /// </summary>
     public TemplateClause? Clause { get; private set; }
 
     /// <summary>元 per unit; null when the item costs the elder nothing under this agreement.</summary>

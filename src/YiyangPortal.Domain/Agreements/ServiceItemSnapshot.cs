@@ -11,7 +11,7 @@ namespace YiyangPortal.Domain.Agreements;
 /// </summary>
 /// <param name="FeeScheduleEntryId">The fee-schedule entry the price came from; null when no price applies.</param>
 /// <param name="UnitPrice">元 per unit; null when the item is free to the elder (e.g. 基本公共卫生) or priced later.</param>
-/// <param name="Clause">The 附件1 clause whose number this item repeats (坐诊, 查房), if any.</param>
+/// <param name="Clause">The clause the item is bound to by its catalogue code (<see cref="TemplateClause"/>), if any.</param>
 public sealed record ServiceItemSnapshot(
     Guid ServiceItemId,
     Guid? FeeScheduleEntryId,

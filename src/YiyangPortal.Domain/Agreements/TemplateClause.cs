@@ -3,11 +3,11 @@ using YiyangPortal.Domain.Catalogue;
 namespace YiyangPortal.Domain.Agreements;
 
 /// <summary>
-/// A clause of a template or of the 2020 guide that binds a schedule item's frequency (the item's catalogue code
+/// A clause of a template or of the 2020 guide that a schedule item is bound to (the item's catalogue code
 /// names it, see <see cref="TemplateClauses.ForCatalogueCode"/>). 附件1 一 (坐诊 ___次/月) and 二 (医疗查房 ___次/月)
 /// repeat their number in the terms: the agreement keeps the clause and its item at one value, so the PDF can never
-/// print two different numbers (ADR 018). 附件2 二.3 and 2020 guide 三(一) set a minimum the item may not go below
-/// (ADR 026).
+/// print two different numbers (ADR 018). 附件2 二.3 and 2020 guide 三(一) set a minimum the item may not go below;
+/// 三(十二) presupposes the home's 内设医疗卫生机构 (ADR 026).
 /// </summary>
 public enum TemplateClause
 {
