@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using YiyangPortal.Domain.Agreements;
 using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Identity;
@@ -23,39 +24,39 @@ public sealed class AgreementActionsController(PortalDbContext db, AgreementWork
 
     [HttpPost("items/{itemId:guid}/approve")]
     public Task<IActionResult> Approve(Guid id, Guid itemId, uint version) =>
-        ActAsync(id, version, $"review-{itemId}", (a, by) => a.ApproveItem(by, itemId), "已同意该服务项目。", $"#item-{itemId}");
+        ActAsync(id, version, $"review-{itemId}", (a, by) => a.ApproveItem(by, itemId), L["已同意该服务项目。"], $"#item-{itemId}");
 
     [HttpPost("items/approve-remaining")]
     public Task<IActionResult> ApproveRemaining(Guid id, uint version) =>
-        ActAsync(id, version, "items", (a, by) => a.ApproveRemaining(by), "已同意其余全部服务项目。", "#items");
+        ActAsync(id, version, "items", (a, by) => a.ApproveRemaining(by), L["已同意其余全部服务项目。"], "#items");
 
     [HttpPost("items/{itemId:guid}/reject")]
     public Task<IActionResult> Reject(Guid id, Guid itemId, uint version, string? reason) =>
-        ActAsync(id, version, $"review-{itemId}-reject", (a, by) => a.RejectItem(by, itemId, Required(reason, "请填写不同意的理由。")), "已不同意该服务项目。", $"#item-{itemId}");
+        ActAsync(id, version, $"review-{itemId}-reject", (a, by) => a.RejectItem(by, itemId, Required(reason, "请填写不同意的理由。")), L["已不同意该服务项目。"], $"#item-{itemId}");
 
     [HttpPost("items/{itemId:guid}/propose")]
     public Task<IActionResult> Propose(Guid id, Guid itemId, uint version, int? frequency, decimal? price, string? reason) =>
         ActAsync(id, version, $"review-{itemId}-propose", (a, by) => a.ProposeChange(
-            by, itemId, frequency, price is { } p ? Money.FromYuan(p) : null, Required(reason, "请填写修改建议的理由。")), "已提出修改建议。", $"#item-{itemId}");
+            by, itemId, frequency, price is { } p ? Money.FromYuan(p) : null, Required(reason, "请填写修改建议的理由。")), L["已提出修改建议。"], $"#item-{itemId}");
 
     [HttpPost("items/{itemId:guid}/accept-proposal")]
     public Task<IActionResult> AcceptProposal(Guid id, Guid itemId, uint version) =>
-        ActAsync(id, version, $"review-{itemId}", (a, by) => a.AcceptProposal(by, itemId), "已接受对方的修改建议。", $"#item-{itemId}");
+        ActAsync(id, version, $"review-{itemId}", (a, by) => a.AcceptProposal(by, itemId), L["已接受对方的修改建议。"], $"#item-{itemId}");
 
     [HttpPost("accept")]
     public Task<IActionResult> Accept(Guid id, uint version) =>
-        ActAsync(id, version, "accept", (a, by) => a.Accept(by), "审核通过，等待双方签署。");
+        ActAsync(id, version, "accept", (a, by) => a.Accept(by), L["审核通过，等待双方签署。"]);
 
     [HttpPost("return")]
     public Task<IActionResult> Return(Guid id, uint version, string? reason) =>
-        ActAsync(id, version, "return", (a, by) => a.ReturnForRevision(by, Required(reason, "请填写退回理由。")), "已退回修改。");
+        ActAsync(id, version, "return", (a, by) => a.ReturnForRevision(by, Required(reason, "请填写退回理由。")), L["已退回修改。"]);
 
     [HttpPost("submit")]
     public async Task<IActionResult> Submit(Guid id, uint version)
     {
         if (await workflow.FindAsync(id, Me) is not { } agreement) { return NotFound(); }
         var basis = await workflow.SupplementBasisAsync(agreement);
-        return await CompleteAsync(agreement, version, "submit", (a, by) => { a.Submit(by, basis); return Task.CompletedTask; }, "已提交医疗机构审核。");
+        return await CompleteAsync(agreement, version, "submit", (a, by) => { a.Submit(by, basis); return Task.CompletedTask; }, L["已提交医疗机构审核。"]);
     }
 
     /// <summary>
@@ -83,7 +84,7 @@ public sealed class AgreementActionsController(PortalDbContext db, AgreementWork
             }
 
             a.Sign(by, Required(signerName, "请填写签署人姓名。"), Required(signerTitle, "请填写签署人职务。"), ip, text.Sha256);
-        }, "已签署。");
+        }, L["已签署。"]);
     }
 
     /// <summary>2020 guide 六(二): one party proposes to terminate (协商一致 or 单方通知) with a reason, from today on.</summary>
@@ -94,47 +95,47 @@ public sealed class AgreementActionsController(PortalDbContext db, AgreementWork
         return await ActAsync(id, version, "terminate", (a, by) => a.ProposeTermination(
             by, Enum.TryParse<TerminationKind>(kind, out var k) && Enum.IsDefined(k) ? k : throw new DomainException("请选择终止方式（协商一致或单方通知）。"),
             Required(reason, "请填写终止理由。"), terminateOn ?? throw new DomainException("请填写终止日期。"), noticeDays),
-            "已提出终止，等待对方确认。", "#termination");
+            L["已提出终止，等待对方确认。"], "#termination");
     }
 
     [HttpPost("termination/confirm")]
     public Task<IActionResult> ConfirmTermination(Guid id, uint version) =>
-        ActAsync(id, version, "termination", (a, by) => a.ConfirmTermination(by), "已确认终止。", "#termination");
+        ActAsync(id, version, "termination", (a, by) => a.ConfirmTermination(by), L["已确认终止。"], "#termination");
 
     [HttpPost("termination/decline")]
     public Task<IActionResult> DeclineTermination(Guid id, uint version, string? declineReason) =>
-        ActAsync(id, version, "termination", (a, by) => a.DeclineTermination(by, Required(declineReason, "请填写不同意终止的理由。")), "已不同意终止，协议继续有效。", "#termination");
+        ActAsync(id, version, "termination", (a, by) => a.DeclineTermination(by, Required(declineReason, "请填写不同意终止的理由。")), L["已不同意终止，协议继续有效。"], "#termination");
 
     [HttpPost("termination/withdraw")]
     public Task<IActionResult> WithdrawTermination(Guid id, uint version) =>
-        ActAsync(id, version, "termination", (a, by) => a.WithdrawTermination(by), "已撤回终止申请，协议继续有效。", "#termination");
+        ActAsync(id, version, "termination", (a, by) => a.WithdrawTermination(by), L["已撤回终止申请，协议继续有效。"], "#termination");
 
     [HttpPost("renew")]
     public async Task<IActionResult> Renew(Guid id)
     {
         // 续签 once: the button is gone once a renewal exists; a form posted twice, or two at once, is refused.
         var existing = await db.Agreements.Where(a => a.RenewalOfId == id).Select(a => a.DocumentNumber).FirstOrDefaultAsync();
-        return await DeriveAsync(id, (a, by, number) => a.CreateRenewal(by, number, existing), "已创建续签草稿");
+        return await DeriveAsync(id, (a, by, number) => a.CreateRenewal(by, number, existing), number => L["已创建续签草稿 {0}。", number]);
     }
 
     [HttpPost("supplement")]
     public async Task<IActionResult> Supplement(Guid id)
     {
         var supplements = await workflow.SupplementsOfAsync(id);
-        return await DeriveAsync(id, (a, by, number) => a.CreateSupplement(by, number, supplements), "已创建补充协议草稿");
+        return await DeriveAsync(id, (a, by, number) => a.CreateSupplement(by, number, supplements), number => L["已创建补充协议草稿 {0}。", number]);
     }
 
     private static string Required(string? text, string message) =>
         string.IsNullOrWhiteSpace(text) ? throw new DomainException(message) : text.Trim();
 
     private async Task<IActionResult> ActAsync(
-        Guid id, uint version, string form, Action<Agreement, AgreementActor> change, string done, string anchor = "") =>
+        Guid id, uint version, string form, Action<Agreement, AgreementActor> change, LocalizedString done, string anchor = "") =>
         await workflow.FindAsync(id, Me) is { } agreement
             ? await CompleteAsync(agreement, version, form, (a, by) => { change(a, by); return Task.CompletedTask; }, done, anchor)
             : NotFound();
 
     private async Task<IActionResult> CompleteAsync(
-        Agreement agreement, uint version, string form, Func<Agreement, AgreementActor, Task> change, string done, string anchor = "")
+        Agreement agreement, uint version, string form, Func<Agreement, AgreementActor, Task> change, LocalizedString done, string anchor = "")
     {
         try
         {
@@ -164,10 +165,10 @@ public sealed class AgreementActionsController(PortalDbContext db, AgreementWork
 
         if (outcome == SaveOutcome.Conflict)
         {
-            return await RefusedAsync(agreement.Id, form, ConflictMessage);
+            return await RefusedAsync(agreement.Id, form, L[ConflictMessage]);
         }
 
-        TempData["Flash"] = done;
+        Flash(done);
         return Redirect($"~/agreements/{agreement.Id}{anchor}");
     }
 
@@ -192,7 +193,7 @@ public sealed class AgreementActionsController(PortalDbContext db, AgreementWork
         return View("~/Features/Agreements/Detail.cshtml", await details.BuildAsync(fresh, Me));
     }
 
-    private async Task<IActionResult> DeriveAsync(Guid id, Func<Agreement, AgreementActor, string, Agreement> derive, string done)
+    private async Task<IActionResult> DeriveAsync(Guid id, Func<Agreement, AgreementActor, string, Agreement> derive, Func<string, LocalizedString> done)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -206,7 +207,7 @@ public sealed class AgreementActionsController(PortalDbContext db, AgreementWork
             }
             catch (DomainException e)
             {
-                TempData["Error"] = e.Message;
+                FlashError(L[e.Message]);
                 return Redirect($"~/agreements/{id}");
             }
 
@@ -225,11 +226,11 @@ public sealed class AgreementActionsController(PortalDbContext db, AgreementWork
 
             if (outcome == SaveOutcome.Conflict)
             {
-                TempData["Error"] = ConflictMessage;
+                FlashError(L[ConflictMessage]);
                 return Redirect($"~/agreements/{id}");
             }
 
-            TempData["Flash"] = $"{done} {draft.DocumentNumber}。";
+            Flash(done(draft.DocumentNumber));
             return Redirect($"~/agreements/{draft.Id}/edit");
         }
     }

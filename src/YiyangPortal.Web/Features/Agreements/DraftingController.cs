@@ -82,7 +82,7 @@ public sealed class DraftingController(PortalDbContext db, AgreementWorkflow wor
         var notice = what.Kind == DraftIntentKind.Submit ? TrySubmit(agreement, by, await workflow.SupplementBasisAsync(agreement)) : null;
         if (await workflow.SaveAsync(agreement, form.Version) == SaveOutcome.Conflict)
         {
-            ModelState.AddModelError(string.Empty, AgreementActionsController.ConflictMessage);
+            ModelState.AddModelError(string.Empty, L[AgreementActionsController.ConflictMessage]);
             return await PageAsync(await ReloadAsync(agreement), form, newItem, rows, "您填写的内容仍在下方；请核对对方的修改后再保存。");
         }
 

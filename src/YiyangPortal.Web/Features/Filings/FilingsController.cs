@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using YiyangPortal.Domain.Agreements;
 using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Filings;
@@ -79,7 +80,7 @@ public sealed class FilingsController(PortalDbContext db, FilingWorkflow workflo
 
         if (ModelState.IsValid && await AttemptAsync(nameof(form.Note), () => workflow.SubmitAsync(filing, actor, form.Note, scan)) is { } outcome)
         {
-            TempData["Flash"] = outcome == SaveOutcome.Saved ? $"已向{Labels.Of(filing.Bureau)}报送备案。" : Concurrent;
+            Flash(outcome == SaveOutcome.Saved ? L["已向{0}报送备案。", L[Labels.Of(filing.Bureau)]] : L[Concurrent]);
             return RedirectToAction(nameof(Detail), new { id });
         }
 
@@ -89,7 +90,7 @@ public sealed class FilingsController(PortalDbContext db, FilingWorkflow workflo
 
     [HttpPost("{id:guid}/accept")]
     public Task<IActionResult> Accept(Guid id) =>
-        ReviewAsync(id, nameof(Accept), (filing, reviewer) => workflow.AcceptAsync(filing, reviewer, Me.Id), "已确认备案。");
+        ReviewAsync(id, nameof(Accept), (filing, reviewer) => workflow.AcceptAsync(filing, reviewer, Me.Id), L["已确认备案。"]);
 
     [HttpPost("{id:guid}/return")]
     public async Task<IActionResult> Return(Guid id, ReturnFilingForm form)
@@ -104,10 +105,10 @@ public sealed class FilingsController(PortalDbContext db, FilingWorkflow workflo
         return await ReviewAsync(
             id, nameof(form.CorrectionDueDate),
             (filing, reviewer) => workflow.ReturnAsync(filing, reviewer, Me.Id, form.Reason!, form.CorrectionDueDate!.Value),
-            "已要求补正，并通知双方。");
+            L["已要求补正，并通知双方。"]);
     }
 
-    private async Task<IActionResult> ReviewAsync(Guid id, string field, Func<Filing, RoleAssignment, Task<SaveOutcome>> act, string flash)
+    private async Task<IActionResult> ReviewAsync(Guid id, string field, Func<Filing, RoleAssignment, Task<SaveOutcome>> act, LocalizedString flash)
     {
         var filing = await workflow.FindAsync(id, Me);
         if (filing is null || FilingWorkflow.Reviewer(Me) is not { } reviewer) { return NotFound(); }
@@ -117,7 +118,7 @@ public sealed class FilingsController(PortalDbContext db, FilingWorkflow workflo
             return View(DetailView, await DetailAsync(id));
         }
 
-        TempData["Flash"] = outcome == SaveOutcome.Saved ? flash : Concurrent;
+        Flash(outcome == SaveOutcome.Saved ? flash : L[Concurrent]);
         return RedirectToAction(nameof(Detail), new { id });
     }
 
