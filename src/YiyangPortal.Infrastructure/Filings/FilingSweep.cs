@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Filings;
 using YiyangPortal.Domain.Notifications;
@@ -24,42 +23,13 @@ public sealed class FilingSweep(IServiceScopeFactory scopes)
 
     public async Task<SweepResult?> RunAsync(DateTimeOffset utcNow, CancellationToken cancellationToken)
     {
-        await using var lockScope = scopes.CreateAsyncScope();
-        var lockDb = lockScope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var connection = (NpgsqlConnection)lockDb.Database.GetDbConnection();
-        await connection.OpenAsync(cancellationToken);
-        if (!await AdvisoryAsync(connection, "pg_try_advisory_lock", cancellationToken))
-        {
-            return null;
-        }
-
-        try
-        {
-            var tenants = await lockDb.Tenants.AsNoTracking().Select(t => new { t.Id, t.Slug, t.Name }).ToListAsync(cancellationToken);
-            var today = BeijingTime.Today(utcNow);
-            int reminders = 0, escalations = 0;
-            foreach (var tenant in tenants)
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant.Id, tenant.Slug, tenant.Name);
-                var (r, e) = await SweepTenantAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>(), today, utcNow, cancellationToken);
-                reminders += r;
-                escalations += e;
-            }
-
-            return new SweepResult(tenants.Count, reminders, escalations);
-        }
-        finally
-        {
-            await AdvisoryAsync(connection, "pg_advisory_unlock", CancellationToken.None);
-        }
-    }
-
-    private static async Task<bool> AdvisoryAsync(NpgsqlConnection connection, string function, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand($"SELECT {function}(@key)", connection);
-        command.Parameters.AddWithValue("key", LockKey);
-        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+        var today = BeijingTime.Today(utcNow);
+        var perTenant = await TenantSweepRunner.ForEachTenantAsync(
+            scopes,
+            LockKey,
+            services => SweepTenantAsync(services.GetRequiredService<PortalDbContext>(), today, utcNow, cancellationToken),
+            cancellationToken);
+        return perTenant is null ? null : new SweepResult(perTenant.Count, perTenant.Sum(t => t.Reminders), perTenant.Sum(t => t.Escalations));
     }
 
     private static async Task<(int Reminders, int Escalations)> SweepTenantAsync(

@@ -104,14 +104,13 @@ internal static class PortalServices
         services.AddScoped<Features.Agreements.AgreementSweep>();
         services.AddSingleton<Features.Seeding.DemoSeeder>();
         services.AddSingleton<Features.Agreements.AgreementSweepService>();
-        services.AddHostedService(sp => sp.GetRequiredService<Features.Agreements.AgreementSweepService>());
         services.AddScoped<FilingCreator>();
         services.AddScoped<FilingWorkflow>();
         services.AddScoped<YiyangPortal.Web.Features.Dashboard.DashboardQuery>();
         services.AddSingleton<FilingSweep>();
         if (configuration.GetValue("Portal:Sweep:Enabled", true))
         {
-            services.AddHostedService<FilingSweepService>();
+            services.AddHostedService<Features.Shared.DailySweepService>();
         }
 
         services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", tags: ["ready"]);
