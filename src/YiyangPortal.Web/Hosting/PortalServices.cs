@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.WebEncoders;
 using YiyangPortal.Infrastructure;
-using YiyangPortal.Infrastructure.Filings;
 using YiyangPortal.Infrastructure.Identity;
 using YiyangPortal.Infrastructure.Persistence;
 using YiyangPortal.Web.Features.Filings;

@@ -3,8 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Notifications;
-using YiyangPortal.Infrastructure.Filings;
 using YiyangPortal.TestSupport;
+using YiyangPortal.Web.Features.Filings;
 using YiyangPortal.Web.Features.Seeding;
 
 namespace YiyangPortal.IntegrationTests.Filings;

@@ -4,7 +4,6 @@ using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Filings;
 using YiyangPortal.Domain.Identity;
 using YiyangPortal.Domain.Notifications;
-using YiyangPortal.Infrastructure.Filings;
 using YiyangPortal.Infrastructure.Persistence;
 using YiyangPortal.Web.Features.Agreements;
 using YiyangPortal.Web.Security;

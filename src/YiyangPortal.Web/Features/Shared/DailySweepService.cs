@@ -1,5 +1,5 @@
-using YiyangPortal.Infrastructure.Filings;
 using YiyangPortal.Web.Features.Agreements;
+using YiyangPortal.Web.Features.Filings;
 
 namespace YiyangPortal.Web.Features.Shared;
 

@@ -6,7 +6,7 @@ using YiyangPortal.Domain.Institutions;
 using YiyangPortal.Domain.Tenancy;
 using YiyangPortal.Infrastructure.Persistence;
 
-namespace YiyangPortal.Infrastructure.Filings;
+namespace YiyangPortal.Web.Features.Filings;
 
 /// <summary>
 /// Called by the agreement workflow when an agreement takes effect or is terminated: adds its filings (2020 guide 六(四), 一式四份)

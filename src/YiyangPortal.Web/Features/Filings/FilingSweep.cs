@@ -6,7 +6,7 @@ using YiyangPortal.Domain.Notifications;
 using YiyangPortal.Infrastructure.Persistence;
 using YiyangPortal.Infrastructure.Tenancy;
 
-namespace YiyangPortal.Infrastructure.Filings;
+namespace YiyangPortal.Web.Features.Filings;
 
 /// <summary>What one sweep did: null when another instance held the lock.</summary>
 public sealed record SweepResult(int Tenants, int Reminders, int Escalations);

@@ -3,7 +3,7 @@ using YiyangPortal.Domain.Filings;
 using YiyangPortal.Domain.Identity;
 using YiyangPortal.Infrastructure.Persistence;
 
-namespace YiyangPortal.Infrastructure.Filings;
+namespace YiyangPortal.Web.Features.Filings;
 
 /// <summary>Who hears about a filing: the users of both parties, and the regulators of its bureau and county.</summary>
 public static class FilingRecipients
