@@ -141,6 +141,37 @@ public class TerminationTests(PortalAppFactory app) : IClassFixture<PortalAppFac
         }
     }
 
+    /// <summary>Outsiders cannot propose (another tenant: 404; a regulator: the 403 page); an absurd reason is refused at the form.</summary>
+    [Fact]
+    public async Task Outsiders_AndAnAbsurdReason_AreRefused_NothingChanges()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var (staff, id) = await _steps.EffectiveAsync(Day(now.AddDays(-10)), Day(now.AddMonths(10)));
+        var propose = $"/shaoxing/agreements/{id}/termination/propose";
+        var fields = new Dictionary<string, string> { ["kind"] = "Notice", ["reason"] = "<script>alert(1)</script>", ["terminateOn"] = Day(now) };
+
+        var wenzhou = PortalClient.For(app);
+        await wenzhou.LoginAsync("/wenzhou", "staff@wenzhou.demo");
+        var foreign = await wenzhou.SubmitAsync("/wenzhou/agreements", $"/wenzhou/agreements/{id}/termination/propose", new Dictionary<string, string>(fields));
+        var regulator = await _steps.LoginAsync("/shaoxing", "minzheng@shaoxing.demo");
+        var bureau = await regulator.SubmitAsync("/shaoxing/filings", propose, new Dictionary<string, string>(fields));
+        var page = await (await staff.GetAsync($"/shaoxing/agreements/{id}")).Content.ReadAsStringAsync();
+        var longReason = await staff.SubmitAsync($"/shaoxing/agreements/{id}", propose, new Dictionary<string, string>(fields)
+        {
+            ["reason"] = new string('理', 10_000),
+            ["version"] = AgreementSteps.DetailVersion().Match(page).Groups[1].Value,
+        });
+
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, bureau.StatusCode);
+        Assert.Contains("/error/403", bureau.Headers.Location?.ToString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, longReason.StatusCode);
+        Assert.Contains("终止协议的理由不能超过", await longReason.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var after = await (await staff.GetAsync($"/shaoxing/agreements/{id}")).Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"status\">已生效<", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"pending-termination\"", after, StringComparison.Ordinal);
+    }
+
     private Task<List<Filing>> FilingsAsync(Guid agreementId) =>
         TestData.InTenantAsync(app, TestData.Shaoxing, db => db.Filings.AsNoTracking().Where(f => f.AgreementId == agreementId).ToListAsync());
 }
