@@ -37,6 +37,7 @@ public sealed partial class Agreement
     /// renewed once (the next renewal renews the renewal).</param>
     public Agreement CreateRenewal(AgreementActor by, string documentNumber, string? existingRenewal = null)
     {
+        RequireParty(by, AgreementParty.ElderCare, "续签协议");
         if (Status is not (AgreementStatus.Effective or AgreementStatus.Expired))
         {
             throw new DomainException("只有已生效或已到期的协议可以续签。");
@@ -64,6 +65,7 @@ public sealed partial class Agreement
     /// <param name="supplements">This original's existing supplements.</param>
     public Agreement CreateSupplement(AgreementActor by, string documentNumber, IReadOnlyCollection<Agreement> supplements)
     {
+        RequireParty(by, AgreementParty.ElderCare, "签订补充协议");
         if (IsSupplement)
         {
             throw new DomainException("补充协议不能再签订补充协议；请在原协议上签订新的补充协议。");
