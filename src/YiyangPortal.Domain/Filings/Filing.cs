@@ -102,6 +102,16 @@ public sealed class Filing : ITenantOwned
     public bool IsReminderDue(DateOnly todayInBeijing) =>
         Status == FilingStatus.Pending && FilingDueDate.IsReminderDay(DueDate, todayInBeijing);
 
+    /// <summary>Either party may file while the filing waits for them (待报送, 需补正).</summary>
+    public bool MayBeSubmittedBy(AgreementParty party) =>
+        Enum.IsDefined(party) && (Machine.CanFire(Trigger.Submit) || Machine.CanFire(Trigger.Resubmit));
+
+    /// <summary>
+    /// Only a regulator of the filing's own bureau and county reviews (2020 guide 六(四)), and only what was submitted
+    /// (已报送).
+    /// </summary>
+    public bool MayBeReviewedBy(RoleAssignment reviewer) => IsReviewer(reviewer) && Machine.CanFire(Trigger.Accept);
+
     /// <summary>待报送 → 已报送, by either party (both are obliged to inform the bureau).</summary>
     public void Submit(AgreementActor by, string? note = null)
     {
@@ -181,11 +191,14 @@ public sealed class Filing : ITenantOwned
         }
 
         // 2020 guide 六(四): the county-level bureau is informed, so it (not the city level) acts on the filing.
-        if (reviewer.Role != PortalRole.Regulator || reviewer.Bureau != Bureau || reviewer.CountyId != CountyId)
+        if (!IsReviewer(reviewer))
         {
             throw new DomainException("只有本区县对应部门的监管人员可以审核该备案。");
         }
     }
+
+    private bool IsReviewer(RoleAssignment reviewer) =>
+        reviewer.Role == PortalRole.Regulator && reviewer.Bureau == Bureau && reviewer.CountyId == CountyId;
 
     private void Record(DateTimeOffset atUtc, Guid userId, AgreementParty? party, FilingStatus from, string? note) =>
         _history.Add(new FilingHistoryEntry(atUtc, userId, party, from, Status, string.IsNullOrWhiteSpace(note) ? null : note.Trim()));
