@@ -140,6 +140,7 @@ internal static class PortalServices
         services.AddSingleton<SessionStamps>();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddPortalAuthorization();
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "yiyang.auth";

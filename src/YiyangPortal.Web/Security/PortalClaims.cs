@@ -42,6 +42,33 @@ public sealed record CurrentUser(
         _ => null,
     };
 
+    /// <summary>
+    /// The side the user acts for on <paramref name="agreement"/>: only for an agreement of the user's own institution
+    /// (the one scope check for a party; which agreements a user reaches at all is <c>AgreementAccess</c>).
+    /// </summary>
+    public AgreementParty? SideOf(Agreement agreement) => Party switch
+    {
+        AgreementParty.ElderCare when ElderCareInstitutionId == agreement.ElderCareInstitutionId => AgreementParty.ElderCare,
+        AgreementParty.Medical when MedicalInstitutionId == agreement.MedicalInstitutionId => AgreementParty.Medical,
+        _ => null,
+    };
+
+    /// <summary>The role with its binding as the domain checks it (e.g. a regulator's bureau and county), or null.</summary>
+    public RoleAssignment? Assignment
+    {
+        get
+        {
+            try
+            {
+                return RoleAssignment.Restore(Role, ElderCareInstitutionId, MedicalInstitutionId, Bureau, CountyId);
+            }
+            catch (Domain.Common.DomainException)
+            {
+                return null;
+            }
+        }
+    }
+
     public static CurrentUser? From(ClaimsPrincipal principal)
     {
         if (principal.Identity?.IsAuthenticated != true ||

@@ -44,6 +44,14 @@ public sealed class EvidencePackageTests(PortalAppFactory app) : IClassFixture<P
         Assert.Equal(HttpStatusCode.NotFound, (await otherCounty.GetAsync(url)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync(url)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await (await OtherStaffAsync()).GetAsync(url)).StatusCode);
+
+        // The agreement page offers the download exactly to those who get it (one rule: EvidenceAuthorizationHandler);
+        // the tenant admin reads the agreement but received no filing.
+        foreach (var (client, offered) in new[] { (staff, true), (clinic, true), (regulator, true), (admin, false) })
+        {
+            var page = await (await client.GetAsync($"/shaoxing/agreements/{id}")).Content.ReadAsStringAsync();
+            Assert.Equal(offered, page.Contains("data-testid=\"evidence\"", StringComparison.Ordinal));
+        }
     }
 
     private async Task<PortalClient> OtherCountyRegulatorAsync()

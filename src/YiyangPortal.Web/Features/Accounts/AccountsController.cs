@@ -25,7 +25,7 @@ public sealed record IssuedPassword(string DisplayName, string Email, string Pas
 /// 账户管理: the tenant admin opens accounts for institution staff, medical admins and regulators of the city, locks
 /// them and issues new initial passwords. Bindings are checked against the city's own institutions and counties.
 /// </summary>
-[Authorize(Roles = nameof(PortalRole.TenantAdmin))]
+[Authorize(Policy = PortalPolicies.TenantAdmin)]
 [Route("admin/accounts")]
 public sealed class AccountsController(PortalDbContext db, UserManager<PortalUser> users, SessionStamps sessions, TimeProvider clock) : PortalController
 {

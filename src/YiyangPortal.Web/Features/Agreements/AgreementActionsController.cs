@@ -7,6 +7,7 @@ using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Identity;
 using YiyangPortal.Infrastructure.Persistence;
 using YiyangPortal.Web.Features.Shared;
+using YiyangPortal.Web.Security;
 
 namespace YiyangPortal.Web.Features.Agreements;
 
@@ -16,7 +17,7 @@ namespace YiyangPortal.Web.Features.Agreements;
 /// allow) and is saved with the version the user saw, so a simultaneous change by someone else is not overwritten.
 /// A refused step comes back to the page with its message next to the form and what was typed in it.
 /// </summary>
-[Authorize(Roles = $"{nameof(PortalRole.ElderCareStaff)},{nameof(PortalRole.MedicalAdmin)}")]
+[Authorize(Policy = PortalPolicies.AgreementParties)]
 [Route("agreements/{id:guid}")]
 public sealed class AgreementActionsController(PortalDbContext db, AgreementWorkflow workflow, AgreementDetails details) : PortalController
 {
@@ -190,48 +191,38 @@ public sealed class AgreementActionsController(PortalDbContext db, AgreementWork
         ViewData["PostedForm"] = form;
         ViewData["PostedFormKey"] = key;
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return View("~/Features/Agreements/Detail.cshtml", await details.BuildAsync(fresh, Me));
+        return View("~/Features/Agreements/Detail.cshtml", await details.BuildAsync(fresh, User));
     }
 
+    /// <summary>
+    /// A renewal or supplement drafted from <paramref name="id"/>. Its 协议编号 comes from the county's atomic counter,
+    /// so it never collides; a second renewal made at the same moment is refused by the unique renewal index and comes
+    /// back as the conflict message.
+    /// </summary>
     private async Task<IActionResult> DeriveAsync(Guid id, Func<Agreement, AgreementActor, string, Agreement> derive, Func<string, LocalizedString> done)
     {
-        for (var attempt = 1; ; attempt++)
+        if (await workflow.FindAsync(id, Me) is not { } parent) { return NotFound(); }
+        Agreement draft;
+        try
         {
-            if (await workflow.FindAsync(id, Me) is not { } parent) { return NotFound(); }
-            Agreement draft;
-            try
-            {
-                var county = await db.ElderCareInstitutions.Where(i => i.Id == parent.ElderCareInstitutionId)
-                    .Join(db.Counties, i => i.CountyId, c => c.Id, (i, c) => c.DivisionCode).SingleAsync();
-                draft = derive(parent, workflow.Actor(Me), await DocumentCounters.NextAsync(db, county, workflow.Now));
-            }
-            catch (DomainException e)
-            {
-                FlashError(L[e.Message]);
-                return Redirect($"~/agreements/{id}");
-            }
-
-            db.Agreements.Add(draft);
-            SaveOutcome outcome;
-            try
-            {
-                outcome = await workflow.SaveAsync(draft, null);
-            }
-            catch (DbUpdateException e) when (attempt < 3 && e.InnerException is Npgsql.PostgresException { SqlState: "23505" })
-            {
-                // Another draft of this county took the same number a moment ago: take the next one.
-                db.ChangeTracker.Clear();
-                continue;
-            }
-
-            if (outcome == SaveOutcome.Conflict)
-            {
-                FlashError(L[ConflictMessage]);
-                return Redirect($"~/agreements/{id}");
-            }
-
-            Flash(done(draft.DocumentNumber));
-            return Redirect($"~/agreements/{draft.Id}/edit");
+            var county = await db.ElderCareInstitutions.Where(i => i.Id == parent.ElderCareInstitutionId)
+                .Join(db.Counties, i => i.CountyId, c => c.Id, (i, c) => c.DivisionCode).SingleAsync();
+            draft = derive(parent, workflow.Actor(Me), await DocumentCounters.NextAsync(db, county, workflow.Now));
         }
+        catch (DomainException e)
+        {
+            FlashError(L[e.Message]);
+            return Redirect($"~/agreements/{id}");
+        }
+
+        db.Agreements.Add(draft);
+        if (await workflow.SaveAsync(draft, null) == SaveOutcome.Conflict)
+        {
+            FlashError(L[ConflictMessage]);
+            return Redirect($"~/agreements/{id}");
+        }
+
+        Flash(done(draft.DocumentNumber));
+        return Redirect($"~/agreements/{draft.Id}/edit");
     }
 }

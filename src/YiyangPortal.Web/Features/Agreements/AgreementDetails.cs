@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using YiyangPortal.Domain.Agreements;
 using YiyangPortal.Domain.Auditing;
@@ -44,35 +46,44 @@ public sealed record AgreementDetail(
     /// <summary>Items the medical side has not decided yet in this round.</summary>
     public int PendingItems => Agreement.Items.Count(i => i.ReviewState == ItemReviewState.Pending);
 
-    public bool CanEdit => MySide == AgreementParty.ElderCare && Agreement.IsEditable;
+    /// <summary>The steps the user may take now, as the authorization handler answers from the aggregate.</summary>
+    public IReadOnlySet<AgreementAction> Permitted { get; init; } = new HashSet<AgreementAction>();
+
+    /// <summary>出证: the parties and the regulators who received a filing, once there is an executed original.</summary>
+    public bool CanDownloadEvidence { get; init; }
+
+    public bool CanEdit => Permitted.Contains(AgreementAction.Edit);
 
     /// <summary>What the agreement waits for from the user's side now (the domain's rule, as on the home page).</summary>
     public AgreementTask? MyTask => MySide is { } side ? Agreement.AwaitedTask(side) : null;
 
-    public bool CanReview => MyTask == AgreementTask.Review;
+    public bool CanReview => Permitted.Contains(AgreementAction.ReviewItems);
 
-    public bool CanSign => MyTask == AgreementTask.Sign;
+    public bool CanSign => Permitted.Contains(AgreementAction.Sign);
 
-    public bool CanReturnBeforeSigning => MySide is not null && Agreement.Status is AgreementStatus.PendingSignature or AgreementStatus.PartiallySigned;
+    public bool CanAccept => Permitted.Contains(AgreementAction.Accept);
+
+    /// <summary>退回修改: 乙方 during the review, either party before both have signed.</summary>
+    public bool CanReturn => Permitted.Contains(AgreementAction.ReturnForRevision);
 
     /// <summary>2020 guide 六(二): the termination awaiting an answer or its day, shown to both parties.</summary>
     public PendingTermination? PendingTermination => Agreement.PendingTermination;
 
-    public bool CanProposeTermination => MySide is { } side && Agreement.MayProposeTermination(side);
+    public bool CanProposeTermination => Permitted.Contains(AgreementAction.ProposeTermination);
 
-    public bool CanConfirmTermination => MySide is { } side && Agreement.MayConfirmTermination(side);
+    public bool CanConfirmTermination => Permitted.Contains(AgreementAction.ConfirmTermination);
 
-    public bool CanDeclineTermination => MySide is { } side && Agreement.MayDeclineTermination(side);
+    public bool CanDeclineTermination => Permitted.Contains(AgreementAction.DeclineTermination);
 
-    public bool CanWithdrawTermination => MySide is { } side && Agreement.MayWithdrawTermination(side);
+    public bool CanWithdrawTermination => Permitted.Contains(AgreementAction.WithdrawTermination);
 
     /// <summary>The city's notice period for 单方通知 termination, in days.</summary>
     public int NoticeDays { get; init; } = Domain.Tenancy.Tenant.DefaultTerminationNoticeDays;
 
     /// <summary>续签 once: not when a renewal (<see cref="RenewedAs"/>) already exists.</summary>
-    public bool CanRenew => MySide == AgreementParty.ElderCare && RenewedAs is null && Agreement.Status is AgreementStatus.Effective or AgreementStatus.Expired;
+    public bool CanRenew => RenewedAs is null && Permitted.Contains(AgreementAction.Renew);
 
-    public bool CanSupplement => MySide == AgreementParty.ElderCare && Agreement.Status == AgreementStatus.Effective && !Agreement.IsSupplement;
+    public bool CanSupplement => Permitted.Contains(AgreementAction.Supplement);
 
     /// <summary>For a supplement: what it changes in the version in force (2020 guide 九(二)), as printed.</summary>
     public IReadOnlyList<string> SupplementChanges { get; init; } = [];
@@ -84,10 +95,21 @@ public sealed record AgreementDetail(
     public IReadOnlyList<SupplementLink> Supplements { get; init; } = [];
 }
 
-public sealed class AgreementDetails(PortalDbContext db, AuditKeyring keys, TimeProvider clock, AgreementWorkflow workflow)
+public sealed class AgreementDetails(
+    PortalDbContext db, AuditKeyring keys, TimeProvider clock, AgreementWorkflow workflow, IAuthorizationService authorization)
 {
-    public async Task<AgreementDetail> BuildAsync(Agreement a, CurrentUser me)
+    public async Task<AgreementDetail> BuildAsync(Agreement a, ClaimsPrincipal user)
     {
+        var me = CurrentUser.From(user) ?? throw new InvalidOperationException("An agreement page ran without a portal user.");
+        var permitted = new HashSet<AgreementAction>();
+        foreach (var requirement in AgreementRequirement.All)
+        {
+            if ((await authorization.AuthorizeAsync(user, a, requirement)).Succeeded)
+            {
+                permitted.Add(requirement.Action);
+            }
+        }
+
         var elder = await db.ElderCareInstitutions.AsNoTracking().Where(i => i.Id == a.ElderCareInstitutionId)
             .Join(db.Counties, i => i.CountyId, c => c.Id, (i, c) => new { i.Name, County = c.Name }).SingleAsync();
         var medical = await db.MedicalInstitutions.AsNoTracking().Where(i => i.Id == a.MedicalInstitutionId)
@@ -104,13 +126,16 @@ public sealed class AgreementDetails(PortalDbContext db, AuditKeyring keys, Time
             .OrderBy(d => d.CreatedAtUtc).Select(d => d.Sha256).FirstOrDefaultAsync();
         return new AgreementDetail(
             a, db.Entry(a).Property<uint>("xmin").CurrentValue, elder.Name, medical.Name, elder.County, medical.County,
-            me.Party, events, filings, a.Signatures.FirstOrDefault()?.DocumentSha256,
+            me.SideOf(a), events, filings, a.Signatures.FirstOrDefault()?.DocumentSha256,
             executedSha256,
             await VerifyAsync(a, executedSha256),
             BeijingTime.Today(clock.GetUtcNow()),
             PersonName(me.DisplayName),
             await db.Agreements.Where(r => r.RenewalOfId == a.Id).Select(r => r.DocumentNumber).FirstOrDefaultAsync())
         {
+            Permitted = permitted,
+            CanDownloadEvidence = executedSha256 is not null
+                && (await authorization.AuthorizeAsync(user, a, EvidenceRequirement.Download)).Succeeded,
             SupplementChanges = await workflow.SupplementChangesAsync(a),
             OriginalNumber = a.SupplementToId is { } original
                 ? await db.Agreements.Where(o => o.Id == original).Select(o => o.DocumentNumber).SingleAsync()

@@ -7,6 +7,7 @@ using YiyangPortal.Domain.Identity;
 using YiyangPortal.Domain.Institutions;
 using YiyangPortal.Infrastructure.Persistence;
 using YiyangPortal.Web.Features.Shared;
+using YiyangPortal.Web.Security;
 
 namespace YiyangPortal.Web.Features.Agreements;
 
@@ -22,7 +23,7 @@ public sealed record PartnerOption(Guid Id, string Name, string County, bool Sam
 public sealed record NewAgreementPage(IReadOnlyList<PartnerOption> Partners, string? Search, string? Error);
 
 /// <summary>签约协议: lists by role, starting a draft from a template with a partner, the detail page and its PDF.</summary>
-[Authorize(Roles = $"{nameof(PortalRole.ElderCareStaff)},{nameof(PortalRole.MedicalAdmin)},{nameof(PortalRole.Regulator)},{nameof(PortalRole.TenantAdmin)}")]
+[Authorize(Policy = PortalPolicies.AgreementReaders)]
 [Route("agreements")]
 public sealed class AgreementsController(
     PortalDbContext db, AgreementWorkflow workflow, AgreementDetails details, AgreementTodos todos) : PortalController
@@ -72,11 +73,11 @@ public sealed class AgreementsController(
 
     /// <summary>就近就便 (2020 guide 六(一)): partners of the same county first, 基层 marked.</summary>
     [HttpGet("new")]
-    [Authorize(Roles = nameof(PortalRole.ElderCareStaff))]
+    [Authorize(Policy = PortalPolicies.ElderCareStaff)]
     public async Task<IActionResult> New(string? q) => View(Views + "New.cshtml", await NewPageAsync(q, null));
 
     [HttpPost("new")]
-    [Authorize(Roles = nameof(PortalRole.ElderCareStaff))]
+    [Authorize(Policy = PortalPolicies.ElderCareStaff)]
     public async Task<IActionResult> Create(AgreementTemplate? template, Guid? partner)
     {
         var home = await db.ElderCareInstitutions.SingleOrDefaultAsync(i => i.Id == Me.ElderCareInstitutionId && i.IsActive);
@@ -100,7 +101,7 @@ public sealed class AgreementsController(
     [HttpGet("{id:guid}")]
     public async Task<IActionResult> Detail(Guid id) =>
         await workflow.FindAsync(id, Me) is { } agreement
-            ? View(Views + "Detail.cshtml", await details.BuildAsync(agreement, Me))
+            ? View(Views + "Detail.cshtml", await details.BuildAsync(agreement, User))
             : NotFound();
 
     [HttpGet("{id:guid}/pdf")]

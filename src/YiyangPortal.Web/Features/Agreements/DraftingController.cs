@@ -11,6 +11,7 @@ using YiyangPortal.Domain.Identity;
 using YiyangPortal.Domain.Tenancy;
 using YiyangPortal.Infrastructure.Persistence;
 using YiyangPortal.Web.Features.Shared;
+using YiyangPortal.Web.Security;
 using YiyangPortal.Web.Validation;
 
 namespace YiyangPortal.Web.Features.Agreements;
@@ -33,7 +34,7 @@ public sealed record DraftPage(
 /// remove, accept a proposal — posts the whole form, so what was typed anywhere is kept; invalid input comes back
 /// as typed with a message next to its field and a linked list of problems at the top.
 /// </summary>
-[Authorize(Roles = nameof(PortalRole.ElderCareStaff))]
+[Authorize(Policy = PortalPolicies.ElderCareStaff)]
 [Route("agreements/{id:guid}")]
 public sealed class DraftingController(PortalDbContext db, AgreementWorkflow workflow, AgreementDetails details) : PortalController
 {
@@ -295,7 +296,7 @@ public sealed class DraftingController(PortalDbContext db, AgreementWorkflow wor
         var (elderCareCounty, medicalCounty) = await CountiesAsync(agreement);
         var home = await db.ElderCareInstitutions.AsNoTracking().SingleAsync(e => e.Id == agreement.ElderCareInstitutionId);
         return View(EditView, new DraftPage(
-            await details.BuildAsync(agreement, Me), terms, item, await PricesAsync(agreement), typed, notice,
+            await details.BuildAsync(agreement, User), terms, item, await PricesAsync(agreement), typed, notice,
             FilingBureaus.CivilAffairs(elderCareCounty), FilingBureaus.HealthChoices(elderCareCounty, medicalCounty),
             agreement.AssessElderCareSide(home)));
     }

@@ -7,6 +7,7 @@ using YiyangPortal.Domain.Identity;
 using YiyangPortal.Infrastructure.Persistence;
 using YiyangPortal.Web.Features.Institutions;
 using YiyangPortal.Web.Features.Shared;
+using YiyangPortal.Web.Security;
 
 namespace YiyangPortal.Web.Features.Catalogue;
 
@@ -68,7 +69,7 @@ public sealed record ItemPage(Guid? Id, ItemForm Form, string Source);
 /// 服务目录 of the city: seeded from the 2020 guide and the Shaoxing templates, edited by the tenant admin. Items are
 /// deactivated, never deleted — fee schedules and agreements refer to them.
 /// </summary>
-[Authorize(Roles = nameof(PortalRole.TenantAdmin))]
+[Authorize(Policy = PortalPolicies.TenantAdmin)]
 [Route("admin/catalogue")]
 public sealed class CatalogueController(PortalDbContext db) : PortalController
 {

@@ -9,6 +9,7 @@ using YiyangPortal.Infrastructure.Persistence;
 using YiyangPortal.Web.Features.Filings;
 using YiyangPortal.Web.Features.Institutions;
 using YiyangPortal.Web.Features.Shared;
+using YiyangPortal.Web.Security;
 
 namespace YiyangPortal.Web.Features.Dashboard;
 
@@ -29,7 +30,7 @@ public sealed record DashboardPage(
 /// per county and for the city. A county regulator sees its county; a city-level one every county (scope from the
 /// cookie). Filing figures are the regulator's own bureau's; coverage is the same for both bureaus.
 /// </summary>
-[Authorize(Roles = nameof(PortalRole.Regulator))]
+[Authorize(Policy = PortalPolicies.Regulator)]
 [Route("regulator/dashboard")]
 public sealed class DashboardController(DashboardQuery query, PortalDbContext db, TimeProvider clock) : PortalController
 {

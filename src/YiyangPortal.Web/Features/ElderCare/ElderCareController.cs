@@ -6,6 +6,7 @@ using YiyangPortal.Domain.Institutions;
 using YiyangPortal.Infrastructure.Persistence;
 using YiyangPortal.Web.Features.Shared;
 using YiyangPortal.Web.Features.Todo;
+using YiyangPortal.Web.Security;
 
 namespace YiyangPortal.Web.Features.ElderCare;
 
@@ -15,7 +16,7 @@ public sealed record ElderCareHome(
 public sealed record PartnerRow(string Name, MedicalInstitutionKind Kind, HospitalGrade Grade, bool IsPrimaryLevel);
 
 /// <summary>Home of 养老机构 staff: their to-do, their institution and the medical institutions of their county (就近就便).</summary>
-[Authorize(Roles = nameof(PortalRole.ElderCareStaff))]
+[Authorize(Policy = PortalPolicies.ElderCareStaff)]
 [Route("eldercare")]
 public sealed class ElderCareController(PortalDbContext db, TodoQuery todo) : PortalController
 {

@@ -9,6 +9,7 @@ using YiyangPortal.Domain.Identity;
 using YiyangPortal.Domain.Institutions;
 using YiyangPortal.Infrastructure.Persistence;
 using YiyangPortal.Web.Features.Shared;
+using YiyangPortal.Web.Security;
 
 namespace YiyangPortal.Web.Features.FeeSchedules;
 
@@ -30,7 +31,7 @@ public sealed record FeeSchedulePage(
 /// 收费标准 of the medical admin's own institution: publish item prices and 会诊费 from a date. The institution is
 /// the one bound to the signed-in admin — never taken from the URL — so another institution's schedule is unreachable.
 /// </summary>
-[Authorize(Roles = nameof(PortalRole.MedicalAdmin))]
+[Authorize(Policy = PortalPolicies.MedicalAdmin)]
 [Route("medical/fees")]
 public sealed class FeeScheduleController(PortalDbContext db, TimeProvider clock) : PortalController
 {

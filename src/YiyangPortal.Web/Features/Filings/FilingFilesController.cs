@@ -16,7 +16,7 @@ namespace YiyangPortal.Web.Features.Filings;
 /// content type sniffed at upload (PDF, JPEG, PNG — never HTML), nosniff, and as attachment except PDFs shown
 /// inline on the review page.
 /// </summary>
-[Authorize(Roles = $"{nameof(PortalRole.ElderCareStaff)},{nameof(PortalRole.MedicalAdmin)},{nameof(PortalRole.Regulator)}")]
+[Authorize(Policy = PortalPolicies.FilingUsers)]
 [Route("filings/{id:guid}")]
 public sealed class FilingFilesController(PortalDbContext db) : PortalController
 {

@@ -19,9 +19,6 @@ namespace YiyangPortal.Web.Features.Filings;
 /// </summary>
 public sealed class FilingWorkflow(PortalDbContext db, TimeProvider clock)
 {
-    private static readonly Func<Filing, bool> AwaitsParties = FilingTurn.AwaitingParties.Compile();
-    private static readonly Func<Filing, bool> AwaitsBureau = FilingTurn.AwaitingBureau.Compile();
-
     public DateTimeOffset Now => clock.GetUtcNow();
 
     /// <summary>Today in Beijing: the day 逾期 is judged on.</summary>
@@ -33,18 +30,6 @@ public sealed class FilingWorkflow(PortalDbContext db, TimeProvider clock)
     /// <summary>The acting party now, or null for users who do not file (regulators, admins).</summary>
     public AgreementActor? Actor(CurrentUser me) =>
         me.Party is { } party ? new AgreementActor(party, me.Id, Now) : null;
-
-    /// <summary>A regulator's binding as the domain checks it, or null for everyone else.</summary>
-    public static RoleAssignment? Reviewer(CurrentUser me) => me is { Role: PortalRole.Regulator, Bureau: { } bureau }
-        ? me.CountyId is { } county ? RoleAssignment.CountyRegulator(bureau, county) : RoleAssignment.CityRegulator(bureau)
-        : null;
-
-    /// <summary>Either party may file while the filing waits for them (待报送, 需补正).</summary>
-    public static bool CanSubmit(Filing filing, CurrentUser me) => me.Party is not null && AwaitsParties(filing);
-
-    /// <summary>Only the county regulator of the filing's own bureau and county reviews (2020 guide 六(四)).</summary>
-    public static bool CanReview(Filing filing, CurrentUser me) =>
-        me.Role == PortalRole.Regulator && me.Bureau == filing.Bureau && me.CountyId == filing.CountyId && AwaitsBureau(filing);
 
     /// <summary>
     /// 报送, or 重新报送 after a 需补正, with an optional scanned copy (built by the caller, which reports a bad

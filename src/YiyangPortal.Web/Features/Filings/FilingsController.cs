@@ -9,6 +9,7 @@ using YiyangPortal.Domain.Identity;
 using YiyangPortal.Infrastructure.Persistence;
 using YiyangPortal.Web.Features.Agreements;
 using YiyangPortal.Web.Features.Shared;
+using YiyangPortal.Web.Security;
 
 namespace YiyangPortal.Web.Features.Filings;
 
@@ -19,9 +20,9 @@ public sealed record FilingList(
 /// 备案: the parties submit (2020 guide 六(四)), the county regulator of the filing's bureau accepts or returns it.
 /// Every id from the URL goes through <see cref="FilingScope"/>: a filing outside the user's scope is a 404.
 /// </summary>
-[Authorize(Roles = $"{nameof(PortalRole.ElderCareStaff)},{nameof(PortalRole.MedicalAdmin)},{nameof(PortalRole.Regulator)}")]
+[Authorize(Policy = PortalPolicies.FilingUsers)]
 [Route("filings")]
-public sealed class FilingsController(PortalDbContext db, FilingWorkflow workflow) : PortalController
+public sealed class FilingsController(PortalDbContext db, FilingWorkflow workflow, IAuthorizationService authorization) : PortalController
 {
     private const string DetailView = "~/Features/Filings/Detail.cshtml";
     private const string Concurrent = "该备案刚刚已由他人处理，请查看最新状态。";
@@ -111,7 +112,7 @@ public sealed class FilingsController(PortalDbContext db, FilingWorkflow workflo
     private async Task<IActionResult> ReviewAsync(Guid id, string field, Func<Filing, RoleAssignment, Task<SaveOutcome>> act, LocalizedString flash)
     {
         var filing = await workflow.FindAsync(id, Me);
-        if (filing is null || FilingWorkflow.Reviewer(Me) is not { } reviewer) { return NotFound(); }
+        if (filing is null || Me.Assignment is not { Role: PortalRole.Regulator } reviewer) { return NotFound(); }
         if (await AttemptAsync(field, () => act(filing, reviewer)) is not { } outcome)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
@@ -129,7 +130,9 @@ public sealed class FilingsController(PortalDbContext db, FilingWorkflow workflo
         var row = await FilingQueries.Rows(db, db.Filings.Where(f => f.Id == id)).SingleAsync();
         var (attachments, history, sha) = await FilingQueries.ExtrasAsync(db, filing);
         return new FilingDetail(
-            row, filing, sha, attachments, history, FilingWorkflow.CanSubmit(filing, Me), FilingWorkflow.CanReview(filing, Me), workflow.Today);
+            row, filing, sha, attachments, history,
+            (await authorization.AuthorizeAsync(User, filing, FilingRequirement.Submit)).Succeeded,
+            (await authorization.AuthorizeAsync(User, filing, FilingRequirement.Review)).Succeeded, workflow.Today);
     }
 
     /// <summary>The step's result, or null with the domain's message next to <paramref name="field"/>.</summary>

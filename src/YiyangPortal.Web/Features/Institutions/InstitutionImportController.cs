@@ -7,6 +7,7 @@ using YiyangPortal.Domain.Identity;
 using YiyangPortal.Domain.Institutions;
 using YiyangPortal.Infrastructure.Persistence;
 using YiyangPortal.Web.Features.Shared;
+using YiyangPortal.Web.Security;
 
 namespace YiyangPortal.Web.Features.Institutions;
 
@@ -16,7 +17,7 @@ public sealed record ImportPage(string Kind, string Title, IReadOnlyList<string>
 /// Bulk onboarding (a county has hundreds of institutions): XLSX or CSV in, all rows validated, all or nothing.
 /// Export writes the same columns.
 /// </summary>
-[Authorize(Roles = nameof(PortalRole.TenantAdmin))]
+[Authorize(Policy = PortalPolicies.TenantAdmin)]
 [Route("admin/institutions/{kind:regex(^(eldercare|medical)$)}")]
 public sealed class InstitutionImportController(
     PortalDbContext db, IValidator<ElderCareForm> elderCareValidator, IValidator<MedicalForm> medicalValidator, TimeProvider clock) : PortalController

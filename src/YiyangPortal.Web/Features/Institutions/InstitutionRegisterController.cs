@@ -8,6 +8,7 @@ using YiyangPortal.Domain.Institutions;
 using YiyangPortal.Domain.Tenancy;
 using YiyangPortal.Infrastructure.Persistence;
 using YiyangPortal.Web.Features.Shared;
+using YiyangPortal.Web.Security;
 
 namespace YiyangPortal.Web.Features.Institutions;
 
@@ -20,7 +21,7 @@ public sealed record InstitutionFormPage<TForm>(
 /// The tenant admin's register of one kind of institution: list, create, edit, deactivate (never delete), history.
 /// The two registers differ only in their filters, their row, their form and their extra uniqueness checks.
 /// </summary>
-[Authorize(Roles = nameof(PortalRole.TenantAdmin))]
+[Authorize(Policy = PortalPolicies.TenantAdmin)]
 public abstract class InstitutionRegisterController<TInstitution, TForm, TRow>(PortalDbContext db) : PortalController
     where TInstitution : Institution
     where TForm : InstitutionForm, new()

@@ -6,13 +6,14 @@ using YiyangPortal.Domain.Institutions;
 using YiyangPortal.Infrastructure.Persistence;
 using YiyangPortal.Web.Features.Shared;
 using YiyangPortal.Web.Features.Todo;
+using YiyangPortal.Web.Security;
 
 namespace YiyangPortal.Web.Features.Medical;
 
 public sealed record MedicalHome(MedicalInstitution Institution, string CountyName, IReadOnlyList<TodoLine> Todo);
 
 /// <summary>Home of medical institution admins: their to-do (reviews, signatures, filings) and their institution's profile.</summary>
-[Authorize(Roles = nameof(PortalRole.MedicalAdmin))]
+[Authorize(Policy = PortalPolicies.MedicalAdmin)]
 [Route("medical")]
 public sealed class MedicalController(PortalDbContext db, TodoQuery todo) : PortalController
 {

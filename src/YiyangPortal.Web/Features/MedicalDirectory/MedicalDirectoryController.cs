@@ -5,6 +5,7 @@ using YiyangPortal.Domain.Identity;
 using YiyangPortal.Domain.Institutions;
 using YiyangPortal.Infrastructure.Persistence;
 using YiyangPortal.Web.Features.Shared;
+using YiyangPortal.Web.Security;
 
 namespace YiyangPortal.Web.Features.MedicalDirectory;
 
@@ -50,7 +51,7 @@ public sealed record DirectoryPage(
 /// and 基层 (就近就便: staff look for partners in their own county). Server-side paging; the tenant walls keep other
 /// cities out.
 /// </summary>
-[Authorize(Roles = $"{nameof(PortalRole.ElderCareStaff)},{nameof(PortalRole.MedicalAdmin)},{nameof(PortalRole.Regulator)},{nameof(PortalRole.TenantAdmin)}")]
+[Authorize(Policy = PortalPolicies.AgreementReaders)]
 [Route("institutions/medical")]
 public sealed class MedicalDirectoryController(PortalDbContext db) : PortalController
 {

@@ -4,11 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using YiyangPortal.Domain.Identity;
 using YiyangPortal.Infrastructure.Persistence;
 using YiyangPortal.Web.Features.Shared;
+using YiyangPortal.Web.Security;
 
 namespace YiyangPortal.Web.Features.Platform;
 
 /// <summary>Home of platform operators (no tenant): the city deployments. Tenant data stays behind RLS.</summary>
-[Authorize(Roles = nameof(PortalRole.PlatformAdmin))]
+[Authorize(Policy = PortalPolicies.PlatformAdmin)]
 [Route("platform")]
 public sealed class PlatformController(PortalDbContext db) : PortalController
 {

@@ -7,6 +7,7 @@ using YiyangPortal.Domain.Institutions;
 using YiyangPortal.Infrastructure.Persistence;
 using YiyangPortal.Web.Features.Institutions;
 using YiyangPortal.Web.Features.Shared;
+using YiyangPortal.Web.Security;
 
 namespace YiyangPortal.Web.Features.Profile;
 
@@ -34,7 +35,7 @@ public sealed record ProfilePage(string Name, string KindLabel, string Registrat
 /// 本机构信息: the institution is the one bound to the signed-in user, never an id from the URL. Identity and
 /// qualifications stay with the tenant admin (docs/decisions/009-institution-records.md).
 /// </summary>
-[Authorize(Roles = $"{nameof(PortalRole.ElderCareStaff)},{nameof(PortalRole.MedicalAdmin)}")]
+[Authorize(Policy = PortalPolicies.AgreementParties)]
 [Route("profile")]
 public sealed class ProfileController(PortalDbContext db) : PortalController
 {

@@ -6,6 +6,7 @@ using YiyangPortal.Domain.Institutions;
 using YiyangPortal.Infrastructure.Persistence;
 using YiyangPortal.Web.Features.Shared;
 using YiyangPortal.Web.Features.Todo;
+using YiyangPortal.Web.Security;
 
 namespace YiyangPortal.Web.Features.Regulator;
 
@@ -19,7 +20,7 @@ public sealed record RegulatorHome(Bureau Bureau, string Scope, IReadOnlyList<Co
 /// regulator sees only their county; a city-level one sees every county.
 /// The scope comes from the cookie's binding, never from the URL.
 /// </summary>
-[Authorize(Roles = nameof(PortalRole.Regulator))]
+[Authorize(Policy = PortalPolicies.Regulator)]
 [Route("regulator")]
 public sealed class RegulatorController(PortalDbContext db, TodoQuery todo) : PortalController
 {

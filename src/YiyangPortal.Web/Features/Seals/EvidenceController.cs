@@ -12,6 +12,7 @@ using YiyangPortal.Domain.Documents;
 using YiyangPortal.Infrastructure.Persistence;
 using YiyangPortal.Web.Features.Filings;
 using YiyangPortal.Web.Features.Shared;
+using YiyangPortal.Web.Security;
 using AgreementPdfRenderer = YiyangPortal.Documents.AgreementPdfRenderer;
 using AuditCertificateModel = YiyangPortal.Documents.AuditCertificateModel;
 using AuditCertificateSection = YiyangPortal.Documents.AuditCertificateSection;
@@ -22,11 +23,12 @@ namespace YiyangPortal.Web.Features.Seals;
 /// 出证 (issue 14): the evidence package of a sealed agreement as one ZIP — the executed original (sealed by both
 /// parties), an audit certificate PDF (every event, who, from which address, when, and the hashes), the audit chain
 /// as JSON, and the certificates (each seal's chain, PEM and DER). For the two parties and the regulators who
-/// received its filings (<see cref="FilingScope"/>); anyone else gets 404, like an agreement that does not exist.
+/// received its filings (<see cref="EvidenceAuthorizationHandler"/>); anyone else gets 404, like an agreement that does not exist.
 /// </summary>
 [Authorize]
 [Route("agreements/{id:guid}/evidence.zip")]
-public sealed class EvidenceController(PortalDbContext db, SealAuthority seals, AgreementPdfRenderer renderer) : PortalController
+public sealed class EvidenceController(
+    PortalDbContext db, SealAuthority seals, AgreementPdfRenderer renderer, IAuthorizationService authorization) : PortalController
 {
     private static readonly JsonSerializerOptions Indented = new()
     {
@@ -37,11 +39,11 @@ public sealed class EvidenceController(PortalDbContext db, SealAuthority seals, 
     [HttpGet("")]
     public async Task<IActionResult> Download(Guid id)
     {
-        if (!await FilingScope.Visible(db, Me).AnyAsync(f => f.AgreementId == id)) { return NotFound(); }
         var agreement = await db.Agreements.AsNoTracking().Include(a => a.SignatureHistory).SingleOrDefaultAsync(a => a.Id == id);
+        if (agreement is null || !(await authorization.AuthorizeAsync(User, agreement, EvidenceRequirement.Download)).Succeeded) { return NotFound(); }
         var documents = await db.AgreementDocuments.AsNoTracking().Where(d => d.AgreementId == id).OrderBy(d => d.CreatedAtUtc).ToListAsync();
         var executed = documents.LastOrDefault(d => d.Kind == AgreementDocumentKind.Executed);
-        if (agreement is null || executed is null) { return NotFound(); }
+        if (executed is null) { return NotFound(); }
 
         var audit = await db.AuditEntries.AsNoTracking().Where(e => e.AgreementId == id).OrderBy(e => e.Sequence).ToListAsync();
         var uses = await db.SealUses.AsNoTracking().Where(u => u.AgreementId == id).OrderBy(u => u.UsedAtUtc).ToListAsync();

@@ -24,7 +24,7 @@ public sealed record SealPage(
 /// the 用印 right; the institution's first account holds it from the start) may upload a scanned seal, draw the
 /// round seal again, and grant or withdraw the right for their colleagues. The institution is always the user's own.
 /// </summary>
-[Authorize(Roles = $"{nameof(PortalRole.ElderCareStaff)},{nameof(PortalRole.MedicalAdmin)}")]
+[Authorize(Policy = PortalPolicies.AgreementParties)]
 [Route("seal")]
 public sealed class SealController(PortalDbContext db, SealAuthority authority, TimeProvider clock) : PortalController
 {

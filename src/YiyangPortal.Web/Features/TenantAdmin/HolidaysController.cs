@@ -7,6 +7,7 @@ using YiyangPortal.Domain.Identity;
 using YiyangPortal.Domain.Tenancy;
 using YiyangPortal.Infrastructure.Persistence;
 using YiyangPortal.Web.Features.Shared;
+using YiyangPortal.Web.Security;
 
 namespace YiyangPortal.Web.Features.TenantAdmin;
 
@@ -27,7 +28,7 @@ public sealed record HolidaysPage(int Year, IReadOnlyList<int> Years, IReadOnlyL
 /// (<see cref="NationalHolidays"/>) and kept by its administrator. Filing due dates that fall on a rest day move to
 /// the day after it (民法典 第二百零三条), for agreements signed after the change.
 /// </summary>
-[Authorize(Roles = nameof(PortalRole.TenantAdmin))]
+[Authorize(Policy = PortalPolicies.TenantAdmin)]
 [Route("admin/holidays")]
 public sealed class HolidaysController(PortalDbContext db, TimeProvider clock) : PortalController
 {

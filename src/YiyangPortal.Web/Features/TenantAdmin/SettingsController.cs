@@ -5,6 +5,7 @@ using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Identity;
 using YiyangPortal.Infrastructure.Persistence;
 using YiyangPortal.Web.Features.Shared;
+using YiyangPortal.Web.Security;
 using YiyangPortal.Web.Validation;
 
 namespace YiyangPortal.Web.Features.TenantAdmin;
@@ -16,7 +17,7 @@ public sealed record SettingsPage(string? TerminationNoticeDays);
 /// 协议设置: the city's rules for agreements its administrator sets — the notice period after which a 单方通知
 /// termination takes effect without the other party's confirmation (2020 guide 六(二); docs/decisions/025).
 /// </summary>
-[Authorize(Roles = nameof(PortalRole.TenantAdmin))]
+[Authorize(Policy = PortalPolicies.TenantAdmin)]
 [Route("admin/settings")]
 public sealed class SettingsController(PortalDbContext db) : PortalController
 {

@@ -5,6 +5,7 @@ using YiyangPortal.Domain.Coverage;
 using YiyangPortal.Domain.Identity;
 using YiyangPortal.Infrastructure.Persistence;
 using YiyangPortal.Web.Features.Shared;
+using YiyangPortal.Web.Security;
 
 namespace YiyangPortal.Web.Features.TenantAdmin;
 
@@ -12,7 +13,7 @@ namespace YiyangPortal.Web.Features.TenantAdmin;
 /// 签约目标: the city's coverage targets (issue 11 point 7), edited by its administrator. Seeded from the seeds
 /// (<see cref="PolicyTargets"/>); the regulators' dashboard measures against them.
 /// </summary>
-[Authorize(Roles = nameof(PortalRole.TenantAdmin))]
+[Authorize(Policy = PortalPolicies.TenantAdmin)]
 [Route("admin/targets")]
 public sealed class TargetsController(PortalDbContext db) : PortalController
 {

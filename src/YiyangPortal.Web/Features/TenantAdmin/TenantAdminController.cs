@@ -4,13 +4,14 @@ using Microsoft.EntityFrameworkCore;
 using YiyangPortal.Domain.Identity;
 using YiyangPortal.Infrastructure.Persistence;
 using YiyangPortal.Web.Features.Shared;
+using YiyangPortal.Web.Security;
 
 namespace YiyangPortal.Web.Features.TenantAdmin;
 
 public sealed record CountySummary(string County, string Code, int ElderCare, int Medical, int Accounts);
 
 /// <summary>Home of a city's administrator: the counties with their institutions and accounts.</summary>
-[Authorize(Roles = nameof(PortalRole.TenantAdmin))]
+[Authorize(Policy = PortalPolicies.TenantAdmin)]
 [Route("admin")]
 public sealed class TenantAdminController(PortalDbContext db) : PortalController
 {
