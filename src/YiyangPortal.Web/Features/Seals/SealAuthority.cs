@@ -109,7 +109,7 @@ public sealed class SealAuthority(
         return _localTsa ??= await LocalTimestampAuthority.LoadOrCreateAsync(Store, settings.Protector, authority.TimestampKeyId, clock);
     }
 
-    /// <summary>What the verification page trusts: the city's root, the current lists of both authorities, the TSA root.</summary>
+    /// <summary>What the verification page trusts: the city's root, the current lists of both authorities, the TSA roots.</summary>
     public async Task<VerificationTrust?> TrustAsync(TimeProvider clock)
     {
         var tenantId = tenant.TenantId;
@@ -127,7 +127,14 @@ public sealed class SealAuthority(
             await ca.CreateCrlAsync(authority.RootKeyId, CrlValidity),
             await ca.CreateCrlAsync(authority.IssuingKeyId, CrlValidity),
         ];
-        return new VerificationTrust([root!.Certificate], crls, tsaRoot is null ? [] : [tsaRoot.Certificate]);
+        // The portal's own TSA root, and those of a configured external authority (Portal:Seals:TimestampRootCertificates).
+        List<byte[]> timestampRoots = [.. settings.TimestampRoots];
+        if (tsaRoot is not null)
+        {
+            timestampRoots.Add(tsaRoot.Certificate);
+        }
+
+        return new VerificationTrust([root!.Certificate], crls, timestampRoots);
     }
 
     /// <summary>The city's root certificate (DER), or null before the first seal was made.</summary>
