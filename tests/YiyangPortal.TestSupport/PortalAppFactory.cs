@@ -56,8 +56,21 @@ public class PortalAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Seed this host's own database with its own configuration (e.g. another seal algorithm) instead of cloning the
+    /// shared seeded template; costs a full demo seed (about 30 s).
+    /// </summary>
+    protected virtual bool SeedsItsOwnDatabase => false;
+
     public async Task InitializeAsync()
     {
+        if (SeedsItsOwnDatabase)
+        {
+            _database = await PostgresServer.CreateDatabaseAsync();
+            await Services.GetRequiredService<DemoSeeder>().SeedAsync(DemoPassword, CancellationToken.None);
+            return;
+        }
+
         _database = await PostgresServer.CreateDatabaseAsync(SeedTemplateAsync);
         if (UseRealServer)
         {
