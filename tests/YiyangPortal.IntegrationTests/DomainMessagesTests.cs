@@ -7,7 +7,7 @@ using YiyangPortal.Web;
 
 namespace YiyangPortal.IntegrationTests;
 
-/// <summary>ADR 027: the one helper that puts a domain refusal into the user's language.</summary>
+/// <summary>ADR 028: the one helper that puts a domain refusal into the user's language.</summary>
 public sealed class DomainMessagesTests : IDisposable
 {
     private readonly CultureInfo _culture = CultureInfo.CurrentCulture;

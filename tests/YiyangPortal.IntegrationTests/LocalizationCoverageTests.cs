@@ -31,7 +31,7 @@ public partial class LocalizationCoverageTests
     }
 
     /// <summary>
-    /// Domain refusals (ADR 027): every literal template given to a DomainException, DomainMessage or FieldError anywhere
+    /// Domain refusals (ADR 028): every literal template given to a DomainException, DomainMessage or FieldError anywhere
     /// in src/ has an English entry that uses no placeholder the Chinese lacks, and none is an interpolated string
     /// (its text would be the key, different for every value).
     /// </summary>

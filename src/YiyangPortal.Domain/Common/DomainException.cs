@@ -2,7 +2,7 @@ namespace YiyangPortal.Domain.Common;
 
 /// <summary>
 /// A rule of the domain was broken. <see cref="Text"/> is the Chinese template with its arguments, which the web layer
-/// shows in the user's language (ADR 027); <see cref="Exception.Message"/> is the Chinese text, for logs.
+/// shows in the user's language (ADR 028); <see cref="Exception.Message"/> is the Chinese text, for logs.
 /// </summary>
 public sealed class DomainException : Exception
 {

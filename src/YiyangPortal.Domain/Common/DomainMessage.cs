@@ -5,7 +5,7 @@ namespace YiyangPortal.Domain.Common;
 /// <summary>
 /// A message of the domain as a Chinese composite-format template (<c>"第{0}项的频次不能低于{1}"</c>) and its
 /// arguments. The template is the localization key: the web layer looks it up and formats the translation with the
-/// same arguments (ADR 027). Arguments are values (numbers, dates, names), Chinese labels, or nested messages.
+/// same arguments (ADR 028). Arguments are values (numbers, dates, names) or nested messages (labels to translate).
 /// <see cref="ToString"/> is the Chinese text.
 /// </summary>
 public sealed class DomainMessage

@@ -5,7 +5,7 @@ using YiyangPortal.Domain.Common;
 namespace YiyangPortal.Web;
 
 /// <summary>
-/// The one place a domain refusal becomes text in the user's language (ADR 027): the Chinese template is the key in
+/// The one place a domain refusal becomes text in the user's language (ADR 028): the Chinese template is the key in
 /// the shared string table, the translation is formatted with the same arguments in the request's culture. Arguments
 /// the domain wrapped as a <see cref="DomainMessage"/> (a status, a party, a field's name) are translated the same
 /// way; plain strings (names, document numbers, action labels whose Chinese key means something else elsewhere) and

@@ -141,7 +141,7 @@ public class TerminationTests(PortalAppFactory app) : IClassFixture<PortalAppFac
         }
     }
 
-    /// <summary>Issue 13.8, ADR 027: a user who chose English reads the domain's refusals in English, values included.</summary>
+    /// <summary>Issue 13.8, ADR 028: a user who chose English reads the domain's refusals in English, values included.</summary>
     [Fact]
     public async Task DomainRefusals_SpeakTheVisitorsLanguage()
     {
