@@ -30,10 +30,64 @@ public partial class LocalizationCoverageTests
         Assert.True(missing.Count == 0, "No English text for: " + string.Join(" | ", missing));
     }
 
+    /// <summary>
+    /// Domain refusals (ADR 028): every literal template given to a DomainException, DomainMessage or FieldError anywhere
+    /// in src/ has an English entry that uses no placeholder the Chinese lacks, and none is an interpolated string
+    /// (its text would be the key, different for every value).
+    /// </summary>
+    [Fact]
+    public void EveryDomainMessageTemplate_HasAnEnglishTranslation_AndNoneIsInterpolated()
+    {
+        var src = Path.Combine(RepositoryPaths.Root, "src");
+        var english = XDocument.Load(Path.Combine(src, "YiyangPortal.Web", "Resources", "SharedResource.en.resx"))
+            .Descendants("data").ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!, StringComparer.Ordinal);
+        var sources = Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                        && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(f => (File: Path.GetRelativePath(src, f), Text: File.ReadAllText(f)))
+            .ToList();
+
+        var templates = sources
+            .SelectMany(s => DomainTemplate().Matches(s.Text).Concat(FieldErrorTemplate().Matches(s.Text)).Concat(RuleTemplate().Matches(s.Text))
+                .Select(m => m.Groups[1].Value))
+            .Where(k => k.Any(c => c > 0x2E80))
+            .Distinct()
+            .ToList();
+        var interpolated = sources
+            .SelectMany(s => InterpolatedDomainText().Matches(s.Text).Select(m => $"{s.File}: {m.Value}"))
+            .ToList();
+
+        Assert.True(templates.Count > 100, $"Only {templates.Count} templates found: has the way refusals are written changed?");
+        var missing = templates.Where(k => !english.ContainsKey(k)).ToList();
+        Assert.True(missing.Count == 0, "No English text for: " + string.Join(" | ", missing));
+        var strayPlaceholders = templates
+            .Where(k => Placeholder().Matches(english[k]).Any(p => !k.Contains(p.Value, StringComparison.Ordinal)))
+            .Select(k => $"{k} => {english[k]}")
+            .ToList();
+        Assert.True(strayPlaceholders.Count == 0, "English placeholder not in the Chinese template: " + string.Join(" | ", strayPlaceholders));
+        Assert.True(interpolated.Count == 0, "Interpolated domain messages (use a template and arguments): " + string.Join(" | ", interpolated));
+    }
+
 
     /// <summary>Labels and hints of form fields, passed to the localizer inside the _Field partial.</summary>
     [GeneratedRegex("(?:new FieldModel\\((.*)\\)\\)|@Field\\((.*)\\)\")")]
     private static partial Regex FieldModelText();
+
+    [GeneratedRegex("""new\s+Domain(?:Exception|Message)\(\s*"((?:[^"\\]|\\.)*)"[,)]""")]
+    private static partial Regex DomainTemplate();
+
+    [GeneratedRegex("""new\s+FieldError\([^;]*?,\s*"((?:[^"\\]|\\.)*)"\s*\)""")]
+    private static partial Regex FieldErrorTemplate();
+
+    /// <summary>The completeness rules of AgreementTerms pass their message to Require/Positive/Present.</summary>
+    [GeneratedRegex("""\b(?:Require|Positive|Present)\(errors,[^;]*?"((?:[^"\\]|\\.)*)"\)""")]
+    private static partial Regex RuleTemplate();
+
+    [GeneratedRegex("""new\s+(?:Domain(?:Exception|Message)\(\s*|FieldError\([^;]*?,\s*)\$@?"[^"]*""")]
+    private static partial Regex InterpolatedDomainText();
+
+    [GeneratedRegex("""\{\d+""")]
+    private static partial Regex Placeholder();
 
     [GeneratedRegex("\"([^\"]+)\"")]
     private static partial Regex Literal();

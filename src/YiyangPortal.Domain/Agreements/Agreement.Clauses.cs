@@ -28,7 +28,7 @@ public sealed partial class Agreement
                 var inItem = ItemFrequency.Format(item.Frequency, item.Unit);
                 yield return new FieldError(
                     $"{nameof(Terms)}.{clause.TermsField()}",
-                    $"{clause.ToChinese()}（{inClause}）与服务项目“{item.Name}”的频次（{inItem}）不一致，请改为同一数值。");
+                    new DomainMessage("{0}（{1}）与服务项目“{2}”的频次（{3}）不一致，请改为同一数值。", clause.ToChinese(), inClause, item.Name, inItem));
             }
         }
     }

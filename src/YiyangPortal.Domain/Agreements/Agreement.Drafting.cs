@@ -29,7 +29,7 @@ public sealed partial class Agreement
         Machine.Fire(Trigger.Edit);
         if (_items.Exists(i => i.ServiceItemId == snapshot.ServiceItemId))
         {
-            throw new DomainException($"服务项目“{snapshot.Name}”已在协议中。");
+            throw new DomainException("服务项目“{0}”已在协议中。", snapshot.Name);
         }
 
         var item = new AgreementItem(snapshot, frequency);
@@ -111,18 +111,18 @@ public sealed partial class Agreement
 
         if (item.Frequency <= 0)
         {
-            errors.Add(new FieldError($"{key}.{nameof(item.Frequency)}", $"请填写“{item.Name}”的服务频次（大于 0）。"));
+            errors.Add(new FieldError($"{key}.{nameof(item.Frequency)}", new DomainMessage("请填写“{0}”的服务频次（大于 0）。", item.Name)));
         }
 
         // 2020 guide 五: self-paid services must state their fee so the elder knows what they will pay.
         if (item.Funding == Funding.SelfPaid && item.UnitPrice is null)
         {
-            errors.Add(new FieldError($"{key}.{nameof(item.UnitPrice)}", $"“{item.Name}”为自费项目，请填写单价。"));
+            errors.Add(new FieldError($"{key}.{nameof(item.UnitPrice)}", new DomainMessage("“{0}”为自费项目，请填写单价。", item.Name)));
         }
 
         if (item.HasOpenProposal)
         {
-            errors.Add(new FieldError(key, $"请先处理医疗机构对“{item.Name}”提出的修改建议。"));
+            errors.Add(new FieldError(key, new DomainMessage("请先处理医疗机构对“{0}”提出的修改建议。", item.Name)));
         }
     }
 

@@ -45,7 +45,7 @@ public sealed partial class Agreement
 
         if (existingRenewal is not null)
         {
-            throw new DomainException($"该协议已续签（{existingRenewal}），不能重复续签；请在续签协议上继续办理。");
+            throw new DomainException("该协议已续签（{0}），不能重复续签；请在续签协议上继续办理。", existingRenewal);
         }
 
         var terms = Template == AgreementTemplate.ProjectCooperation
@@ -78,7 +78,7 @@ public sealed partial class Agreement
 
         if (supplements.FirstOrDefault(s => s.SupplementToId == Id && !s.IsImmutable) is { } open)
         {
-            throw new DomainException($"该协议已有办理中的补充协议（{open.DocumentNumber}），请在该补充协议上继续办理。");
+            throw new DomainException("该协议已有办理中的补充协议（{0}），请在该补充协议上继续办理。", open.DocumentNumber);
         }
 
         var basis = SupplementBasisAmong(this, supplements, before: null);

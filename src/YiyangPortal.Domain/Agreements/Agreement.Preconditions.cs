@@ -1,4 +1,5 @@
 using YiyangPortal.Domain.Catalogue;
+using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Institutions;
 
 namespace YiyangPortal.Domain.Agreements;
@@ -20,13 +21,13 @@ public sealed partial class Agreement
 
         var warnings = IncludedItems
             .Select(i => ElderCarePreconditions.Warning(i.Category, i.Clause, i.Name, home))
-            .OfType<string>()
+            .OfType<DomainMessage>()
             .ToList();
         if (Template == AgreementTemplate.MedicalElderCareConsortium && Terms.ClinicSite == ClinicSite.InternalMedicalInstitution
             && !home.HasInternalMedicalInstitution)
         {
             // 附件1 一: 甲方内设医疗机构或乙方延伸设置医务室的. The register may lag behind a new 内设医疗机构, so only a warning.
-            warnings.Add("条款一的医疗服务站点选择了“甲方内设医疗机构”，但甲方登记为无内设医疗机构；如由乙方延伸设置医务室，请改选，或先更新机构登记信息。");
+            warnings.Add(new DomainMessage("条款一的医疗服务站点选择了“甲方内设医疗机构”，但甲方登记为无内设医疗机构；如由乙方延伸设置医务室，请改选，或先更新机构登记信息。"));
         }
 
         return warnings.Count == 0 ? Eligibility.Allowed : new Eligibility([], warnings);
@@ -37,7 +38,7 @@ public sealed partial class Agreement
 public static class ElderCarePreconditions
 {
     /// <summary>The warning for an item of this kind at a home without a 内设医疗机构, or null.</summary>
-    public static string? Warning(ServiceCategory category, TemplateClause? clause, string name, ElderCareInstitution home)
+    public static DomainMessage? Warning(ServiceCategory category, TemplateClause? clause, string name, ElderCareInstitution home)
     {
         if (home.HasInternalMedicalInstitution)
         {
@@ -58,6 +59,6 @@ public static class ElderCarePreconditions
         };
         return source is null
             ? null
-            : $"“{name}”面向养老机构内设医疗卫生机构（{source}），甲方登记为无内设医疗机构。";
+            : new DomainMessage("“{0}”面向养老机构内设医疗卫生机构（{1}），甲方登记为无内设医疗机构。", name, source);
     }
 }

@@ -22,8 +22,9 @@ public sealed partial class Agreement
         var errors = Validate();
         if (errors.Count > 0)
         {
-            var more = errors.Count > 1 ? $"（共 {errors.Count} 处需要补充或修改）" : string.Empty;
-            throw new DomainException($"协议内容不完整：{errors[0].Message}{more}");
+            throw errors.Count > 1
+                ? new DomainException("协议内容不完整：{0}（共 {1} 处需要补充或修改）", errors[0].Text, errors.Count)
+                : new DomainException("协议内容不完整：{0}", errors[0].Text);
         }
 
         ReviewRound++;
@@ -87,7 +88,7 @@ public sealed partial class Agreement
         var pending = _items.Count(i => i.ReviewState == ItemReviewState.Pending);
         if (pending > 0)
         {
-            throw new DomainException($"还有 {pending} 个服务项目未审核。");
+            throw new DomainException("还有 {0} 个服务项目未审核。", pending);
         }
 
         if (_items.Exists(i => i.HasOpenProposal))

@@ -29,7 +29,7 @@ public sealed partial class Agreement
         var current = CurrentSignatures;
         if (current.Exists(s => s.Party == signature.Party))
         {
-            throw new DomainException($"{signature.Party.ToChinese()}已签署，不能重复签署。");
+            throw new DomainException("{0}已签署，不能重复签署。", new DomainMessage(signature.Party.ToChinese()));
         }
 
         // Both parties must have signed the very same document, or neither copy proves the agreed content.
@@ -41,7 +41,7 @@ public sealed partial class Agreement
         // 附件1 一、二: the clause and the schedule must print the same number, or the signed text contradicts itself.
         if (ClauseMismatches().FirstOrDefault() is { } mismatch)
         {
-            throw new DomainException($"协议条款与服务项目表不一致，不能签署：{mismatch.Message}请退回修改。");
+            throw new DomainException("协议条款与服务项目表不一致，不能签署：{0}请退回修改。", mismatch.Text);
         }
 
         if (Terms.Term?.To is { } end && BeijingTime.DateOf(signature.SignedAtUtc) > end)
@@ -70,11 +70,11 @@ public sealed partial class Agreement
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            throw new DomainException($"请填写{what}。");
+            throw new DomainException("请填写{0}。", new DomainMessage(what));
         }
 
         var trimmed = value.Trim();
-        return trimmed.Length <= 30 ? trimmed : throw new DomainException($"{what}不能超过 30 个字。");
+        return trimmed.Length <= 30 ? trimmed : throw new DomainException("{0}不能超过 30 个字。", new DomainMessage(what));
     }
 
     private static string NormalizeIp(string clientIp) =>

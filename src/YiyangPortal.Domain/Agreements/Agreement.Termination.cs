@@ -76,12 +76,12 @@ public sealed partial class Agreement
 
         if (Terms.Term?.To is { } end && terminateOn > end)
         {
-            throw new DomainException($"终止日期不能晚于协议期满日（{BeijingTime.FormatChineseDate(end)}）；期满后协议自动到期。");
+            throw new DomainException("终止日期不能晚于协议期满日（{0:yyyy年M月d日}）；期满后协议自动到期。", end);
         }
 
         if (noticeDays is < 0 or > MaxNoticeDays)
         {
-            throw new DomainException($"通知期须在 0 至 {MaxNoticeDays} 天之间。");
+            throw new DomainException("通知期须在 0 至 {0} 天之间。", MaxNoticeDays);
         }
 
         var noticeEnds = today.AddDays(noticeDays);
@@ -198,44 +198,44 @@ public sealed partial class Agreement
         TerminationConfirmedOn = null;
     }
 
-    private string? ProposeProblem() =>
-        !Machine.CanFire(Trigger.Terminate) ? $"当前状态为“{Status.ToChinese()}”，不能终止协议。"
+    private DomainMessage? ProposeProblem() =>
+        !Machine.CanFire(Trigger.Terminate) ? new DomainMessage("当前状态为“{0}”，不能终止协议。", new DomainMessage(Status.ToChinese()))
         : PendingTermination is { } pending
-            ? $"该协议已有{pending.ProposedBy.ToChinese()}提出的终止申请，请先处理该申请。"
+            ? new DomainMessage("该协议已有{0}提出的终止申请，请先处理该申请。", new DomainMessage(pending.ProposedBy.ToChinese()))
             : null;
 
-    private string? AnswerProblem(AgreementParty party, string action)
+    private DomainMessage? AnswerProblem(AgreementParty party, string action)
     {
         if (PendingTermination is not { } pending)
         {
-            return "该协议没有待处理的终止申请。";
+            return new DomainMessage("该协议没有待处理的终止申请。");
         }
 
         if (party != pending.OtherParty)
         {
-            return $"只有{pending.OtherParty.ToChinese()}可以{action}。";
+            return new DomainMessage("只有{0}可以{1}。", new DomainMessage(pending.OtherParty.ToChinese()), action);
         }
 
-        return pending.IsConfirmed ? "已确认终止，协议将于确定的终止日期终止。" : null;
+        return pending.IsConfirmed ? new DomainMessage("已确认终止，协议将于确定的终止日期终止。") : null;
     }
 
-    private string? DeclineProblem(AgreementParty party) =>
+    private DomainMessage? DeclineProblem(AgreementParty party) =>
         AnswerProblem(party, "不同意终止") ?? (PendingTermination!.Kind == Agreements.TerminationKind.Notice
-            ? "单方通知终止无需对方同意：通知期满即终止，不能拒绝。"
+            ? new DomainMessage("单方通知终止无需对方同意：通知期满即终止，不能拒绝。")
             : null);
 
-    private string? WithdrawProblem(AgreementParty party)
+    private DomainMessage? WithdrawProblem(AgreementParty party)
     {
         if (PendingTermination is not { } pending)
         {
-            return "该协议没有待处理的终止申请。";
+            return new DomainMessage("该协议没有待处理的终止申请。");
         }
 
         if (party != pending.ProposedBy)
         {
-            return $"只有提出终止的{pending.ProposedBy.ToChinese()}可以撤回。";
+            return new DomainMessage("只有提出终止的{0}可以撤回。", new DomainMessage(pending.ProposedBy.ToChinese()));
         }
 
-        return pending.IsConfirmed ? "对方已确认终止，不能撤回。" : null;
+        return pending.IsConfirmed ? new DomainMessage("对方已确认终止，不能撤回。") : null;
     }
 }

@@ -132,7 +132,7 @@ public sealed partial class Agreement : ITenantOwned
         _items.Find(i => i.Id == itemId) ?? throw new DomainException("协议中没有该服务项目。");
 
     private static Guid RequireId(Guid id, string what) =>
-        id == Guid.Empty ? throw new DomainException($"请选择{what}。") : id;
+        id == Guid.Empty ? throw new DomainException("请选择{0}。", what) : id;
 
     private static string RequireDocumentNumber(string documentNumber)
     {
@@ -147,20 +147,20 @@ public sealed partial class Agreement : ITenantOwned
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
-            throw new DomainException($"请填写{what}的理由。");
+            throw new DomainException("请填写{0}的理由。", what);
         }
 
         var trimmed = reason.Trim();
         return trimmed.Length <= MaxReasonLength
             ? trimmed
-            : throw new DomainException($"{what}的理由不能超过 {MaxReasonLength} 个字。");
+            : throw new DomainException("{0}的理由不能超过 {1} 个字。", what, MaxReasonLength);
     }
 
     private static void RequireParty(AgreementActor actor, AgreementParty entitled, string action)
     {
         if (actor.Party != entitled)
         {
-            throw new DomainException($"只有{entitled.ToChinese()}可以{action}。");
+            throw new DomainException("只有{0}可以{1}。", new DomainMessage(entitled.ToChinese()), action);
         }
     }
 

@@ -121,7 +121,7 @@ public sealed class AgreementItem
     {
         if (!HasOpenProposal)
         {
-            throw new DomainException($"服务项目“{Name}”没有待处理的修改建议。");
+            throw new DomainException("服务项目“{0}”没有待处理的修改建议。", Name);
         }
 
         SetValues(ProposedFrequency ?? Frequency, ProposedUnitPrice ?? UnitPrice);
@@ -152,7 +152,7 @@ public sealed class AgreementItem
     public const int MaxFrequency = 1000;
 
     /// <summary>Why the clause this item belongs to does not allow <paramref name="frequency"/>, or null.</summary>
-    public string? FrequencyProblem(int frequency) => Clause.FrequencyProblem(Name, frequency, Unit);
+    public DomainMessage? FrequencyProblem(int frequency) => Clause.FrequencyProblem(Name, frequency, Unit);
 
     private void CheckValues(int frequency, Money? unitPrice)
     {
@@ -164,7 +164,7 @@ public sealed class AgreementItem
         // A frequency beyond this is a typing error, and would overflow the yearly estimate.
         if (frequency > MaxFrequency)
         {
-            throw new DomainException($"频次不能超过 {MaxFrequency}。");
+            throw new DomainException("频次不能超过 {0}。", MaxFrequency);
         }
 
         // 附件2 二.3 每年不少于 4 次随访; 2020 guide 三(一) 医养结合服务每年两次: a minimum, so refused (ADR 026).
@@ -177,7 +177,7 @@ public sealed class AgreementItem
         // A 0.00 price (as a fee schedule may carry for such items) is accepted: it charges nothing either.
         if (Funding == Funding.BasicPublicHealth && unitPrice is { } price && price > Money.Zero)
         {
-            throw new DomainException($"“{Name}”属于基本公共卫生服务，由卫生健康部门拨付经费，不应填写单价。");
+            throw new DomainException("“{0}”属于基本公共卫生服务，由卫生健康部门拨付经费，不应填写单价。", Name);
         }
     }
 

@@ -164,14 +164,14 @@ public sealed record AgreementTerms
     /// renewed: the following term would start after the last day the calendar has), and a term of more than
     /// <see cref="MaxTermYears"/> years is one no renewal clause was written for.
     /// </summary>
-    public static string? TermProblem(DateOnly from, DateOnly? to)
+    public static DomainMessage? TermProblem(DateOnly from, DateOnly? to)
     {
         if (from < EarliestTermDay || from > LatestTermDay || to < EarliestTermDay || to > LatestTermDay)
         {
-            return "协议有效期应在 2000 年 1 月 1 日至 2099 年 12 月 31 日之间。";
+            return new DomainMessage("协议有效期应在 2000 年 1 月 1 日至 2099 年 12 月 31 日之间。");
         }
 
-        return to > from.AddYears(MaxTermYears) ? $"协议有效期不能超过 {MaxTermYears} 年。" : null;
+        return to > from.AddYears(MaxTermYears) ? new DomainMessage("协议有效期不能超过 {0} 年。", MaxTermYears) : null;
     }
 
     /// <summary>

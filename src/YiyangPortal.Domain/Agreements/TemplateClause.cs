@@ -1,4 +1,5 @@
 using YiyangPortal.Domain.Catalogue;
+using YiyangPortal.Domain.Common;
 
 namespace YiyangPortal.Domain.Agreements;
 
@@ -70,7 +71,7 @@ public static class TemplateClauses
     /// Why <paramref name="frequency"/> (per the unit's period) is below what the clause asks, or null. 0 is left to
     /// the completeness check (a draft may leave it open). The count compared is the yearly one, whatever the unit.
     /// </summary>
-    public static string? FrequencyProblem(this TemplateClause? clause, string itemName, int frequency, ServiceUnit unit)
+    public static DomainMessage? FrequencyProblem(this TemplateClause? clause, string itemName, int frequency, ServiceUnit unit)
     {
         var minimum = clause?.MinimumPerYear() ?? 0;
         if (clause is not { } c || frequency <= 0 || frequency * ItemFrequency.PeriodsPerYear(unit) >= minimum)
@@ -78,7 +79,7 @@ public static class TemplateClauses
             return null;
         }
 
-        return $"“{itemName}”每年不少于 {minimum} 次（{c.ToChinese()}），当前为 {ItemFrequency.Format(frequency, unit)}。";
+        return new DomainMessage("“{0}”每年不少于 {1} 次（{2}），当前为 {3}。", itemName, minimum, c.ToChinese(), ItemFrequency.Format(frequency, unit));
     }
 
     /// <summary>The <see cref="AgreementTerms"/> property that holds the clause's number.</summary>

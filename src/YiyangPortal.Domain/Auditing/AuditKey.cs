@@ -15,7 +15,7 @@ public sealed partial record AuditKey
     public AuditKey(string id, byte[] secret)
     {
         Id = id is not null && KeyId().IsMatch(id) ? id : throw new DomainException("审计密钥编号只能由 1–32 个字母、数字、点、下划线或连字符组成。");
-        Secret = secret is { Length: >= MinimumSecretBytes } ? secret.ToArray() : throw new DomainException($"审计密钥至少需要 {MinimumSecretBytes} 字节。");
+        Secret = secret is { Length: >= MinimumSecretBytes } ? secret.ToArray() : throw new DomainException("审计密钥至少需要 {0} 字节。", MinimumSecretBytes);
     }
 
     public string Id { get; }

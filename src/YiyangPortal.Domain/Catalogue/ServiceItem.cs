@@ -70,7 +70,7 @@ public sealed class ServiceItem : ITenantOwned
 
         if (trimmed.Length > MaxNameLength)
         {
-            throw new DomainException($"项目名称不能超过 {MaxNameLength} 个字。");
+            throw new DomainException("项目名称不能超过 {0} 个字。", MaxNameLength);
         }
 
         Name = trimmed;
@@ -81,7 +81,7 @@ public sealed class ServiceItem : ITenantOwned
         description = description.Trim();
         if (description.Length > MaxDescriptionLength)
         {
-            throw new DomainException($"项目说明不能超过 {MaxDescriptionLength} 个字。");
+            throw new DomainException("项目说明不能超过 {0} 个字。", MaxDescriptionLength);
         }
 
         Description = description;

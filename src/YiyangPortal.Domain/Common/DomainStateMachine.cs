@@ -17,7 +17,7 @@ public static class DomainStateMachine
     {
         var machine = new StateMachine<TState, TTrigger>(read, write, FiringMode.Immediate);
         machine.OnUnhandledTrigger((state, trigger) =>
-            throw new DomainException($"当前状态为“{stateLabel(state)}”，不能{triggerLabel(trigger)}。"));
+            throw new DomainException("当前状态为“{0}”，不能{1}。", new DomainMessage(stateLabel(state)), triggerLabel(trigger)));
         return machine;
     }
 

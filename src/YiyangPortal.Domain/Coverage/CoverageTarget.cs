@@ -85,7 +85,7 @@ public sealed class CoverageTarget : ITenantOwned, IRecordsChanges
         }
         else if (source.Trim().Length > SourceMaxLength)
         {
-            errors.Add(new FieldError(prefix + "Source", $"目标依据不能超过 {SourceMaxLength} 个字。"));
+            errors.Add(new FieldError(prefix + "Source", new DomainMessage("目标依据不能超过 {0} 个字。", SourceMaxLength)));
         }
 
         return errors;
@@ -95,7 +95,7 @@ public sealed class CoverageTarget : ITenantOwned, IRecordsChanges
     {
         if (Problems(Measure, percent, deadline, source) is [var first, ..])
         {
-            throw new DomainException(first.Message);
+            throw new DomainException(first.Text);
         }
 
         Percent = percent;

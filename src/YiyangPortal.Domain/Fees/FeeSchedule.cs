@@ -51,7 +51,7 @@ public sealed class FeeSchedule : ITenantOwned
         EnsureProvider(provider);
         if (!item.IsActive)
         {
-            throw new DomainException($"“{item.Name}”已停用，不能发布价格。");
+            throw new DomainException("“{0}”已停用，不能发布价格。", item.Name);
         }
 
         var eligibility = item.AssessProvider(provider);
@@ -73,7 +73,7 @@ public sealed class FeeSchedule : ITenantOwned
 
         if (price.Yuan > MaxItemPriceYuan)
         {
-            throw new DomainException($"单价不能超过 {MaxItemPriceYuan:#,0} 元，请核对。");
+            throw new DomainException("单价不能超过 {0:#,0} 元，请核对。", MaxItemPriceYuan);
         }
 
         var versions = _prices.Where(p => p.ServiceItemId == item.Id).ToList();
@@ -87,7 +87,7 @@ public sealed class FeeSchedule : ITenantOwned
     {
         if (price.Yuan > MaxConsultationFeeYuan)
         {
-            throw new DomainException($"会诊费不能超过 {MaxConsultationFeeYuan:#,0} 元/次，请核对。");
+            throw new DomainException("会诊费不能超过 {0:#,0} 元/次，请核对。", MaxConsultationFeeYuan);
         }
 
         var versions = _consultationFees.Where(f => f.Title == title).ToList();

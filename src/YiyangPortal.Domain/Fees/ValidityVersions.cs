@@ -23,7 +23,7 @@ internal static class ValidityVersions
         {
             if (!ReferenceEquals(version, superseded) && validityOf(version).Overlaps(next))
             {
-                throw new DomainException($"与已有的有效期（{validityOf(version)}）重叠。");
+                throw new DomainException("与已有的有效期（{0}）重叠。", validityOf(version).ToString());
             }
         }
 

@@ -169,9 +169,9 @@ public sealed class Filing : ITenantOwned
     }
 
     /// <summary>Why a correction deadline cannot be set on <paramref name="today"/>, or null.</summary>
-    public static string? CorrectionDeadlineProblem(DateOnly correctionDueDate, DateOnly today) =>
-        correctionDueDate < today ? "补正截止日期不能早于今天。"
-        : correctionDueDate > today.AddDays(MaxCorrectionDays) ? $"补正截止日期不能晚于 {MaxCorrectionDays} 天之后。"
+    public static DomainMessage? CorrectionDeadlineProblem(DateOnly correctionDueDate, DateOnly today) =>
+        correctionDueDate < today ? new DomainMessage("补正截止日期不能早于今天。")
+        : correctionDueDate > today.AddDays(MaxCorrectionDays) ? new DomainMessage("补正截止日期不能晚于 {0} 天之后。", MaxCorrectionDays)
         : null;
 
     private static string TriggerLabel(Trigger trigger) => trigger switch

@@ -75,7 +75,7 @@ public sealed record RoleAssignment
     }
 
     private static Guid RequireId(Guid id, string what) =>
-        id == Guid.Empty ? throw new DomainException($"该角色必须绑定{what}。") : id;
+        id == Guid.Empty ? throw new DomainException("该角色必须绑定{0}。", what) : id;
 
     private static Bureau RequireBureau(Bureau bureau) =>
         Enum.IsDefined(bureau) ? bureau : throw new DomainException("监管人员必须指定所属部门（民政或卫健）。");

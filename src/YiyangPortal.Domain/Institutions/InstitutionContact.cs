@@ -23,17 +23,17 @@ public sealed record InstitutionContact(string Address, string LegalRepresentati
 
         if (contact.Address.Length > MaxAddressLength)
         {
-            throw new DomainException($"地址不能超过 {MaxAddressLength} 个字。");
+            throw new DomainException("地址不能超过 {0} 个字。", MaxAddressLength);
         }
 
         if (contact.LegalRepresentative.Length > MaxPersonLength || contact.ContactPerson.Length > MaxPersonLength)
         {
-            throw new DomainException($"姓名不能超过 {MaxPersonLength} 个字。");
+            throw new DomainException("姓名不能超过 {0} 个字。", MaxPersonLength);
         }
 
         if (contact.ContactPhone.Length > MaxPhoneLength)
         {
-            throw new DomainException($"联系电话不能超过 {MaxPhoneLength} 位。");
+            throw new DomainException("联系电话不能超过 {0} 位。", MaxPhoneLength);
         }
 
         return contact;

@@ -17,7 +17,7 @@ internal static class InstitutionRules
 
         if (trimmed.Length > MaxNameLength)
         {
-            throw new DomainException($"机构名称不能超过 {MaxNameLength} 个字。");
+            throw new DomainException("机构名称不能超过 {0} 个字。", MaxNameLength);
         }
 
         return trimmed;
@@ -29,12 +29,12 @@ internal static class InstitutionRules
         var trimmed = number.Trim();
         if (trimmed.Length == 0)
         {
-            throw new DomainException($"请填写{what}。");
+            throw new DomainException("请填写{0}。", new DomainMessage(what));
         }
 
         if (trimmed.Length > MaxRegistrationLength)
         {
-            throw new DomainException($"{what}不能超过 {MaxRegistrationLength} 个字符。");
+            throw new DomainException("{0}不能超过 {1} 个字符。", new DomainMessage(what), MaxRegistrationLength);
         }
 
         return trimmed;

@@ -30,7 +30,7 @@ public sealed class CalendarDay : ITenantOwned, IRecordsChanges
     {
         if (Problems(date, kind, name) is [var first, ..])
         {
-            throw new DomainException(first.Message);
+            throw new DomainException(first.Text);
         }
 
         Id = Guid.CreateVersion7();
@@ -75,7 +75,7 @@ public sealed class CalendarDay : ITenantOwned, IRecordsChanges
         }
         else if (name.Trim().Length > NameMaxLength)
         {
-            errors.Add(new FieldError("Name", $"名称不能超过 {NameMaxLength} 个字。"));
+            errors.Add(new FieldError("Name", new DomainMessage("名称不能超过 {0} 个字。", NameMaxLength)));
         }
 
         return errors;

@@ -55,7 +55,7 @@ public sealed partial class Tenant
     public void SetTerminationNoticeDays(int days) =>
         TerminationNoticeDays = days is >= 1 and <= Agreements.Agreement.MaxNoticeDays
             ? days
-            : throw new DomainException($"单方通知终止的通知期须在 1 至 {Agreements.Agreement.MaxNoticeDays} 天之间。");
+            : throw new DomainException("单方通知终止的通知期须在 1 至 {0} 天之间。", Agreements.Agreement.MaxNoticeDays);
 
     /// <summary>Path segments that can never be tenant slugs because the platform uses them.</summary>
     public static IReadOnlySet<string> ReservedSlugs { get; } = new HashSet<string>(StringComparer.Ordinal)

@@ -31,7 +31,7 @@ public class ElderCarePreconditionTests
         var assessed = agreement.AssessElderCareSide(home);
 
         Assert.True(assessed.IsAllowed);
-        var warning = Assert.Single(assessed.Warnings);
+        var warning = Assert.Single(assessed.Warnings).ToString();
         Assert.Contains("2020指南 三（十）", warning, StringComparison.Ordinal);
         Assert.Empty(agreement.Validate());
     }
@@ -43,7 +43,7 @@ public class ElderCarePreconditionTests
         agreement.AddItem(Elder(), Item(ServiceCategory.ProfessionalTraining, "内设医疗机构医务人员继续医学教育", "TRAIN-CME"), 2);
         agreement.AddItem(Elder(), Item(ServiceCategory.ProfessionalTraining, "应急救护等专项培训", "TRAIN-FIRST-AID"), 2);
 
-        var warning = Assert.Single(agreement.AssessElderCareSide(home).Warnings);
+        var warning = Assert.Single(agreement.AssessElderCareSide(home).Warnings).ToString();
 
         Assert.Contains("继续医学教育", warning, StringComparison.Ordinal);
         Assert.Contains("2020指南 三（十二）", warning, StringComparison.Ordinal);
@@ -55,7 +55,7 @@ public class ElderCarePreconditionTests
         var (agreement, home) = DraftFor(hasInternal: false);
         agreement.AddItem(Elder(), Item(ServiceCategory.Telemedicine, "远程医疗服务"), 4);
 
-        Assert.Contains("2020指南 三（十四）", Assert.Single(agreement.AssessElderCareSide(home).Warnings), StringComparison.Ordinal);
+        Assert.Contains("2020指南 三（十四）", Assert.Single(agreement.AssessElderCareSide(home).Warnings).ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public class ElderCarePreconditionTests
         var (agreement, home) = DraftFor(hasInternal: false);
         agreement.UpdateTerms(Elder(), agreement.Terms with { ClinicSite = ClinicSite.InternalMedicalInstitution });
 
-        var warning = Assert.Single(agreement.AssessElderCareSide(home).Warnings);
+        var warning = Assert.Single(agreement.AssessElderCareSide(home).Warnings).ToString();
 
         Assert.Contains("条款一", warning, StringComparison.Ordinal);
         Assert.Empty(agreement.Validate());

@@ -13,7 +13,7 @@ public class ProviderRulesTests
     {
         var result = Item("TCM-DX").AssessProvider(TestInstitutions.Medical(tcm: false));
         Assert.False(result.IsAllowed);
-        Assert.Contains("中医药服务资质", result.Refusals[0], StringComparison.Ordinal);
+        Assert.Contains("中医药服务资质", result.Refusals[0].ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

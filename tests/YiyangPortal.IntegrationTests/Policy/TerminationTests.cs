@@ -141,6 +141,39 @@ public class TerminationTests(PortalAppFactory app) : IClassFixture<PortalAppFac
         }
     }
 
+    /// <summary>Issue 13.8, ADR 028: a user who chose English reads the domain's refusals in English, values included.</summary>
+    [Fact]
+    public async Task DomainRefusals_SpeakTheVisitorsLanguage()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var end = now.AddMonths(10);
+        var (staff, id) = await _steps.EffectiveAsync(Day(now.AddDays(-10)), Day(end));
+        var detail = $"/shaoxing/agreements/{id}";
+        await staff.SubmitAsync(detail, "/shaoxing/culture", new Dictionary<string, string> { ["culture"] = "en", ["returnUrl"] = detail });
+
+        async Task<string> ProposeAsync(string terminateOn)
+        {
+            var page = await (await staff.GetAsync(detail)).Content.ReadAsStringAsync();
+            var refused = await staff.SubmitAsync(detail, $"{detail}/termination/propose", new Dictionary<string, string>
+            {
+                ["version"] = AgreementSteps.DetailVersion().Match(page).Groups[1].Value,
+                ["kind"] = "Notice",
+                ["reason"] = "机构停业整顿",
+                ["terminateOn"] = terminateOn,
+            });
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+            return WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        }
+
+        var backDated = await ProposeAsync(Day(now.AddDays(-3)));
+        var afterTheEnd = await ProposeAsync(Day(end.AddDays(5)));
+
+        Assert.Contains("data-field-error=\"terminate\">The termination date cannot be before today: a termination cannot be backdated.<", backDated, StringComparison.Ordinal);
+        Assert.DoesNotContain("终止不能倒签", backDated, StringComparison.Ordinal);
+        var endDay = DateOnly.ParseExact(Day(end), "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en"));
+        Assert.Contains($"The termination date cannot be after the agreement's end date ({endDay}); the agreement expires by itself after that.", afterTheEnd, StringComparison.Ordinal);
+    }
+
     /// <summary>Outsiders cannot propose (another tenant: 404; a regulator: the 403 page); an absurd reason is refused at the form.</summary>
     [Fact]
     public async Task Outsiders_AndAnAbsurdReason_AreRefused_NothingChanges()

@@ -150,7 +150,7 @@ public sealed class AgreementActionsController(PortalDbContext db, AgreementWork
         }
         catch (DomainException e)
         {
-            return await RefusedAsync(agreement.Id, form, e.Message);
+            return await RefusedAsync(agreement.Id, form, L.Message(e));
         }
 
         SaveOutcome outcome;
@@ -161,7 +161,7 @@ public sealed class AgreementActionsController(PortalDbContext db, AgreementWork
         catch (DomainException e)
         {
             // Refused while saving (a seal that could not be applied, issue 14): nothing was written.
-            return await RefusedAsync(agreement.Id, form, e.Message);
+            return await RefusedAsync(agreement.Id, form, L.Message(e));
         }
 
         if (outcome == SaveOutcome.Conflict)
@@ -211,7 +211,7 @@ public sealed class AgreementActionsController(PortalDbContext db, AgreementWork
         }
         catch (DomainException e)
         {
-            FlashError(L[e.Message]);
+            FlashError(L.Message(e));
             return Redirect($"~/agreements/{id}");
         }
 

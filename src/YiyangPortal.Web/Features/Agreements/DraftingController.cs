@@ -136,7 +136,7 @@ public sealed class DraftingController(PortalDbContext db, AgreementWorkflow wor
         var errors = agreement.Validate();
         foreach (var error in errors)
         {
-            ModelState.AddModelError(FieldKey(error.Field), error.Message);
+            ModelState.AddModelError(FieldKey(error.Field), L.Message(error.Text));
         }
 
         if (ModelState.IsValid && Try(() => agreement.Submit(by, supplementBasis)))
@@ -177,7 +177,7 @@ public sealed class DraftingController(PortalDbContext db, AgreementWorkflow wor
             else if (item.FrequencyProblem(frequency) is { } problem)
             {
                 // The domain's minimum (附件2 二.3, 2020 guide 三(一)) at the field, the number kept as typed.
-                ModelState.AddModelError(key, problem);
+                ModelState.AddModelError(key, L.Message(problem));
             }
             else
             {
@@ -206,7 +206,7 @@ public sealed class DraftingController(PortalDbContext db, AgreementWorkflow wor
         else if (form.Frequency is { } typed
                  && TemplateClauses.ForCatalogueCode(choice.Item.Code).FrequencyProblem(choice.Item.Name, typed, choice.Price.Unit) is { } problem)
         {
-            ModelState.AddModelError(nameof(ItemForm.Frequency), problem);
+            ModelState.AddModelError(nameof(ItemForm.Frequency), L.Message(problem));
         }
         else if (form.Frequency is null && !(TemplateClauses.ForCatalogueCode(choice.Item.Code) is { } clause
                                               && agreement.Template == AgreementTemplate.MedicalElderCareConsortium
@@ -278,7 +278,7 @@ public sealed class DraftingController(PortalDbContext db, AgreementWorkflow wor
         }
         catch (DomainException e)
         {
-            ModelState.AddModelError(string.Empty, e.Message);
+            ModelState.AddModelError(string.Empty, L.Message(e));
             return false;
         }
     }

@@ -139,7 +139,7 @@ public sealed class TermsFormValidator : AbstractValidator<TermsForm>
             .WithMessage("有效期的结束日期应晚于开始日期。");
         RuleFor(f => f.TermFrom).NotNull().When(f => f.TermTo is not null).WithMessage("请填写有效期的开始日期。");
         RuleFor(f => f.TermFrom).Must((f, from) => from is null || AgreementTerms.TermProblem(from.Value, f.TermTo) is null)
-            .WithMessage(f => AgreementTerms.TermProblem(f.TermFrom!.Value, f.TermTo) ?? string.Empty);
+            .WithMessage(f => AgreementTerms.TermProblem(f.TermFrom!.Value, f.TermTo)?.ToString() ?? string.Empty);
         foreach (var text in new System.Linq.Expressions.Expression<Func<TermsForm, string?>>[]
                  {
                      f => f.ElderCareAddress, f => f.MedicalAddress,

@@ -86,7 +86,7 @@ public sealed class CatalogueController(PortalDbContext db) : PortalController
     public async Task<IActionResult> Create(ItemForm form)
     {
         var item = ModelState.IsValid
-            ? ModelState.TryApply(() => Apply(new ServiceItem(TenantId, string.Empty, form.Category!.Value, form.Name!, form.Unit!.Value, form.Funding!.Value), form))
+            ? ModelState.TryApply(L, () => Apply(new ServiceItem(TenantId, string.Empty, form.Category!.Value, form.Name!, form.Unit!.Value, form.Funding!.Value), form))
             : null;
         if (item is null) { return View(Views + "Item.cshtml", new ItemPage(null, form, string.Empty)); }
         item.PlaceAt(1000);
@@ -106,7 +106,7 @@ public sealed class CatalogueController(PortalDbContext db) : PortalController
     public async Task<IActionResult> Update(Guid id, ItemForm form)
     {
         if (await db.ServiceItems.SingleOrDefaultAsync(i => i.Id == id) is not { } item) { return NotFound(); }
-        if (!ModelState.IsValid || ModelState.TryApply(() => Apply(item, form)) is null)
+        if (!ModelState.IsValid || ModelState.TryApply(L, () => Apply(item, form)) is null)
         {
             return View(Views + "Item.cshtml", new ItemPage(id, form, item.Source));
         }

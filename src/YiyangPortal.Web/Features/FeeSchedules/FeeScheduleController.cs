@@ -56,12 +56,12 @@ public sealed class FeeScheduleController(PortalDbContext db, TimeProvider clock
 
         if (item is not null && item.AssessProvider(institution) is { IsAllowed: false } refused)
         {
-            ModelState.AddModelError(nameof(form.ServiceItemId), refused.Refusals[0]);
+            ModelState.AddModelError(nameof(form.ServiceItemId), L.Message(refused.Refusals[0]));
         }
 
         if (form.Funding is { } funding && ProviderRules.FundingRefusal(funding, institution) is { } fundingRefusal)
         {
-            ModelState.AddModelError(nameof(form.Funding), fundingRefusal);
+            ModelState.AddModelError(nameof(form.Funding), L[fundingRefusal]);
         }
 
         if (ModelState.IsValid && TryDomain(nameof(form.ValidFrom), () => schedule.PublishPrice(
@@ -70,7 +70,7 @@ public sealed class FeeScheduleController(PortalDbContext db, TimeProvider clock
         {
             await db.SaveChangesAsync();
             Flash(eligibility.Warnings.Count > 0
-                ? L["已发布“{0}”的价格。提示：{1}", item!.Name, eligibility.Warnings[0]]
+                ? L["已发布“{0}”的价格。提示：{1}", item!.Name, L.Message(eligibility.Warnings[0])]
                 : L["已发布“{0}”的价格，自 {1} 起执行。", item!.Name, form.ValidFrom!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]);
             return RedirectToAction(nameof(Index));
         }
@@ -136,7 +136,7 @@ public sealed class FeeScheduleController(PortalDbContext db, TimeProvider clock
         }
         catch (DomainException e)
         {
-            ModelState.AddModelError(field, e.Message);
+            ModelState.AddModelError(field, L.Message(e));
             return null;
         }
     }

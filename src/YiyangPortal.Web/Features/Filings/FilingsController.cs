@@ -75,7 +75,7 @@ public sealed class FilingsController(PortalDbContext db, FilingWorkflow workflo
             }
             catch (DomainException e)
             {
-                ModelState.AddModelError(nameof(form.Scan), e.Message);
+                ModelState.AddModelError(nameof(form.Scan), L.Message(e));
             }
         }
 
@@ -144,7 +144,7 @@ public sealed class FilingsController(PortalDbContext db, FilingWorkflow workflo
         }
         catch (DomainException e)
         {
-            ModelState.AddModelError(field, e.Message);
+            ModelState.AddModelError(field, L.Message(e));
             return null;
         }
     }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using YiyangPortal.Domain.Common;
 using YiyangPortal.Infrastructure.Persistence;
 
@@ -12,7 +13,7 @@ internal static class InstitutionAdmin
         await db.Counties.AsNoTracking().OrderBy(c => c.DivisionCode).Select(c => new CountyOption(c.Id, c.Name)).ToListAsync();
 
     /// <summary>Runs a domain change; a broken rule becomes a form-level message instead of an error page.</summary>
-    public static T? TryApply<T>(this ModelStateDictionary modelState, Func<T> apply)
+    public static T? TryApply<T>(this ModelStateDictionary modelState, IStringLocalizer localizer, Func<T> apply)
         where T : class
     {
         try
@@ -21,7 +22,7 @@ internal static class InstitutionAdmin
         }
         catch (DomainException e)
         {
-            modelState.AddModelError(string.Empty, e.Message);
+            modelState.AddModelError(string.Empty, localizer.Message(e));
             return null;
         }
     }

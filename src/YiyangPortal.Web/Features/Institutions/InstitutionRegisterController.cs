@@ -86,7 +86,7 @@ public abstract class InstitutionRegisterController<TInstitution, TForm, TRow>(P
     public async Task<IActionResult> Create(TForm form)
     {
         var institution = ModelState.IsValid && await CheckReferencesAsync(form, null)
-            ? ModelState.TryApply(() => NewInstitution(form))
+            ? ModelState.TryApply(L, () => NewInstitution(form))
             : null;
         if (institution is null)
         {
@@ -114,7 +114,7 @@ public abstract class InstitutionRegisterController<TInstitution, TForm, TRow>(P
         }
 
         if (!ModelState.IsValid || !await CheckReferencesAsync(form, id) ||
-            ModelState.TryApply(() => { Apply(institution, form); return institution; }) is null)
+            ModelState.TryApply(L, () => { Apply(institution, form); return institution; }) is null)
         {
             return FormView(new InstitutionFormPage<TForm>(id, form, await db.CountyOptionsAsync(), institution.IsActive, await HistoryAsync(id)));
         }

@@ -68,14 +68,14 @@ public sealed class ProfileController(PortalDbContext db) : PortalController
         {
             if (form.Beds is null) { ModelState.AddModelError(nameof(form.Beds), "请填写床位数。"); }
             if (form.Residents is null) { ModelState.AddModelError(nameof(form.Residents), "请填写在住人数。"); }
-            if (!ModelState.IsValid || ModelState.TryApply(() => { home.UpdateProfile(form.Contact(), form.Beds!.Value, form.Residents!.Value); return home; }) is null)
+            if (!ModelState.IsValid || ModelState.TryApply(L, () => { home.UpdateProfile(form.Contact(), form.Beds!.Value, form.Residents!.Value); return home; }) is null)
             {
                 return View(View_, await ElderCarePageAsync(home, form));
             }
         }
         else if (Me.MedicalInstitutionId is { } medicalId && await db.MedicalInstitutions.FindAsync(medicalId) is { } clinic)
         {
-            if (!ModelState.IsValid || ModelState.TryApply(() => { clinic.UpdateProfile(form.Contact()); return clinic; }) is null)
+            if (!ModelState.IsValid || ModelState.TryApply(L, () => { clinic.UpdateProfile(form.Contact()); return clinic; }) is null)
             {
                 return View(View_, await MedicalPageAsync(clinic, form));
             }

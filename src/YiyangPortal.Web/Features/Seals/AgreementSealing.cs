@@ -61,11 +61,11 @@ public sealed class AgreementSealing(
         }
         catch (Exception e) when (e is SealUnavailableException or DocumentChangedException or UnsupportedPdfException)
         {
-            throw new DomainException($"电子签章未完成，签署没有保存：{e.Message}");
+            throw new DomainException("电子签章未完成，签署没有保存：{0}", e.Message);
         }
         catch (TimestampException e)
         {
-            throw new DomainException($"电子签章未完成，签署没有保存：时间戳服务暂时不可用（{e.Message}）。请稍后再签署。");
+            throw new DomainException("电子签章未完成，签署没有保存：时间戳服务暂时不可用（{0}）。请稍后再签署。", e.Message);
         }
 
         var kind = agreement.Signatures.Count == 2 ? AgreementDocumentKind.Executed : AgreementDocumentKind.SealedOnce;

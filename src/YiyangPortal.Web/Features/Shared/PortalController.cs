@@ -23,4 +23,7 @@ public abstract class PortalController : Controller
 
     /// <summary>The error shown once on the next agreement page.</summary>
     protected void FlashError(LocalizedString message) => TempData["Error"] = message.Value;
+
+    /// <summary>A domain refusal, already in the user's language (<see cref="DomainMessages"/>).</summary>
+    protected void FlashError(string localizedMessage) => TempData["Error"] = localizedMessage;
 }

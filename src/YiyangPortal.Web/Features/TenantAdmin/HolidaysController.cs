@@ -43,7 +43,7 @@ public sealed class HolidaysController(PortalDbContext db, TimeProvider clock) :
         DateOnly? date = DateOnly.TryParseExact(form.Date?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
         foreach (var problem in CalendarDay.Problems(date, form.Kind, form.Name))
         {
-            ModelState.AddModelError(problem.Field, problem.Message);
+            ModelState.AddModelError(problem.Field, L.Message(problem.Text));
         }
 
         if (date is { } day && await db.CalendarDays.AnyAsync(c => c.Date == day))

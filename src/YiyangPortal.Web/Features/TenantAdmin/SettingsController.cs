@@ -43,7 +43,7 @@ public sealed class SettingsController(PortalDbContext db) : PortalController
         catch (DomainException e)
         {
             ModelState.Clear();
-            ModelState.AddModelError(nameof(SettingsPage.TerminationNoticeDays), e.Message);
+            ModelState.AddModelError(nameof(SettingsPage.TerminationNoticeDays), L.Message(e));
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return View(View_, new SettingsPage(terminationNoticeDays));
         }

@@ -41,7 +41,7 @@ public sealed class TargetsController(PortalDbContext db) : PortalController
 
             foreach (var problem in row.Remove ? [] : row.Problems(i))
             {
-                ModelState.AddModelError(problem.Field, problem.Message);
+                ModelState.AddModelError(problem.Field, L.Message(problem.Text));
             }
         }
 

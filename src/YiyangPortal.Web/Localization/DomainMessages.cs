@@ -1,0 +1,39 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using YiyangPortal.Domain.Common;
+
+namespace YiyangPortal.Web;
+
+/// <summary>
+/// The one place a domain refusal becomes text in the user's language (ADR 028): the Chinese template is the key in
+/// the shared string table, the translation is formatted with the same arguments in the request's culture. Arguments
+/// the domain wrapped as a <see cref="DomainMessage"/> (a status, a party, a field's name) are translated the same
+/// way; plain strings (names, document numbers, action labels whose Chinese key means something else elsewhere) and
+/// numbers stay as they are.
+/// </summary>
+public static class DomainMessages
+{
+    public static string Message(this IStringLocalizer localizer, DomainException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return localizer.Message(exception.Text);
+    }
+
+    public static string Message(this IStringLocalizer localizer, DomainMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(localizer);
+        ArgumentNullException.ThrowIfNull(message);
+        var template = localizer[message.Template].Value;
+        if (message.Arguments.Count == 0)
+        {
+            return template;
+        }
+
+        var arguments = message.Arguments.Select(a => a switch
+        {
+            DomainMessage inner => localizer.Message(inner),
+            _ => a,
+        }).ToArray();
+        return string.Format(CultureInfo.CurrentCulture, template, arguments);
+    }
+}
