@@ -14,7 +14,8 @@ public static class DependencyInjection
     {
         services.AddScoped<TenantContext>();
         services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
-        services.AddDbContext<PortalDbContext>(options => options.UsePortalDatabase(connectionString));
+        // The options are built once (connection string parsed, provider configured), not once per request's scope.
+        services.AddDbContext<PortalDbContext>(options => options.UsePortalDatabase(connectionString), optionsLifetime: ServiceLifetime.Singleton);
 
         services.AddIdentityCore<PortalUser>()
             .AddEntityFrameworkStores<PortalDbContext>()

@@ -37,6 +37,40 @@ public class RowLevelSecurityTests(PortalAppFactory app) : IClassFixture<PortalA
     }
 
     [Fact]
+    public async Task PreparedStatement_OnAPooledConnection_ReadsEachUnitOfWorksTenant()
+    {
+        // Issue 13: the portal's statements are prepared on their connection once used a few times. A prepared plan
+        // must still read app.tenant_id when it runs: the same statement, on the same physical connection, for
+        // one tenant, then the other, then none.
+        var single = new NpgsqlConnectionStringBuilder(app.Database.AppConnectionString) { MaxPoolSize = 1 }.ConnectionString;
+        var shaoxing = await TenantIdAsync("shaoxing");
+        var wenzhou = await TenantIdAsync("wenzhou");
+
+        async Task<List<Guid>> TenantsSeenAsync(Guid? tenant)
+        {
+            await using var db = Context(single, tenant);
+            return await db.MedicalInstitutions.IgnoreQueryFilters().Select(m => m.TenantId).Distinct().ToListAsync();
+        }
+
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.Equal([shaoxing], await TenantsSeenAsync(shaoxing));
+        }
+
+        await using (var db = Context(single, shaoxing))
+        {
+            Assert.True(await Scalar<long>(db, "SELECT count(*) AS \"Value\" FROM pg_prepared_statements") > 0, "nothing was prepared");
+        }
+
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.Equal([wenzhou], await TenantsSeenAsync(wenzhou));
+        }
+
+        Assert.Empty(await TenantsSeenAsync(null));
+    }
+
+    [Fact]
     public async Task QueryWithoutTenant_SeesNoTenantRows()
     {
         await using var db = Context(app.Database.AppConnectionString, null);

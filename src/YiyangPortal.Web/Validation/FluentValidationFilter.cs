@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc.Filters;
 
@@ -10,6 +11,9 @@ namespace YiyangPortal.Web.Validation;
 /// </summary>
 public sealed class FluentValidationFilter(IServiceProvider services) : IAsyncActionFilter
 {
+    // IValidator<T> per argument type, made once rather than by reflection on every request.
+    private static readonly ConcurrentDictionary<Type, Type> ValidatorTypes = new();
+
     public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
         foreach (var argument in context.ActionArguments.Values)
@@ -19,7 +23,7 @@ public sealed class FluentValidationFilter(IServiceProvider services) : IAsyncAc
                 continue;
             }
 
-            var validatorType = typeof(IValidator<>).MakeGenericType(argument.GetType());
+            var validatorType = ValidatorTypes.GetOrAdd(argument.GetType(), t => typeof(IValidator<>).MakeGenericType(t));
             if (services.GetService(validatorType) is not IValidator validator)
             {
                 continue;

@@ -55,7 +55,9 @@ public sealed class AgreementsController(
                     a.DocumentNumber,
                     a.Template,
                     a.Status,
-                    a.Terms,
+                    // Only an agreement in force needs its terms here (已签署未生效 reads the term's start): the other
+                    // rows skip reading and deserializing the JSON (issue 13, the request path).
+                    Terms = a.Status == AgreementStatus.Effective ? a.Terms : null,
                     a.CreatedAtUtc,
                     ElderCare = db.ElderCareInstitutions.Where(e => e.Id == a.ElderCareInstitutionId).Select(e => e.Name).First(),
                     Medical = db.MedicalInstitutions.Where(m => m.Id == a.MedicalInstitutionId).Select(m => m.Name).First(),
@@ -66,7 +68,7 @@ public sealed class AgreementsController(
         var paged = new Paged<AgreementRow>(
             rows.Rows.Select(a => new AgreementRow(
                 a.Id, a.DocumentNumber, a.Template, a.Status, a.ElderCare, a.Medical, a.CreatedAtUtc,
-                a.Status.ToChinese(a.Terms.Term?.From, today), a.Status == AgreementStatus.Effective && a.Terms.Term?.From > today)).ToList(),
+                a.Status.ToChinese(a.Terms?.Term?.From, today), a.Status == AgreementStatus.Effective && a.Terms?.Term?.From > today)).ToList(),
             rows.Total, rows.Page, rows.Pages);
         return View(Views + "Index.cshtml", new AgreementList(status, paged, Me.Role == PortalRole.ElderCareStaff, todo));
     }

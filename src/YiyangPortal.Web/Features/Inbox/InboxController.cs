@@ -44,5 +44,10 @@ public sealed class InboxController(PortalDbContext db, TimeProvider clock) : Po
 /// <summary>The unread count in the navigation bar.</summary>
 public sealed class UnreadCount(PortalDbContext db)
 {
-    public Task<int> ForAsync(Guid userId) => db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAtUtc == null);
+    // Every page's layout asks: compiled once, so a request skips EF's expression-tree walk and query-cache lookup
+    // (issue 13, the request path). The tenant query filter is part of it, read from the context on each call.
+    private static readonly Func<PortalDbContext, Guid, Task<int>> Query = EF.CompileAsyncQuery(
+        (PortalDbContext db, Guid userId) => db.Notifications.Count(n => n.UserId == userId && n.ReadAtUtc == null));
+
+    public Task<int> ForAsync(Guid userId) => Query(db, userId);
 }

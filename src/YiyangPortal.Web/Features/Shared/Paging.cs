@@ -16,18 +16,34 @@ public static class Paging
 {
     /// <summary>
     /// Pages a filtered query: the count runs on the bare filter (no join, no sort — an index-only count up to the
-    /// cap), the rows through <paramref name="orderAndProject"/>. An out-of-range page number is clamped.
+    /// cap), the rows through <paramref name="orderAndProject"/>. An out-of-range page number is clamped. The first
+    /// page is read first: when it is not full it is the whole list, and no count is needed (one query, not two).
     /// </summary>
     public static async Task<Paged<T>> ToPageAsync<TSource, T>(
         this IQueryable<TSource> filtered, Func<IQueryable<TSource>, IQueryable<T>> orderAndProject, int page,
         CancellationToken cancellationToken = default)
     {
+        if (page <= 1)
+        {
+            var first = await orderAndProject(filtered).Take(Paged<T>.PageSize).ToListAsync(cancellationToken);
+            if (first.Count < Paged<T>.PageSize)
+            {
+                return new Paged<T>(first, first.Count, 1, 1);
+            }
+
+            var counted = await filtered.Take(Paged<T>.CountCap + 1).CountAsync(cancellationToken);
+            return new Paged<T>(first, counted, 1, Pages(counted));
+        }
+
         var total = await filtered.Take(Paged<T>.CountCap + 1).CountAsync(cancellationToken);
-        var pages = Math.Max(1, (Math.Min(total, Paged<T>.CountCap) + Paged<T>.PageSize - 1) / Paged<T>.PageSize);
+        var pages = Pages(total);
         page = Math.Clamp(page, 1, pages);
         var rows = await orderAndProject(filtered).Skip((page - 1) * Paged<T>.PageSize).Take(Paged<T>.PageSize).ToListAsync(cancellationToken);
         return new Paged<T>(rows, total, page, pages);
     }
+
+    private static int Pages(int total) =>
+        Math.Max(1, (Math.Min(total, Paged<int>.CountCap) + Paged<int>.PageSize - 1) / Paged<int>.PageSize);
 
     /// <summary>Backslash is PostgreSQL's default LIKE escape (an ESCAPE clause would defeat the trigram index).</summary>
     public static string ContainsPattern(string text) =>
