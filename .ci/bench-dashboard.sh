@@ -11,6 +11,7 @@
 #   BENCH_PORT        app port, default 5077
 #   BENCH_ACCOUNT     default city@shaoxing.demo (city-level 民政局); minzheng@shaoxing.demo for a county
 #   BENCH_SECONDS     wrk duration, default 20; BENCH_CONNECTIONS default 1
+#   BENCH_PAGE        a file to keep the dashboard's HTML in (to compare the figures of two versions)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -111,6 +112,7 @@ url=$base/shaoxing/regulator/dashboard
 status=$(curl -s -o "$work/page.html" -w '%{http_code}' -H "Cookie: $cookie" "$url")
 [[ $status == 200 ]] && grep -q 'data-testid="uncovered"' "$work/page.html" \
   || { echo "bench: $url answered $status, not the dashboard" >&2; exit 1; }
+[[ -z ${BENCH_PAGE:-} ]] || cp "$work/page.html" "$BENCH_PAGE"
 
 cat > "$work/pct.lua" <<'LUA'
 done = function(summary, latency, requests)
@@ -122,8 +124,27 @@ done = function(summary, latency, requests)
   io.write(string.format("max %.1f ms\n", latency.max / 1000))
 end
 LUA
+# CPU time (ms) of processes, from /proc: what a request costs whatever else the machine runs.
+cpu_ms() {
+  local ticks=0 p
+  for p in "$@"; do
+    [[ -r /proc/$p/stat ]] && ticks=$((ticks + $(awk '{ print $14 + $15 }' "/proc/$p/stat")))
+  done
+  echo $((ticks * 1000 / $(getconf CLK_TCK)))
+}
+backends() { pg_psql "$pgdir" postgres -tAc "SELECT pid FROM pg_stat_activity WHERE datname = '$db' AND usename = 'yiyang_bench_app'"; }
 echo "bench: warm-up (5 s)"
 wrk -t1 -c1 -d5s -H "Cookie: $cookie" "$url" > /dev/null
 echo "bench: $(git -C "$root" rev-parse --short HEAD), $account, $(date -u '+%Y-%m-%d %H:%M UTC'), before: $(uptime)"
-wrk -t1 -c"$connections" -d"${seconds}s" --latency -s "$work/pct.lua" -H "Cookie: $cookie" "$url"
+mapfile -t pids < <(backends)
+app_before=$(cpu_ms "$app_pid"); db_before=$(cpu_ms "${pids[@]}")
+wrk -t1 -c"$connections" -d"${seconds}s" --latency -s "$work/pct.lua" -H "Cookie: $cookie" "$url" | tee "$work/wrk.txt"
+app_used=$(( $(cpu_ms "$app_pid") - app_before ))
+mapfile -t after < <(backends)
+db_used=$(( $(cpu_ms "${after[@]}") - db_before ))   # a backend opened during the run counts from zero
+requests=$(sed -n 's/^requests \([0-9]*\),.*/\1/p' "$work/wrk.txt")
 echo "bench: after: $(uptime)"
+if [[ ${requests:-0} -gt 0 ]]; then
+  awk -v a="$app_used" -v d="$db_used" -v n="$requests" \
+    'BEGIN { printf "bench: CPU per request: app %.1f ms, PostgreSQL %.1f ms (%d requests)\n", a / n, d / n, n }'
+fi
