@@ -7,7 +7,7 @@ namespace YiyangPortal.Infrastructure.Filings;
 /// many of them are signed, signed with a 基层 partner, able to provide medical services (a 内设医疗机构 or an agreement
 /// in force) and large (50+ residents) without a 内设医疗机构. Triggers on <c>elder_care_institutions</c> and on
 /// <c>elder_care_coverage</c> (<see cref="CoverageTracking"/>) keep it exact, so the dashboard reads a few rows per
-/// county instead of aggregating every institution per request (issue 13, ADR 027, docs/performance.md).
+/// county instead of aggregating every institution per request (issue 13, ADR 028, docs/performance.md).
 /// </summary>
 public static class CoverageTotals
 {

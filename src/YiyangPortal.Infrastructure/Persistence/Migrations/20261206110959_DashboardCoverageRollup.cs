@@ -6,7 +6,7 @@ using YiyangPortal.Infrastructure.Tenancy;
 
 namespace YiyangPortal.Infrastructure.Persistence.Migrations
 {
-    /// <summary>Coverage totals per county and kind for the dashboard (issue 13, ADR 027).</summary>
+    /// <summary>Coverage totals per county and kind for the dashboard (issue 13, ADR 028).</summary>
     public partial class DashboardCoverageRollup : Migration
     {
         /// <inheritdoc />
