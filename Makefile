@@ -1,5 +1,5 @@
 # Thin wrappers; the logic lives in .ci/*.sh
-.PHONY: run test format clean-db stop-db
+.PHONY: run test format clean-db stop-db bench-dashboard
 
 run:
 	@bash .ci/run-local.sh
@@ -15,3 +15,6 @@ stop-db:
 
 clean-db:
 	@bash .ci/db.sh clean
+
+bench-dashboard:
+	@bash .ci/bench-dashboard.sh

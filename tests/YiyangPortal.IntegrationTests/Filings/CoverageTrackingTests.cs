@@ -60,6 +60,69 @@ public class CoverageTrackingTests(PortalAppFactory app) : IClassFixture<PortalA
         Assert.Equal(0, stale);
     }
 
+    [Fact]
+    public async Task CoverageTotals_MatchADirectCount_AfterInstitutionsAndAgreementsChange()
+    {
+        Assert.Equal(0, await TotalsMismatchesAsync()); // the demo city, built through the workflow
+        var home = await TestData.NewElderCareAsync(app, "越城区");
+        var dayCare = await TestData.NewElderCareAsync(app, "柯桥区", ElderCareInstitutionKind.DayCare, residents: 0);
+        var clinic = await TestData.NewMedicalAsync(app, "越城区", MedicalInstitutionKind.CommunityHealthCenter);
+        var hospital = await TestData.NewMedicalAsync(app, "越城区", MedicalInstitutionKind.GeneralHospital);
+        var now = DateTimeOffset.UtcNow;
+        var withClinic = await TestData.AgreementAsync(app, TestData.Effective(home.Id, clinic.Id, now));
+        await TestData.AgreementAsync(app, TestData.Effective(dayCare.Id, hospital.Id, now, AgreementTemplate.MedicalElderCareConsortium));
+        Assert.Equal(0, await TotalsMismatchesAsync());
+
+        string[] changes =
+        [
+            $"UPDATE medical_institutions SET kind = 'GeneralHospital' WHERE id = '{clinic.Id}'", // 基层 partner lost
+            $"UPDATE medical_institutions SET kind = 'CommunityHealthCenter' WHERE id = '{clinic.Id}'", // and back
+            $"UPDATE elder_care_institutions SET kind = 'CommunityHomeCare', residents = 0, county_id = "
+                + $"(SELECT id FROM counties WHERE name = '柯桥区') WHERE id = '{home.Id}'",
+            $"UPDATE elder_care_institutions SET kind = 'NursingHome', residents = 80 WHERE id = '{dayCare.Id}'",
+            $"UPDATE elder_care_institutions SET has_internal_medical_institution = true WHERE id = '{dayCare.Id}'",
+            $"UPDATE elder_care_institutions SET is_active = false WHERE id = '{home.Id}'",
+            $"UPDATE agreements SET status = 'Terminated' WHERE id = '{withClinic.Id}'",
+            $"UPDATE elder_care_institutions SET is_active = true WHERE id = '{home.Id}'",
+            "INSERT INTO elder_care_institutions (id, tenant_id, county_id, name, kind, address, beds, residents, "
+                + "has_internal_medical_institution, is_active, registration_number) SELECT '00000000-0000-0000-0000-0000000000e1', "
+                + "tenant_id, id, '测试删除养老院', 'NursingHome', '测试路 1 号', 90, 70, false, true, 'TEST-DEL-1' FROM counties WHERE name = '越城区'",
+            "DELETE FROM elder_care_institutions WHERE id = '00000000-0000-0000-0000-0000000000e1'",
+        ];
+        foreach (var change in changes)
+        {
+            await TestData.InTenantAsync(app, TestData.Shaoxing, db => db.Database.ExecuteSqlRawAsync(change));
+            Assert.True(await TotalsMismatchesAsync() == 0, $"totals differ from a direct count after: {change}");
+        }
+    }
+
+    /// <summary>Rows of elder_care_coverage_totals that differ from counting the institutions and their agreements now.</summary>
+    private Task<int> TotalsMismatchesAsync()
+    {
+        var primary = string.Join(", ", MedicalInstitutionKindRules.PrimaryLevelKinds.Select(k => $"'{k}'"));
+        var sql = $"""
+            WITH coverage AS (
+                SELECT a.elder_care_institution_id AS id, count(*) AS effective, count(*) FILTER (WHERE m.kind IN ({primary})) AS primary_level
+                FROM agreements a JOIN medical_institutions m ON m.id = a.medical_institution_id
+                WHERE a.status = 'Effective' GROUP BY 1),
+            direct AS (
+                SELECT e.county_id, e.kind, count(*)::int AS institutions,
+                    count(*) FILTER (WHERE c.effective > 0)::int AS signed,
+                    count(*) FILTER (WHERE c.primary_level > 0)::int AS with_primary,
+                    count(*) FILTER (WHERE e.has_internal_medical_institution OR c.effective > 0)::int AS providing_medical,
+                    count(*) FILTER (WHERE e.residents >= 50 AND NOT e.has_internal_medical_institution)::int AS large_without_internal
+                FROM elder_care_institutions e LEFT JOIN coverage c ON c.id = e.id
+                WHERE e.is_active GROUP BY 1, 2),
+            totals AS (
+                SELECT county_id, kind, institutions, signed, with_primary, providing_medical, large_without_internal
+                FROM elder_care_coverage_totals
+                WHERE (institutions, signed, with_primary, providing_medical, large_without_internal) <> (0, 0, 0, 0, 0))
+            SELECT count(*)::int AS "Value" FROM (
+                (SELECT * FROM direct EXCEPT SELECT * FROM totals) UNION ALL (SELECT * FROM totals EXCEPT SELECT * FROM direct)) x
+            """;
+        return TestData.InTenantAsync(app, TestData.Shaoxing, db => db.Database.SqlQueryRaw<int>(sql).SingleAsync());
+    }
+
     private Task<(int Effective, int PrimaryLevel)> CoverageAsync(Guid home) =>
         TestData.InTenantAsync(app, TestData.Shaoxing, async db =>
         {

@@ -19,8 +19,11 @@ public sealed record DashboardPage(
     /// <summary>The tenant's targets (issue 11 point 7), by deadline.</summary>
     public IReadOnlyList<CoverageTarget> Targets { get; init; } = [];
 
-    /// <summary>养老机构 without a 基层 partner in force, by county (all of them; the page shows the first ones).</summary>
+    /// <summary>The first <see cref="UncoveredShown"/> 养老机构 without a 基层 partner in force, by county.</summary>
     public IReadOnlyList<UncoveredHome> Uncovered { get; init; } = [];
+
+    /// <summary>How many 养老机构 have no 基层 partner in force: the same homes the list names (the export has them all).</summary>
+    public int UncoveredCount => Total.Coverage.NursingHomes - Total.Coverage.NursingHomesWithPrimary;
 
     public const int UncoveredShown = 50;
 }
@@ -49,7 +52,7 @@ public sealed class DashboardController(DashboardQuery query, PortalDbContext db
     [HttpGet("uncovered")]
     public async Task<IActionResult> Uncovered(string format = "xlsx", CancellationToken cancellationToken = default)
     {
-        var homes = await query.UncoveredAsync(TenantId, Me.CountyId, cancellationToken);
+        var homes = await query.UncoveredAsync(TenantId, Me.CountyId, null, cancellationToken);
         return Sheet(format, "uncovered-homes", clock.TodayInBeijing(), DashboardSheet.UncoveredHeaders, homes.Select(DashboardSheet.Row));
     }
 
@@ -72,7 +75,7 @@ public sealed class DashboardController(DashboardQuery query, PortalDbContext db
         var (counties, overdue) = await query.LoadAsync(TenantId, me.Bureau!.Value, me.CountyId, today, cancellationToken);
         var scope = me.CountyId is not null && counties.Count == 1 ? counties[0].County : "全市";
         var targets = await db.CoverageTargets.AsNoTracking().OrderBy(t => t.Deadline).ThenBy(t => t.Measure).ToListAsync(cancellationToken);
-        var uncovered = await query.UncoveredAsync(TenantId, me.CountyId, cancellationToken);
+        var uncovered = await query.UncoveredAsync(TenantId, me.CountyId, DashboardPage.UncoveredShown, cancellationToken);
         return new DashboardPage(me.Bureau.Value, scope, counties, DashboardSheet.Sum(scope == "全市" ? "全市合计" : "合计", counties), overdue, today)
         {
             Targets = targets,

@@ -33,32 +33,45 @@ public sealed record OverdueRow(Guid FilingId, string DocumentNumber, string Eld
 /// </summary>
 public sealed class DashboardQuery(PortalDbContext db)
 {
-    // elder_care_coverage is kept by triggers (CoverageTracking): no join of agreements to medical institutions here.
+    // elder_care_coverage_totals is kept by triggers (CoverageTotals): a few rows per county, whatever the number of
+    // institutions; the 基层 partners behind it come from elder_care_coverage (CoverageTracking).
     private const string CoverageSql = """
-        SELECT e.county_id,
-            count(*) FILTER (WHERE e.kind = 'NursingHome')::int,
-            count(*) FILTER (WHERE e.kind = 'NursingHome' AND c.effective_agreements > 0)::int,
-            count(*) FILTER (WHERE e.kind = 'NursingHome' AND c.primary_level_agreements > 0)::int,
-            count(*) FILTER (WHERE e.kind = 'NursingHome' AND (e.has_internal_medical_institution OR c.effective_agreements > 0))::int,
-            count(*) FILTER (WHERE e.kind = 'NursingHome' AND e.residents >= 50 AND NOT e.has_internal_medical_institution)::int,
-            count(*) FILTER (WHERE e.kind = 'CommunityHomeCare')::int,
-            count(*) FILTER (WHERE e.kind = 'CommunityHomeCare' AND c.effective_agreements > 0)::int,
-            count(*) FILTER (WHERE e.kind = 'DayCare')::int,
-            count(*) FILTER (WHERE e.kind = 'DayCare' AND c.effective_agreements > 0)::int
-        FROM elder_care_institutions e LEFT JOIN elder_care_coverage c ON c.elder_care_institution_id = e.id
-        WHERE e.tenant_id = @tenant AND e.is_active AND (@county::uuid IS NULL OR e.county_id = @county)
-        GROUP BY e.county_id
+        SELECT t.county_id,
+            coalesce(sum(t.institutions) FILTER (WHERE t.kind = 'NursingHome'), 0)::int,
+            coalesce(sum(t.signed) FILTER (WHERE t.kind = 'NursingHome'), 0)::int,
+            coalesce(sum(t.with_primary) FILTER (WHERE t.kind = 'NursingHome'), 0)::int,
+            coalesce(sum(t.providing_medical) FILTER (WHERE t.kind = 'NursingHome'), 0)::int,
+            coalesce(sum(t.large_without_internal) FILTER (WHERE t.kind = 'NursingHome'), 0)::int,
+            coalesce(sum(t.institutions) FILTER (WHERE t.kind = 'CommunityHomeCare'), 0)::int,
+            coalesce(sum(t.signed) FILTER (WHERE t.kind = 'CommunityHomeCare'), 0)::int,
+            coalesce(sum(t.institutions) FILTER (WHERE t.kind = 'DayCare'), 0)::int,
+            coalesce(sum(t.signed) FILTER (WHERE t.kind = 'DayCare'), 0)::int
+        FROM elder_care_coverage_totals t
+        WHERE t.tenant_id = @tenant AND (@county::uuid IS NULL OR t.county_id = @county)
+        GROUP BY t.county_id
         """;
 
-    // 绍市民〔2024〕6号 二.1: every 备案 养老机构 signs with at least one 基层 partner; these have none (yet).
+    // 绍市民〔2024〕6号 二.1: every 备案 养老机构 signs with at least one 基层 partner; these have none (yet). Unsigned
+    // homes come first, walked per county on the (tenant, county, name) index, so the page's first 50 read a few hundred
+    // rows, not every home; then the few signed without a 基层 partner. LIMIT NULL (the export) is no limit.
     private const string UncoveredSql = """
-        SELECT co.name, e.name, coalesce(c.effective_agreements, 0)::int, e.has_internal_medical_institution
-        FROM elder_care_institutions e
-            JOIN counties co ON co.id = e.county_id
-            LEFT JOIN elder_care_coverage c ON c.elder_care_institution_id = e.id
-        WHERE e.tenant_id = @tenant AND e.is_active AND e.kind = 'NursingHome'
-            AND (@county::uuid IS NULL OR e.county_id = @county) AND coalesce(c.primary_level_agreements, 0) = 0
-        ORDER BY co.division_code, coalesce(c.effective_agreements, 0), e.name
+        SELECT county, name, agreements, internal FROM (
+            SELECT co.division_code, co.name AS county, u.name, 0 AS agreements, u.has_internal_medical_institution AS internal
+            FROM counties co CROSS JOIN LATERAL (
+                SELECT e.name, e.has_internal_medical_institution FROM elder_care_institutions e
+                WHERE e.tenant_id = @tenant AND e.county_id = co.id AND e.kind = 'NursingHome' AND e.is_active
+                    AND NOT EXISTS (SELECT FROM elder_care_coverage c WHERE c.elder_care_institution_id = e.id AND c.effective_agreements > 0)
+                ORDER BY e.name LIMIT @limit) u
+            WHERE co.tenant_id = @tenant AND (@county::uuid IS NULL OR co.id = @county)
+            UNION ALL
+            SELECT co.division_code, co.name, e.name, c.effective_agreements, e.has_internal_medical_institution
+            FROM elder_care_coverage c
+                JOIN elder_care_institutions e ON e.id = c.elder_care_institution_id
+                JOIN counties co ON co.id = e.county_id
+            WHERE c.tenant_id = @tenant AND c.effective_agreements > 0 AND c.primary_level_agreements = 0
+                AND e.kind = 'NursingHome' AND e.is_active AND (@county::uuid IS NULL OR e.county_id = @county)) x
+        ORDER BY division_code, agreements, name
+        LIMIT @limit
         """;
 
     // filing_totals is kept by a trigger (FilingTotals): a few thousand rows per bureau, whatever the number of filings.
@@ -87,10 +100,11 @@ public sealed class DashboardQuery(PortalDbContext db)
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            var coverage = await ReadAsync(CoverageSql, tenantId, bureau, countyId, today, r => (r.GetGuid(0),
+            var scope = new Scope(tenantId, bureau, countyId, today);
+            var coverage = await ReadAsync(CoverageSql, scope, r => (r.GetGuid(0),
                 new CoverageCounts(r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5), r.GetInt32(6),
                     r.GetInt32(7), r.GetInt32(8), r.GetInt32(9))), cancellationToken);
-            var filings = await ReadAsync(FilingSql, tenantId, bureau, countyId, today, r => (r.GetGuid(0),
+            var filings = await ReadAsync(FilingSql, scope, r => (r.GetGuid(0),
                 new FilingFigures(r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5),
                     r.IsDBNull(6) ? null : r.GetDouble(6), r.GetInt32(7), r.GetInt32(8))), cancellationToken);
             var overdue = await OverdueAsync(bureau, countyId, today, cancellationToken);
@@ -107,13 +121,17 @@ public sealed class DashboardQuery(PortalDbContext db)
         }
     }
 
-    /// <summary>Every 养老机构 of the scope without a 基层 partner in force, by county (the named list; exportable).</summary>
-    public async Task<IReadOnlyList<UncoveredHome>> UncoveredAsync(Guid tenantId, Guid? countyId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The 养老机构 of the scope without a 基层 partner in force, by county (the named list; exportable): all of them, or
+    /// the first <paramref name="limit"/> (the page shows a few; their number comes from the coverage totals).
+    /// </summary>
+    public async Task<IReadOnlyList<UncoveredHome>> UncoveredAsync(
+        Guid tenantId, Guid? countyId, int? limit, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            return await ReadAsync(UncoveredSql, tenantId, Bureau.CivilAffairs, countyId, default, r =>
+            return await ReadAsync(UncoveredSql, new Scope(tenantId, Bureau.CivilAffairs, countyId, default, limit), r =>
                 new UncoveredHome(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetBoolean(3)), cancellationToken);
         }
         finally
@@ -134,15 +152,15 @@ public sealed class DashboardQuery(PortalDbContext db)
         .Take(20)
         .ToListAsync(cancellationToken);
 
-    private async Task<List<T>> ReadAsync<T>(
-        string sql, Guid tenantId, Bureau bureau, Guid? countyId, DateOnly today, Func<DbDataReader, T> map, CancellationToken cancellationToken)
+    private async Task<List<T>> ReadAsync<T>(string sql, Scope scope, Func<DbDataReader, T> map, CancellationToken cancellationToken)
     {
         await using var command = (NpgsqlCommand)db.Database.GetDbConnection().CreateCommand();
         command.CommandText = sql;
-        command.Parameters.AddWithValue("tenant", tenantId);
-        command.Parameters.AddWithValue("bureau", bureau.ToString());
-        command.Parameters.Add(new NpgsqlParameter("county", NpgsqlTypes.NpgsqlDbType.Uuid) { Value = (object?)countyId ?? DBNull.Value });
-        command.Parameters.AddWithValue("today", today);
+        command.Parameters.AddWithValue("tenant", scope.TenantId);
+        command.Parameters.AddWithValue("bureau", scope.Bureau.ToString());
+        command.Parameters.Add(new NpgsqlParameter("county", NpgsqlTypes.NpgsqlDbType.Uuid) { Value = (object?)scope.CountyId ?? DBNull.Value });
+        command.Parameters.AddWithValue("today", scope.Today);
+        command.Parameters.Add(new NpgsqlParameter("limit", NpgsqlTypes.NpgsqlDbType.Integer) { Value = (object?)scope.Limit ?? DBNull.Value });
         var rows = new List<T>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -152,4 +170,7 @@ public sealed class DashboardQuery(PortalDbContext db)
 
         return rows;
     }
+
+    /// <summary>The parameters every statement of the dashboard is given (each uses those it needs).</summary>
+    private sealed record Scope(Guid TenantId, Bureau Bureau, Guid? CountyId, DateOnly Today, int? Limit = null);
 }
