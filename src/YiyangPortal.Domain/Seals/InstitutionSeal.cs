@@ -80,6 +80,33 @@ public sealed class InstitutionSeal : ITenantOwned
 
     public DateTimeOffset ImageChangedAtUtc { get; private set; }
 
+    /// <summary>The longest reason for revoking a certificate, in characters.</summary>
+    public const int MaxRevocationReasonLength = 200;
+
+    /// <summary>
+    /// A new certificate and key for the same seal after the old certificate was revoked (吊销, e.g. a key that may have
+    /// leaked or a renamed institution): later seals use the new key; the image and the 用印 rights stay.
+    /// </summary>
+    public void Reissue(Guid keyId, string certificateSubject, string certificateSerial, DateTimeOffset validFrom, DateTimeOffset validTo)
+    {
+        if (keyId == Guid.Empty || keyId == KeyId)
+        {
+            throw new InvalidOperationException("A reissued seal has a new key.");
+        }
+
+        KeyId = keyId;
+        CertificateSubject = certificateSubject;
+        CertificateSerial = certificateSerial;
+        ValidFrom = validFrom;
+        ValidTo = validTo;
+    }
+
+    /// <summary>The reason for revoking, trimmed; a missing or overlong reason is refused.</summary>
+    public static string RevocationReason(string? reason) =>
+        string.IsNullOrWhiteSpace(reason) ? throw new DomainException("请填写吊销原因。")
+        : reason.Trim().Length > MaxRevocationReasonLength ? throw new DomainException("吊销原因不能超过 200 个字。")
+        : reason.Trim();
+
     public void ReplaceImage(byte[] png, SealImageSource source, DateTimeOffset at)
     {
         if (png is not { Length: > 0 })

@@ -73,6 +73,12 @@ public sealed class EvidenceController(
             {
                 var seal = await db.InstitutionSeals.AsNoTracking().SingleAsync(s => s.Id == use.SealId);
                 var chain = await seals.ChainAsync(seal.KeyId);
+                if (use.CertificateSerial != seal.CertificateSerial && await seals.IssuedCertificateAsync(use.CertificateSerial) is { } used)
+                {
+                    // The seal was reissued since (吊销并重新签发): the package carries the certificate that sealed this copy.
+                    chain = [used, .. chain.Skip(1)];
+                }
+
                 var who = use.Party == AgreementParty.ElderCare ? "甲方" : "乙方";
                 Add(archive, $"证书/{who}印章证书链.pem", Encoding.ASCII.GetBytes(string.Concat(chain.Select(Pem))));
                 Add(archive, $"证书/{who}印章证书.cer", chain[0]);

@@ -69,18 +69,55 @@ public sealed class SealAuthority(
 
         var (name, creditCode) = await InstitutionAsync(party, institutionId);
         var authority = await EnsureAuthorityAsync(clock);
-        var issuing = IssuingClock(clock);
-        var ca = new SealCertificateAuthority(Store, settings.Protector, issuing);
-        var issued = await ca.IssueSealAsync(
-            authority.IssuingKeyId, new InstitutionSubject(name, creditCode), links.Crl("issuing"), SealValidity(clock));
-        var certificate = new X509Certificate(issued.Certificate);
+        var (keyId, certificate) = await IssueAsync(authority, name, creditCode, clock);
         var seal = new InstitutionSeal(
-            authority.TenantId, party, institutionId, issued.SealId, authority.Algorithm.ToString(), certificate.SubjectDN.ToString(),
-            certificate.SerialNumber.ToString(16).ToUpperInvariant(), new DateTimeOffset(certificate.NotBefore, TimeSpan.Zero),
-            new DateTimeOffset(certificate.NotAfter, TimeSpan.Zero), DrawnImage(name, creditCode), issuing.GetUtcNow());
+            authority.TenantId, party, institutionId, keyId, authority.Algorithm.ToString(), certificate.SubjectDN.ToString(),
+            Serial(certificate), new DateTimeOffset(certificate.NotBefore, TimeSpan.Zero),
+            new DateTimeOffset(certificate.NotAfter, TimeSpan.Zero), DrawnImage(name, creditCode), IssuingClock(clock).GetUtcNow());
         db.InstitutionSeals.Add(seal);
         return seal;
     }
+
+    /// <summary>
+    /// 吊销并重新签发: revokes the seal's certificate (it is listed in the issuing authority's next revocation list) and
+    /// issues a new key and certificate for the same institution, under its current registered name. Seals applied
+    /// before stay valid: their time stamps prove they were made before the revocation. Returns the old serial.
+    /// </summary>
+    public async Task<string> RevokeAndReissueAsync(InstitutionSeal seal, string reason, TimeProvider clock)
+    {
+        var authority = await EnsureAuthorityAsync(clock);
+        await new SealCertificateAuthority(Store, settings.Protector, clock).RevokeAsync(seal.KeyId, InstitutionSeal.RevocationReason(reason));
+        var (name, creditCode) = await InstitutionAsync(seal.Party, seal.InstitutionId);
+        var (keyId, certificate) = await IssueAsync(authority, name, creditCode, clock);
+        var old = seal.CertificateSerial;
+        seal.Reissue(keyId, certificate.SubjectDN.ToString(), Serial(certificate),
+            new DateTimeOffset(certificate.NotBefore, TimeSpan.Zero), new DateTimeOffset(certificate.NotAfter, TimeSpan.Zero));
+        return old;
+    }
+
+    /// <summary>The seal certificate of a serial (hex) among those the city's issuing authority issued, or null.</summary>
+    public async Task<byte[]?> IssuedCertificateAsync(string serial)
+    {
+        var tenantId = tenant.TenantId;
+        if (await db.SealAuthorities.AsNoTracking().FirstOrDefaultAsync(a => a.TenantId == tenantId) is not { } authority)
+        {
+            return null;
+        }
+
+        return (await Store.ListIssuedByAsync(authority.IssuingKeyId)).Select(k => k.Certificate)
+            .FirstOrDefault(der => Serial(new X509Certificate(der)) == serial);
+    }
+
+    private async Task<(Guid KeyId, X509Certificate Certificate)> IssueAsync(
+        TenantSealAuthority authority, string name, string? creditCode, TimeProvider clock)
+    {
+        var ca = new SealCertificateAuthority(Store, settings.Protector, IssuingClock(clock));
+        var issued = await ca.IssueSealAsync(
+            authority.IssuingKeyId, new InstitutionSubject(name, creditCode), links.Crl("issuing"), SealValidity(clock));
+        return (issued.SealId, new X509Certificate(issued.Certificate));
+    }
+
+    private static string Serial(X509Certificate certificate) => certificate.SerialNumber.ToString(16).ToUpperInvariant();
 
     public async Task<InstitutionSeal?> FindSealAsync(AgreementParty party, Guid institutionId) =>
         db.InstitutionSeals.Local.FirstOrDefault(s => s.Party == party && s.InstitutionId == institutionId)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using YiyangPortal.Domain.Agreements;
+using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Identity;
 using YiyangPortal.Domain.Seals;
 using YiyangPortal.Infrastructure.Persistence;
@@ -96,6 +97,40 @@ public sealed class SealController(PortalDbContext db, SealAuthority authority, 
         seal.ReplaceImage(authority.DrawnImage(name, creditCode), SealImageSource.Drawn, clock.GetUtcNow());
         await db.SaveChangesAsync();
         Flash(L["已按机构名称重新生成圆形印章图片。"]);
+        return Redirect("~/seal");
+    }
+
+    /// <summary>
+    /// 吊销并重新签发 (issue 14): a seal keeper revokes the seal's certificate with a reason — e.g. the key may have
+    /// leaked, or the institution was renamed — and the portal issues a new one at once; seals applied before stay
+    /// valid (their time stamps predate the revocation), later ones use the new certificate.
+    /// </summary>
+    [HttpPost("revoke")]
+    public async Task<IActionResult> Revoke(string? reason, bool confirmed = false)
+    {
+        if (Institution() is not { } institution) { return NotFound(); }
+        if (!await CanManageAsync(institution)) { return StatusCode(StatusCodes.Status403Forbidden); }
+        var seal = await SealAsync(institution);
+        string old;
+        try
+        {
+            if (!confirmed)
+            {
+                throw new DomainException("请勾选确认：吊销后原证书不能再用于签章。");
+            }
+
+            old = await authority.RevokeAndReissueAsync(seal, reason ?? string.Empty, clock);
+        }
+        catch (DomainException e)
+        {
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError("reason", L[e.Message]);
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View(ViewPath, await PageAsync(institution));
+        }
+
+        await db.SaveChangesAsync();
+        Flash(L["已吊销原证书（序列号 {0}）并签发新证书。此前加盖的签章仍然有效，今后签章使用新证书。", old]);
         return Redirect("~/seal");
     }
 
