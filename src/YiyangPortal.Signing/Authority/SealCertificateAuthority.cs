@@ -78,9 +78,14 @@ public sealed class SealCertificateAuthority(ISealKeyStore store, SealKeyProtect
             ?? throw new SealUnavailableException("找不到要吊销的证书。");
         if (key.RevokedAt is null)
         {
-            await store.SaveAsync(key with { RevokedAt = Now(), RevocationReason = reason }, cancellationToken);
+            await store.SaveAsync(key with { RevokedAt = NextWholeSecond(), RevocationReason = reason }, cancellationToken);
         }
     }
+
+    // A revocation list and a time stamp both state whole seconds. Truncating the revocation time would date it before
+    // a seal applied earlier in the same second, and the verifier would call that seal "revoked before sealing"; the
+    // revocation takes effect at the next whole second instead (the key is refused for sealing from now on anyway).
+    private DateTimeOffset NextWholeSecond() => Now().AddSeconds(1);
 
     /// <summary>
     /// The revocation list (DER) of an authority: every certificate it signed that was revoked, signed by the

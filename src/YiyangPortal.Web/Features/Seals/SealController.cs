@@ -124,7 +124,7 @@ public sealed class SealController(PortalDbContext db, SealAuthority authority, 
         catch (DomainException e)
         {
             db.ChangeTracker.Clear();
-            ModelState.AddModelError("reason", L[e.Message]);
+            ModelState.AddModelError("reason", L.Message(e));
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return View(ViewPath, await PageAsync(institution));
         }
