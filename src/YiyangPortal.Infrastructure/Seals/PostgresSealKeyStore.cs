@@ -37,15 +37,15 @@ public sealed class PostgresSealKeyStore(PortalDbContext db) : ISealKeyStore
             ? record.ToStored(await FindRevocationAsync(id, cancellationToken))
             : null;
 
-    public async Task<IReadOnlyList<StoredSealKey>> ListIssuedByAsync(Guid issuerId, CancellationToken cancellationToken = default)
+    // From the revocations (a handful) to their keys, never through every key the authority issued.
+    public async Task<IReadOnlyList<StoredSealKey>> ListRevokedIssuedByAsync(Guid issuerId, CancellationToken cancellationToken = default)
     {
-        var stored = await db.SealKeys.AsNoTracking().Where(k => k.IssuerId == issuerId).ToListAsync(cancellationToken);
-        var records = stored.Concat(db.SealKeys.Local.Where(k => k.IssuerId == issuerId)).DistinctBy(k => k.Id).ToList();
-        var ids = records.Select(r => r.Id).ToList();
-        var revocations = (await db.SealKeyRevocations.AsNoTracking().Where(r => ids.Contains(r.KeyId)).ToListAsync(cancellationToken))
-            .Concat(db.SealKeyRevocations.Local.Where(r => ids.Contains(r.KeyId)))
-            .DistinctBy(r => r.KeyId).ToDictionary(r => r.KeyId);
-        return records.OrderBy(r => r.CreatedAtUtc).Select(r => r.ToStored(revocations.GetValueOrDefault(r.Id))).ToList();
+        var revocations = (await db.SealKeyRevocations.AsNoTracking().ToListAsync(cancellationToken))
+            .Concat(db.SealKeyRevocations.Local).DistinctBy(r => r.KeyId).ToDictionary(r => r.KeyId);
+        var ids = revocations.Keys.ToList();
+        var stored = await db.SealKeys.AsNoTracking().Where(k => k.IssuerId == issuerId && ids.Contains(k.Id)).ToListAsync(cancellationToken);
+        return stored.Concat(db.SealKeys.Local.Where(k => k.IssuerId == issuerId && ids.Contains(k.Id))).DistinctBy(k => k.Id)
+            .OrderBy(r => r.CreatedAtUtc).Select(r => r.ToStored(revocations[r.Id])).ToList();
     }
 
     private async Task<SealKeyRecord?> FindRecordAsync(Guid id, CancellationToken cancellationToken) =>

@@ -101,12 +101,9 @@ public sealed class SealCertificateAuthority(ISealKeyStore store, SealKeyProtect
         generator.SetNextUpdate((now + validFor).UtcDateTime);
         generator.AddExtension(X509Extensions.AuthorityKeyIdentifier, false, X509ExtensionUtilities.CreateAuthorityKeyIdentifier(certificate));
         generator.AddExtension(X509Extensions.CrlNumber, false, new CrlNumber(Org.BouncyCastle.Math.BigInteger.ValueOf(now.ToUnixTimeSeconds())));
-        foreach (var issued in await store.ListIssuedByAsync(authorityId, cancellationToken))
+        foreach (var revoked in await store.ListRevokedIssuedByAsync(authorityId, cancellationToken))
         {
-            if (issued.RevokedAt is { } revokedAt)
-            {
-                generator.AddCrlEntry(new X509Certificate(issued.Certificate).SerialNumber, revokedAt.UtcDateTime, CrlReason.Unspecified);
-            }
+            generator.AddCrlEntry(new X509Certificate(revoked.Certificate).SerialNumber, revoked.RevokedAt!.Value.UtcDateTime, CrlReason.Unspecified);
         }
         return generator.Generate(new DeterministicSignatureFactory(record.Algorithm, key, certificate.GetPublicKey())).GetEncoded();
     }

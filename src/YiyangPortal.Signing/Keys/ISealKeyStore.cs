@@ -42,6 +42,10 @@ public interface ISealKeyStore
 
     Task<StoredSealKey?> FindAsync(Guid id, CancellationToken cancellationToken = default);
 
-    /// <summary>Every key whose certificate <paramref name="issuerId"/> signed (for its revocation list).</summary>
-    Task<IReadOnlyList<StoredSealKey>> ListIssuedByAsync(Guid issuerId, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// The revoked keys whose certificates <paramref name="issuerId"/> signed (its revocation list). Only the revoked:
+    /// a city's issuing authority signs one certificate per institution (tens of thousands), and a list is made on
+    /// every request for it.
+    /// </summary>
+    Task<IReadOnlyList<StoredSealKey>> ListRevokedIssuedByAsync(Guid issuerId, CancellationToken cancellationToken = default);
 }

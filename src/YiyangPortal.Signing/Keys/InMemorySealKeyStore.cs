@@ -17,6 +17,7 @@ public sealed class InMemorySealKeyStore : ISealKeyStore
     public Task<StoredSealKey?> FindAsync(Guid id, CancellationToken cancellationToken = default) =>
         Task.FromResult(_keys.TryGetValue(id, out var key) ? key : null);
 
-    public Task<IReadOnlyList<StoredSealKey>> ListIssuedByAsync(Guid issuerId, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<StoredSealKey>>(_keys.Values.Where(k => k.IssuerId == issuerId).OrderBy(k => k.CreatedAt).ToList());
+    public Task<IReadOnlyList<StoredSealKey>> ListRevokedIssuedByAsync(Guid issuerId, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<StoredSealKey>>(
+            _keys.Values.Where(k => k.IssuerId == issuerId && k.RevokedAt is not null).OrderBy(k => k.CreatedAt).ToList());
 }

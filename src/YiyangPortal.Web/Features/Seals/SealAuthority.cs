@@ -95,7 +95,10 @@ public sealed class SealAuthority(
         return old;
     }
 
-    /// <summary>The seal certificate of a serial (hex) among those the city's issuing authority issued, or null.</summary>
+    /// <summary>
+    /// The revoked seal certificate of a serial (hex) the city's issuing authority issued, or null: the certificate a
+    /// seal had before it was reissued (吊销并重新签发).
+    /// </summary>
     public async Task<byte[]?> IssuedCertificateAsync(string serial)
     {
         var tenantId = tenant.TenantId;
@@ -104,7 +107,7 @@ public sealed class SealAuthority(
             return null;
         }
 
-        return (await Store.ListIssuedByAsync(authority.IssuingKeyId)).Select(k => k.Certificate)
+        return (await Store.ListRevokedIssuedByAsync(authority.IssuingKeyId)).Select(k => k.Certificate)
             .FirstOrDefault(der => Serial(new X509Certificate(der)) == serial);
     }
 
