@@ -36,7 +36,7 @@ public partial class HomeTodoTests(PortalAppFactory app) : IClassFixture<PortalA
 
         var todo = await TodoAsync(staff, "/shaoxing/eldercare");
 
-        Assert.Equal(["draft", "proposals", "sign", "filings-submit", "filings-overdue", "ending"], todo.Keys);
+        Assert.Equal(["draft", "proposals", "sign", "termination", "filings-submit", "filings-overdue", "ending"], todo.Keys);
         await AssertListsAsync(staff, todo["draft"], draft, returned);
         await AssertListsAsync(staff, todo["proposals"], proposal);
         await AssertListsAsync(staff, todo["sign"], toSign, clinicSigned);
@@ -65,11 +65,32 @@ public partial class HomeTodoTests(PortalAppFactory app) : IClassFixture<PortalA
         var todo = Todo(page);
 
         Assert.DoesNotContain("暂无待审核的协议", page, StringComparison.Ordinal);
-        Assert.Equal(["review", "sign", "filings-submit", "filings-overdue"], todo.Keys);
+        Assert.Equal(["review", "sign", "termination", "filings-submit", "filings-overdue"], todo.Keys);
         await AssertListsAsync(clinic, todo["review"], review, review2);
         await AssertListsAsync(clinic, todo["sign"], toSign, homeSigned);
         await AssertFilingsAsync(clinic, todo["filings-submit"], 2, late, late);
         await AssertFilingsAsync(clinic, todo["filings-overdue"], 2, late, late);
+    }
+
+    [Fact]
+    public async Task AMutualTermination_IsTheOtherSidesToDo_NotTheProposers()
+    {
+        var parties = await TestParties.CreateAsync(app);
+        var agreement = await parties.AgreementAsync(AgreementStatus.Effective);
+        await parties.AgreementAsync(AgreementStatus.Effective); // in force, nothing proposed
+        var staff = await SignedInAsync(parties.StaffEmail);
+        var id = agreement.Id.ToString();
+        await AgreementSteps.ActAsync(staff, id, $"/shaoxing/agreements/{id}/termination/propose",
+            new() { ["kind"] = "Mutual", ["reason"] = "养老院搬迁", ["terminateOn"] = BeijingDate.Day(0) });
+        var clinic = await SignedInAsync(parties.ClinicEmail);
+
+        var clinicTodo = await TodoAsync(clinic, "/shaoxing/medical");
+        var staffTodo = await TodoAsync(staff, "/shaoxing/eldercare");
+
+        await AssertListsAsync(clinic, clinicTodo["termination"], agreement);
+        Assert.Equal(0, staffTodo["termination"].Count);
+        var filtered = await (await clinic.GetAsync(clinicTodo["termination"].Href!)).Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"todo-filter\">筛选：待答复的终止提议", filtered, StringComparison.Ordinal);
     }
 
     [Fact]

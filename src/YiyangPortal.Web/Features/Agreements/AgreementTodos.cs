@@ -23,6 +23,9 @@ public enum AgreementTodo
 
     /// <summary>已生效 and ending within <see cref="Agreement.EndingSoonDays"/> days, not yet renewed (甲方).</summary>
     Ending = 5,
+
+    /// <summary>A 协商一致 termination the other side proposed, waiting for this side to confirm or decline (ADR 025).</summary>
+    Termination = 6,
 }
 
 /// <summary>
@@ -59,6 +62,13 @@ public sealed class AgreementTodos(PortalDbContext db, TimeProvider clock)
                 .ToListAsync(cancellationToken);
             todos.AddRange(effective.Where(a => a.IsEndingWithin(today)).Select(a => (AgreementTodo.Ending, a.Id)));
         }
+
+        // 2020 guide 六(二), ADR 025: a termination by mutual consent (协商一致) waits for the other side's answer.
+        var other = party == AgreementParty.ElderCare ? AgreementParty.Medical : AgreementParty.ElderCare;
+        var proposed = await visible
+            .Where(a => a.Status == AgreementStatus.Effective && a.TerminationProposedBy == other)
+            .ToListAsync(cancellationToken);
+        todos.AddRange(proposed.Where(a => a.MayConfirmTermination(party)).Select(a => (AgreementTodo.Termination, a.Id)));
 
         return todos.ToLookup(t => t.Todo, t => t.Id);
     }

@@ -19,6 +19,7 @@ public static class TodoLabels
         AgreementTodo.Review => "待本机构审核的协议",
         AgreementTodo.Sign => "待本机构签署的协议",
         AgreementTodo.Ending => "{0} 天内到期的协议",
+        AgreementTodo.Termination => "待答复的终止提议",
         _ => todo.ToString(),
     };
 }

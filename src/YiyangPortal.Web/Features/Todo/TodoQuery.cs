@@ -23,8 +23,8 @@ public sealed record TodoLine(string Key, string Label, int Count, string Href, 
 /// </summary>
 public sealed class TodoQuery(PortalDbContext db, AgreementTodos agreements, TimeProvider clock)
 {
-    private static readonly AgreementTodo[] ElderCareTodos = [AgreementTodo.Draft, AgreementTodo.Proposals, AgreementTodo.Sign];
-    private static readonly AgreementTodo[] MedicalTodos = [AgreementTodo.Review, AgreementTodo.Sign];
+    private static readonly AgreementTodo[] ElderCareTodos = [AgreementTodo.Draft, AgreementTodo.Proposals, AgreementTodo.Sign, AgreementTodo.Termination];
+    private static readonly AgreementTodo[] MedicalTodos = [AgreementTodo.Review, AgreementTodo.Sign, AgreementTodo.Termination];
 
     public async Task<IReadOnlyList<TodoLine>> ForAsync(CurrentUser me, CancellationToken cancellationToken = default)
     {
