@@ -1,3 +1,5 @@
+using YiyangPortal.Web.Validation;
+using YiyangPortal.Domain.Common;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -24,8 +26,8 @@ public sealed class ProfileFormValidator : AbstractValidator<ProfileForm>
     public ProfileFormValidator()
     {
         InstitutionFormRules.ContactRules(this);
-        RuleFor(f => f.Beds).InclusiveBetween(0, ElderCareFormValidator.MaxBeds).WithMessage($"床位数应在 0 到 {ElderCareFormValidator.MaxBeds} 之间。");
-        RuleFor(f => f.Residents).InclusiveBetween(0, ElderCareFormValidator.MaxBeds).WithMessage($"在住人数应在 0 到 {ElderCareFormValidator.MaxBeds} 之间。");
+        RuleFor(f => f.Beds).InclusiveBetween(0, ElderCareFormValidator.MaxBeds).WithMessage(new DomainMessage("床位数应在 0 到 {0} 之间。", ElderCareFormValidator.MaxBeds));
+        RuleFor(f => f.Residents).InclusiveBetween(0, ElderCareFormValidator.MaxBeds).WithMessage(new DomainMessage("在住人数应在 0 到 {0} 之间。", ElderCareFormValidator.MaxBeds));
     }
 }
 
