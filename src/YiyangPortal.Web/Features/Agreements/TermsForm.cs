@@ -1,7 +1,7 @@
-using YiyangPortal.Web.Validation;
 using FluentValidation;
 using YiyangPortal.Domain.Agreements;
 using YiyangPortal.Domain.Common;
+using YiyangPortal.Web.Validation;
 
 namespace YiyangPortal.Web.Features.Agreements;
 

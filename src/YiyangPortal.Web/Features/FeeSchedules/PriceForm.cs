@@ -1,8 +1,8 @@
-using YiyangPortal.Web.Validation;
-using YiyangPortal.Domain.Common;
 using FluentValidation;
 using YiyangPortal.Domain.Catalogue;
+using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Fees;
+using YiyangPortal.Web.Validation;
 
 namespace YiyangPortal.Web.Features.FeeSchedules;
 

@@ -1,7 +1,7 @@
-using YiyangPortal.Web.Validation;
-using YiyangPortal.Domain.Common;
 using FluentValidation;
+using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Institutions;
+using YiyangPortal.Web.Validation;
 
 namespace YiyangPortal.Web.Features.Institutions;
 

@@ -1,8 +1,7 @@
 using System.Globalization;
+using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Institutions;
 using YiyangPortal.Web.Features.Shared;
-
-using YiyangPortal.Domain.Common;
 
 namespace YiyangPortal.Web.Features.Institutions;
 

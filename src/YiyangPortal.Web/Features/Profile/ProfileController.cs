@@ -1,15 +1,15 @@
-using YiyangPortal.Web.Validation;
-using YiyangPortal.Domain.Common;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Identity;
 using YiyangPortal.Domain.Institutions;
 using YiyangPortal.Infrastructure.Persistence;
 using YiyangPortal.Web.Features.Institutions;
 using YiyangPortal.Web.Features.Shared;
 using YiyangPortal.Web.Security;
+using YiyangPortal.Web.Validation;
 
 namespace YiyangPortal.Web.Features.Profile;
 
