@@ -41,6 +41,27 @@ public partial class InstitutionRegisterTests(PortalAppFactory app) : IClassFixt
         Assert.DoesNotContain("校验位测试养老院", await ListAsync(admin, "?q=校验位"), StringComparison.Ordinal);
     }
 
+    /// <summary>Issue 13.8, ADR 032: a validator's message is a key; an English user reads it in English, values included.</summary>
+    [Fact]
+    public async Task Create_InEnglish_ShowsTheEnglishValidationMessageNextToTheField()
+    {
+        var admin = await AdminAsync();
+        await admin.SubmitAsync(ElderCare + "/new", "/shaoxing/culture", new Dictionary<string, string> { ["culture"] = "en", ["returnUrl"] = ElderCare });
+        var fields = ValidHome("英文校验测试养老院", UnifiedSocialCreditCode.Complete("52330602MJ0000333").Value);
+        fields["CountyId"] = await YuechengAsync(admin);
+        fields["Beds"] = "30000";
+        fields["ContactPerson"] = "";
+
+        var response = await admin.SubmitAsync(ElderCare + "/new", ElderCare + "/new", fields);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("data-field-error=\"Beds\">The number of beds must be between 0 and 20000.</div>", html, StringComparison.Ordinal);
+        Assert.Contains("data-field-error=\"ContactPerson\">Please enter the contact person.</div>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("床位数应在", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"英文校验测试养老院\"", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task CreateThenEdit_RecordsWhoChangedWhatFromWhatToWhat()
     {
@@ -126,6 +147,24 @@ public partial class InstitutionRegisterTests(PortalAppFactory app) : IClassFixt
         Assert.Matches("<td>3</td><td>床位数</td><td>“五十”不是整数", html);
         Assert.Matches("<td>3</td><td>统一社会信用代码</td><td>统一社会信用代码应为 18 位", html);
         Assert.Contains("共 0 家", await ListAsync(admin, "?q=导入测试"), StringComparison.Ordinal);
+    }
+
+    /// <summary>ADR 032: an import error is a template with the value as argument, so it reads in English too.</summary>
+    [Fact]
+    public async Task Import_InEnglish_ListsTheRowErrorsInEnglish()
+    {
+        var admin = await AdminAsync();
+        await admin.SubmitAsync(ElderCare + "/import", "/shaoxing/culture", new Dictionary<string, string> { ["culture"] = "en", ["returnUrl"] = ElderCare });
+        var csv = "机构名称,类型,区县,备案（登记）号,统一社会信用代码,地址,床位数,在住人数,内设医疗机构,法定代表人,联系人,联系电话\r\n"
+                  + "英文导入测试养老院,养老机构,不存在区,330602YL2026103,123,越城区丙路 3 号,五十,30,否,张三,李四,0575-88000103\r\n";
+
+        var response = await admin.UploadAsync(ElderCare + "/import", ElderCare + "/import", "homes.csv", Encoding.UTF8.GetBytes(csv));
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Matches("<td>2</td><td>[^<]+</td><td>The city has no county “不存在区”.</td>", html);
+        Assert.Matches("<td>2</td><td>[^<]+</td><td>“五十” is not a whole number.</td>", html);
+        Assert.DoesNotContain("不是整数", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using YiyangPortal.Signing;
 using YiyangPortal.TestSupport;
 
 namespace YiyangPortal.IntegrationTests;
@@ -67,6 +68,67 @@ public partial class LocalizationCoverageTests
         Assert.True(strayPlaceholders.Count == 0, "English placeholder not in the Chinese template: " + string.Join(" | ", strayPlaceholders));
         Assert.True(interpolated.Count == 0, "Interpolated domain messages (use a template and arguments): " + string.Join(" | ", interpolated));
     }
+
+    /// <summary>
+    /// ADR 032: the FluentValidation messages (<c>WithMessage("…")</c>), the Signing library's refusals
+    /// (<c>new …Exception("…", args)</c>) and the import-sheet errors (<c>new ImportError(row, column, "…", args)</c>)
+    /// are keys too: each has an English entry with no placeholder the Chinese lacks, and none is interpolated.
+    /// </summary>
+    [Fact]
+    public void EveryValidationSigningAndImportMessage_HasAnEnglishTranslation_AndNoneIsInterpolated()
+    {
+        var src = Path.Combine(RepositoryPaths.Root, "src");
+        var english = XDocument.Load(Path.Combine(src, "YiyangPortal.Web", "Resources", "SharedResource.en.resx"))
+            .Descendants("data").ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!, StringComparer.Ordinal);
+        var web = Sources(Path.Combine(src, "YiyangPortal.Web"));
+        var signing = Sources(Path.Combine(src, "YiyangPortal.Signing"));
+
+        List<string> Keys(IEnumerable<(string File, string Text)> files, Regex pattern) => files
+            .SelectMany(s => pattern.Matches(s.Text).Select(m => m.Groups[1].Value))
+            .Where(k => k.Any(c => c > 0x2E80))
+            .Distinct()
+            .ToList();
+        var validation = Keys(web, ValidationTemplate());
+        var import = Keys(web, ImportTemplate());
+        // The refusals a user can meet are the SigningException types; other exceptions there are programming errors.
+        var types = string.Join('|', typeof(SigningException).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(SigningException))).Select(t => t.Name));
+        var refusals = Keys(signing, new Regex($$"""new\s+(?:{{types}})\((?:\s*\w+\s*,)?\s*"((?:[^"\\]|\\.)*)"[,)]"""));
+        var interpolated = web.SelectMany(s => InterpolatedValidationOrImportText().Matches(s.Text).Select(m => $"{s.File}: {m.Value}"))
+            .Concat(signing.SelectMany(s => new Regex($$"""new\s+(?:{{types}})\((?:\s*\w+\s*,)?\s*\$@?"[^"]*""").Matches(s.Text)
+                .Select(m => $"{s.File}: {m.Value}")))
+            .ToList();
+
+        Assert.True(validation.Count > 50, $"Only {validation.Count} validation messages found: has the way they are written changed?");
+        Assert.True(refusals.Count > 40, $"Only {refusals.Count} Signing messages found: has the way they are written changed?");
+        Assert.True(import.Count > 8, $"Only {import.Count} import messages found: has the way they are written changed?");
+        var templates = validation.Concat(refusals).Concat(import).Distinct().ToList();
+        var missing = templates.Where(k => !english.ContainsKey(k)).ToList();
+        Assert.True(missing.Count == 0, "No English text for: " + string.Join(" | ", missing));
+        var strayPlaceholders = templates
+            .Where(k => Placeholder().Matches(english[k]).Any(p => !k.Contains(p.Value, StringComparison.Ordinal)))
+            .Select(k => $"{k} => {english[k]}")
+            .ToList();
+        Assert.True(strayPlaceholders.Count == 0, "English placeholder not in the Chinese template: " + string.Join(" | ", strayPlaceholders));
+        Assert.True(interpolated.Count == 0, "Interpolated messages (use a template and arguments): " + string.Join(" | ", interpolated));
+    }
+
+    private static List<(string File, string Text)> Sources(string folder) => Directory
+        .EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
+        .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                    && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+        .Select(f => (File: Path.GetRelativePath(folder, f), Text: File.ReadAllText(f)))
+        .ToList();
+
+    /// <summary>A fixed validator message, or the template of one with arguments (ValidationMessages).</summary>
+    [GeneratedRegex("""\.WithMessage\(\s*(?:new\s+DomainMessage\(\s*)?"((?:[^"\\]|\\.)*)"[,)]""")]
+    private static partial Regex ValidationTemplate();
+
+    [GeneratedRegex("""new\s+ImportError\([^;]*?,\s*"((?:[^"\\]|\\.)*)"[,)]""")]
+    private static partial Regex ImportTemplate();
+
+    [GeneratedRegex("""(?:\.WithMessage\(\s*(?:new\s+DomainMessage\(\s*)?|new\s+ImportError\([^;]*?,\s*)\$@?"[^"]*""")]
+    private static partial Regex InterpolatedValidationOrImportText();
 
 
     /// <summary>Labels and hints of form fields, passed to the localizer inside the _Field partial.</summary>

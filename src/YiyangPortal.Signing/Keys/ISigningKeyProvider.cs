@@ -29,4 +29,4 @@ public interface ISigningKeyProvider
 }
 
 /// <summary>A seal that cannot be used: unknown, not a seal key, or its provider failed.</summary>
-public sealed class SealUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class SealUnavailableException(string template, params object?[] arguments) : SigningException(null, template, arguments);

@@ -110,4 +110,4 @@ public sealed class PadesSigner(ISigningKeyProvider keys, ITimestampClient times
 }
 
 /// <summary>The document to seal is not the one the user confirmed.</summary>
-public sealed class DocumentChangedException(string message) : Exception(message);
+public sealed class DocumentChangedException(string template, params object?[] arguments) : SigningException(null, template, arguments);

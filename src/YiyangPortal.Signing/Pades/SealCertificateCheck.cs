@@ -1,4 +1,3 @@
-using System.Globalization;
 using Org.BouncyCastle.X509;
 using YiyangPortal.Signing.Keys;
 
@@ -11,20 +10,20 @@ internal static class SealCertificateCheck
     {
         if (certificate.RevokedAt is { } revokedAt)
         {
-            throw new SealUnavailableException($"该电子印章的证书已于{Day(revokedAt)}被吊销，不能用于签章。请联系平台管理员重新签发。");
+            throw new SealUnavailableException("该电子印章的证书已于{0:yyyy年M月d日}被吊销，不能用于签章。请联系平台管理员重新签发。", Day(revokedAt));
         }
         var notBefore = new DateTimeOffset(signer.NotBefore, TimeSpan.Zero);
         var notAfter = new DateTimeOffset(signer.NotAfter, TimeSpan.Zero);
         if (now < notBefore)
         {
-            throw new SealUnavailableException($"该电子印章的证书自{Day(notBefore)}起才生效，现在不能用于签章。");
+            throw new SealUnavailableException("该电子印章的证书自{0:yyyy年M月d日}起才生效，现在不能用于签章。", Day(notBefore));
         }
         if (now > notAfter)
         {
-            throw new SealUnavailableException($"该电子印章的证书已于{Day(notAfter)}过期，不能用于签章。请联系平台管理员续期。");
+            throw new SealUnavailableException("该电子印章的证书已于{0:yyyy年M月d日}过期，不能用于签章。请联系平台管理员续期。", Day(notAfter));
         }
     }
 
-    private static string Day(DateTimeOffset time) =>
-        time.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
+    // The day in Beijing time; the message formats it (yyyy年M月d日 in Chinese).
+    private static DateTimeOffset Day(DateTimeOffset time) => time.ToOffset(TimeSpan.FromHours(8));
 }

@@ -90,7 +90,7 @@ internal sealed class PdfFile
     {
         PdfDictionary dictionary => dictionary,
         PdfStream stream => stream.Dictionary,
-        _ => throw new UnsupportedPdfException($"PDF 对象 {reference.Number} 不是字典。"),
+        _ => throw new UnsupportedPdfException("PDF 对象 {0} 不是字典。", reference.Number),
     };
 
     /// <summary>The page objects in page order (§7.7.3.2), walking nested page tree nodes.</summary>
@@ -131,12 +131,12 @@ internal sealed class PdfFile
     {
         if (!offsets.TryGetValue(reference.Number, out var offset))
         {
-            throw new UnsupportedPdfException($"PDF 缺少对象 {reference.Number}。");
+            throw new UnsupportedPdfException("PDF 缺少对象 {0}。", reference.Number);
         }
         var (number, _, value) = new PdfParser(Data, offset).ReadIndirectObject();
         if (number != reference.Number)
         {
-            throw new UnsupportedPdfException($"PDF 交叉引用表与对象 {reference.Number} 的位置不符。");
+            throw new UnsupportedPdfException("PDF 交叉引用表与对象 {0} 的位置不符。", reference.Number);
         }
         return value;
     }

@@ -25,7 +25,7 @@ internal sealed record PdfNumber(string Text) : PdfObject
     /// <exception cref="UnsupportedPdfException">Not an integer.</exception>
     public long AsLong() => long.TryParse(Text, System.Globalization.CultureInfo.InvariantCulture, out var value)
         ? value
-        : throw new UnsupportedPdfException($"PDF 中应为整数之处是“{Text}”。");
+        : throw new UnsupportedPdfException("PDF 中应为整数之处是“{0}”。", Text);
 }
 
 /// <summary>A name, without its slash, #xx escapes decoded.</summary>

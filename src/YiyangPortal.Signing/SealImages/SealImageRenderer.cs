@@ -37,7 +37,7 @@ public sealed class SealImageRenderer : IDisposable
             {
                 if (!probe.ContainsGlyphs(rune.ToString()))
                 {
-                    throw new SealImageException($"机构名称中的“{rune}”无法在印章字体中显示，请上传印章图片。");
+                    throw new SealImageException("机构名称中的“{0}”无法在印章字体中显示，请上传印章图片。", rune.ToString());
                 }
             }
         }

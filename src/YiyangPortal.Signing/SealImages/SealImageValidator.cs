@@ -33,11 +33,11 @@ public static class SealImageValidator
         var (width, height) = (rgba.Width, rgba.Height);
         if (width < MinPixels || height < MinPixels)
         {
-            throw new SealImageException($"印章图片太小（{width}×{height} 像素），至少需要 {MinPixels}×{MinPixels} 像素。");
+            throw new SealImageException("印章图片太小（{0}×{1} 像素），至少需要 {2}×{2} 像素。", width, height, MinPixels);
         }
         if (width > MaxPixels || height > MaxPixels)
         {
-            throw new SealImageException($"印章图片太大（{width}×{height} 像素），最多 {MaxPixels}×{MaxPixels} 像素。");
+            throw new SealImageException("印章图片太大（{0}×{1} 像素），最多 {2}×{2} 像素。", width, height, MaxPixels);
         }
         if (Math.Max(width, height) > Math.Min(width, height) * 1.5)
         {

@@ -24,17 +24,17 @@ public sealed class HttpTimestampClient(HttpClient http, Uri url, TimeSpan timeo
             using var response = await http.PostAsync(url, content, timeoutSource.Token);
             if (!response.IsSuccessStatusCode)
             {
-                throw new TimestampException($"时间戳服务暂时不可用（HTTP {(int)response.StatusCode}），签章未完成，请稍后再试。");
+                throw new TimestampException("时间戳服务暂时不可用（HTTP {0}），签章未完成，请稍后再试。", (int)response.StatusCode);
             }
             reply = await response.Content.ReadAsByteArrayAsync(timeoutSource.Token);
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new TimestampException($"时间戳服务在 {timeout.TotalSeconds:0} 秒内没有应答，签章未完成，请稍后再试。", e);
+            throw new TimestampException(e, "时间戳服务在 {0:0} 秒内没有应答，签章未完成，请稍后再试。", timeout.TotalSeconds);
         }
         catch (HttpRequestException e)
         {
-            throw new TimestampException("无法连接时间戳服务，签章未完成，请稍后再试。", e);
+            throw new TimestampException(e, "无法连接时间戳服务，签章未完成，请稍后再试。");
         }
         return TimestampExchange.Token(request, reply);
     }

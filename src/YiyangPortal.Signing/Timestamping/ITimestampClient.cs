@@ -11,5 +11,16 @@ public interface ITimestampClient
     Task<byte[]> GetTokenAsync(byte[] sha256Digest, CancellationToken cancellationToken = default);
 }
 
-/// <summary>A time stamp could not be obtained; the message is for the user (Chinese).</summary>
-public sealed class TimestampException(string message, Exception? inner = null) : Exception(message, inner);
+/// <summary>A time stamp could not be obtained; the message is for the user (a template, <see cref="SigningException"/>).</summary>
+public sealed class TimestampException : SigningException
+{
+    public TimestampException(string template, params object?[] arguments)
+        : base(null, template, arguments)
+    {
+    }
+
+    public TimestampException(Exception inner, string template, params object?[] arguments)
+        : base(inner, template, arguments)
+    {
+    }
+}

@@ -29,9 +29,9 @@ internal static class TimestampExchange
         }
         catch (Exception e) when (e is TspException or IOException or ArgumentException or InvalidCastException)
         {
-            throw new TimestampException("时间戳服务返回的应答无效，未能取得可信时间。", e);
+            throw new TimestampException(e, "时间戳服务返回的应答无效，未能取得可信时间。");
         }
         return response.TimeStampToken?.GetEncoded()
-            ?? throw new TimestampException($"时间戳服务拒绝了请求（{response.GetStatusString() ?? "未说明原因"}）。");
+            ?? throw new TimestampException("时间戳服务拒绝了请求（{0}）。", response.GetStatusString() ?? "未说明原因");
     }
 }

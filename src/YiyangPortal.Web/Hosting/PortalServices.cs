@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 using YiyangPortal.Infrastructure;
 using YiyangPortal.Infrastructure.Identity;
@@ -45,9 +46,9 @@ internal static class PortalServices
                 options.Filters.Add<FluentValidationFilter>();
                 options.ModelBinderProviders.Insert(0, new LenientNumberBinderProvider());
                 options.ModelBinderProviders.Insert(0, new NulFreeStringBinderProvider());
-                ChineseBindingMessages.Apply(options.ModelBindingMessageProvider);
             })
             .AddViewLocalization();
+        services.AddSingleton<IConfigureOptions<MvcOptions>, BindingMessages>();
         services.Configure<RazorViewEngineOptions>(options =>
         {
             // Feature folders: a feature's controller, models and views live together under Features/<Name>/.

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using YiyangPortal.Domain.Common;
+using YiyangPortal.Signing;
 
 namespace YiyangPortal.Web;
 
@@ -17,6 +18,16 @@ public static class DomainMessages
     {
         ArgumentNullException.ThrowIfNull(exception);
         return localizer.Message(exception.Text);
+    }
+
+    /// <summary>
+    /// A refusal of the signing library (seal image, time stamp, certificate, PDF) as a domain message, so it is
+    /// translated the same way (ADR 032; the Signing project cannot reference the domain).
+    /// </summary>
+    public static DomainMessage Text(this SigningException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return new DomainMessage(exception.Template, [.. exception.Arguments]);
     }
 
     public static string Message(this IStringLocalizer localizer, DomainMessage message)

@@ -39,6 +39,21 @@ public sealed partial class SealPageTests(PortalAppFactory app) : IClassFixture<
         Assert.Contains("上传的印章扫描图", await (await staff.GetAsync("/shaoxing/seal")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    /// <summary>Issue 13.8, ADR 032: the signing library's refusals are templates, translated like domain refusals.</summary>
+    [Fact]
+    public async Task AnUploadThatIsNotAnImage_IsRefusedInEnglish_ForAnEnglishUser()
+    {
+        var staff = await _steps.LoginAsync("/shaoxing", "staff@shaoxing.demo");
+        await staff.SubmitAsync("/shaoxing/seal", "/shaoxing/culture", new Dictionary<string, string> { ["culture"] = "en", ["returnUrl"] = "/shaoxing/seal" });
+
+        var refused = await staff.UploadAsync("/shaoxing/seal", "/shaoxing/seal/image", "seal.pdf", TestPdf.WithText("not an image"));
+        var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("data-field-error=\"file\">The seal image must be a PNG or JPEG file.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("印章图片须为", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AKeeperGrantsAndWithdrawsSealRights_AndAColleagueWithoutThemCannotManage()
     {

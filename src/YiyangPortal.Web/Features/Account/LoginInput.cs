@@ -1,5 +1,4 @@
 using FluentValidation;
-using Microsoft.Extensions.Localization;
 
 namespace YiyangPortal.Web.Features.Account;
 
@@ -14,14 +13,14 @@ public sealed class LoginInput
 
 public sealed class LoginInputValidator : AbstractValidator<LoginInput>
 {
-    public LoginInputValidator(IStringLocalizer<SharedResource> l)
+    public LoginInputValidator()
     {
         RuleFor(x => x.Email)
-            .NotEmpty().WithMessage(_ => l["请输入电子邮箱。"])
-            .MaximumLength(256).WithMessage(_ => l["电子邮箱不能超过 256 个字符。"])
-            .EmailAddress().WithMessage(_ => l["电子邮箱格式不正确。"]);
+            .NotEmpty().WithMessage("请输入电子邮箱。")
+            .MaximumLength(256).WithMessage("电子邮箱不能超过 256 个字符。")
+            .EmailAddress().WithMessage("电子邮箱格式不正确。");
         RuleFor(x => x.Password)
-            .NotEmpty().WithMessage(_ => l["请输入密码。"])
-            .MaximumLength(128).WithMessage(_ => l["密码不能超过 128 个字符。"]);
+            .NotEmpty().WithMessage("请输入密码。")
+            .MaximumLength(128).WithMessage("密码不能超过 128 个字符。");
     }
 }

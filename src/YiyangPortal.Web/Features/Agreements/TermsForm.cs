@@ -1,6 +1,7 @@
 using FluentValidation;
 using YiyangPortal.Domain.Agreements;
 using YiyangPortal.Domain.Common;
+using YiyangPortal.Web.Validation;
 
 namespace YiyangPortal.Web.Features.Agreements;
 
@@ -112,13 +113,8 @@ public sealed class TermsFormValidator : AbstractValidator<TermsForm>
 {
     public TermsFormValidator()
     {
-        foreach (var (field, label) in new (System.Linq.Expressions.Expression<Func<TermsForm, int?>>, string)[]
-                 {
-                     (f => f.ClinicSessionsPerMonth, "坐诊次数"), (f => f.WardRoundsPerMonth, "查房次数"),
-                 })
-        {
-            RuleFor(field).InclusiveBetween(1, 62).WithMessage($"{label}应为每月 1 到 62 次。");
-        }
+        RuleFor(f => f.ClinicSessionsPerMonth).InclusiveBetween(1, 62).WithMessage("坐诊次数应为每月 1 到 62 次。");
+        RuleFor(f => f.WardRoundsPerMonth).InclusiveBetween(1, 62).WithMessage("查房次数应为每月 1 到 62 次。");
 
         RuleFor(f => f.ClinicDoctorCount).InclusiveBetween(1, 50).WithMessage("医师人数应为 1 到 50 名。");
         RuleFor(f => f.WardRoundDoctorCount).InclusiveBetween(1, 50).WithMessage("医师人数应为 1 到 50 名。");
@@ -139,7 +135,7 @@ public sealed class TermsFormValidator : AbstractValidator<TermsForm>
             .WithMessage("有效期的结束日期应晚于开始日期。");
         RuleFor(f => f.TermFrom).NotNull().When(f => f.TermTo is not null).WithMessage("请填写有效期的开始日期。");
         RuleFor(f => f.TermFrom).Must((f, from) => from is null || AgreementTerms.TermProblem(from.Value, f.TermTo) is null)
-            .WithMessage(f => AgreementTerms.TermProblem(f.TermFrom!.Value, f.TermTo)?.ToString() ?? string.Empty);
+            .WithMessage(f => AgreementTerms.TermProblem(f.TermFrom!.Value, f.TermTo));
         foreach (var text in new System.Linq.Expressions.Expression<Func<TermsForm, string?>>[]
                  {
                      f => f.ElderCareAddress, f => f.MedicalAddress,

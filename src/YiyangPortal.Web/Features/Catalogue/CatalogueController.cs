@@ -3,11 +3,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using YiyangPortal.Domain.Catalogue;
+using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Identity;
 using YiyangPortal.Infrastructure.Persistence;
 using YiyangPortal.Web.Features.Institutions;
 using YiyangPortal.Web.Features.Shared;
 using YiyangPortal.Web.Security;
+using YiyangPortal.Web.Validation;
 
 namespace YiyangPortal.Web.Features.Catalogue;
 
@@ -56,8 +58,8 @@ public sealed class ItemFormValidator : AbstractValidator<ItemForm>
     {
         RuleFor(f => f.Category).NotNull().WithMessage("请选择服务类别。").IsInEnum().WithMessage("请选择服务类别。");
         RuleFor(f => f.Name).NotEmpty().WithMessage("请填写项目名称。")
-            .MaximumLength(ServiceItem.MaxNameLength).WithMessage($"项目名称不能超过 {ServiceItem.MaxNameLength} 个字。");
-        RuleFor(f => f.Description).MaximumLength(ServiceItem.MaxDescriptionLength).WithMessage($"项目说明不能超过 {ServiceItem.MaxDescriptionLength} 个字。");
+            .MaximumLength(ServiceItem.MaxNameLength).WithMessage(new DomainMessage("项目名称不能超过 {0} 个字。", ServiceItem.MaxNameLength));
+        RuleFor(f => f.Description).MaximumLength(ServiceItem.MaxDescriptionLength).WithMessage(new DomainMessage("项目说明不能超过 {0} 个字。", ServiceItem.MaxDescriptionLength));
         RuleFor(f => f.Unit).NotNull().WithMessage("请选择计价单位。").IsInEnum().WithMessage("请选择计价单位。");
         RuleFor(f => f.Funding).NotNull().WithMessage("请选择默认支付方式。").IsInEnum().WithMessage("请选择默认支付方式。");
     }

@@ -1,6 +1,8 @@
 using FluentValidation;
 using YiyangPortal.Domain.Catalogue;
+using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Fees;
+using YiyangPortal.Web.Validation;
 
 namespace YiyangPortal.Web.Features.FeeSchedules;
 
@@ -27,7 +29,7 @@ public sealed class PriceFormValidator : AbstractValidator<PriceForm>
         RuleFor(f => f.ServiceItemId).NotNull().WithMessage("请选择服务项目。");
         RuleFor(f => f.Price).NotNull().WithMessage("请填写价格（免费填 0）。")
             .GreaterThanOrEqualTo(0).WithMessage("价格不能为负数。")
-            .LessThanOrEqualTo(FeeSchedule.MaxItemPriceYuan).WithMessage($"单价不能超过 {FeeSchedule.MaxItemPriceYuan:#,0} 元，请核对。")
+            .LessThanOrEqualTo(FeeSchedule.MaxItemPriceYuan).WithMessage(new DomainMessage("单价不能超过 {0:#,0} 元，请核对。", FeeSchedule.MaxItemPriceYuan))
             .Must(p => p is null || decimal.Round(p.Value, 2) == p).WithMessage("价格最多保留两位小数（精确到分）。");
         RuleFor(f => f.Unit).NotNull().WithMessage("请选择计价单位。").IsInEnum().WithMessage("请选择计价单位。");
         RuleFor(f => f.Funding).NotNull().WithMessage("请选择支付方式。").IsInEnum().WithMessage("请选择支付方式。");
@@ -56,7 +58,7 @@ public sealed class ConsultationFeeFormValidator : AbstractValidator<Consultatio
         RuleFor(f => f.Title).NotNull().WithMessage("请选择职称。").IsInEnum().WithMessage("请选择职称。");
         RuleFor(f => f.Price).NotNull().WithMessage("请填写会诊费。")
             .GreaterThanOrEqualTo(0).WithMessage("会诊费不能为负数。")
-            .LessThanOrEqualTo(FeeSchedule.MaxConsultationFeeYuan).WithMessage($"会诊费不能超过 {FeeSchedule.MaxConsultationFeeYuan:#,0} 元/次，请核对。")
+            .LessThanOrEqualTo(FeeSchedule.MaxConsultationFeeYuan).WithMessage(new DomainMessage("会诊费不能超过 {0:#,0} 元/次，请核对。", FeeSchedule.MaxConsultationFeeYuan))
             .Must(p => p is null || decimal.Round(p.Value, 2) == p).WithMessage("金额最多保留两位小数（精确到分）。");
         RuleFor(f => f.ValidFrom).NotNull().WithMessage("请填写生效日期。");
         RuleFor(f => f.ValidTo).Must((f, to) => to is null || f.ValidFrom is null || to >= f.ValidFrom)

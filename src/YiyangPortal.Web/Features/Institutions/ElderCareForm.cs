@@ -1,5 +1,7 @@
 using FluentValidation;
+using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Institutions;
+using YiyangPortal.Web.Validation;
 
 namespace YiyangPortal.Web.Features.Institutions;
 
@@ -50,9 +52,9 @@ public sealed class ElderCareFormValidator : AbstractValidator<ElderCareForm>
         RuleFor(f => f.RegistrationNumber).NotEmpty().WithMessage("请填写备案（登记）号。")
             .MaximumLength(50).WithMessage("备案（登记）号不能超过 50 个字符。");
         RuleFor(f => f.Beds).NotNull().WithMessage("请填写床位数。")
-            .InclusiveBetween(0, MaxBeds).WithMessage($"床位数应在 0 到 {MaxBeds} 之间。");
+            .InclusiveBetween(0, MaxBeds).WithMessage(new DomainMessage("床位数应在 0 到 {0} 之间。", MaxBeds));
         RuleFor(f => f.Residents).NotNull().WithMessage("请填写在住人数。")
-            .InclusiveBetween(0, MaxBeds).WithMessage($"在住人数应在 0 到 {MaxBeds} 之间。");
+            .InclusiveBetween(0, MaxBeds).WithMessage(new DomainMessage("在住人数应在 0 到 {0} 之间。", MaxBeds));
         RuleFor(f => f.Residents)
             .Must((f, residents) => f.Kind != ElderCareInstitutionKind.NursingHome || residents is null || f.Beds is null || residents <= f.Beds)
             .WithMessage("养老机构的在住人数不能超过床位数。");

@@ -1,5 +1,7 @@
 using FluentValidation;
+using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Institutions;
+using YiyangPortal.Web.Validation;
 
 namespace YiyangPortal.Web.Features.Institutions;
 
@@ -47,11 +49,11 @@ internal static class InstitutionFormRules
         where T : InstitutionForm
     {
         v.RuleFor(f => f.Address).NotEmpty().WithMessage("请填写地址。")
-            .MaximumLength(InstitutionContact.MaxAddressLength).WithMessage($"地址不能超过 {InstitutionContact.MaxAddressLength} 个字。");
+            .MaximumLength(InstitutionContact.MaxAddressLength).WithMessage(new DomainMessage("地址不能超过 {0} 个字。", InstitutionContact.MaxAddressLength));
         v.RuleFor(f => f.LegalRepresentative).NotEmpty().WithMessage("请填写法定代表人。")
-            .MaximumLength(InstitutionContact.MaxPersonLength).WithMessage($"姓名不能超过 {InstitutionContact.MaxPersonLength} 个字。");
+            .MaximumLength(InstitutionContact.MaxPersonLength).WithMessage(new DomainMessage("姓名不能超过 {0} 个字。", InstitutionContact.MaxPersonLength));
         v.RuleFor(f => f.ContactPerson).NotEmpty().WithMessage("请填写联系人。")
-            .MaximumLength(InstitutionContact.MaxPersonLength).WithMessage($"姓名不能超过 {InstitutionContact.MaxPersonLength} 个字。");
+            .MaximumLength(InstitutionContact.MaxPersonLength).WithMessage(new DomainMessage("姓名不能超过 {0} 个字。", InstitutionContact.MaxPersonLength));
         v.RuleFor(f => f.ContactPhone).NotEmpty().WithMessage("请填写联系电话。")
             .Must(p => p is null || Phone.IsMatch(p.Trim())).WithMessage("联系电话格式不正确，例如 0575-88001234 或 13800000000。");
     }

@@ -52,7 +52,7 @@ public sealed class InstitutionImportController(
         }
         catch (SheetFormatException e)
         {
-            return View(View_, Page(kind, [new ImportError(0, string.Empty, e.Message)], file.FileName));
+            return View(View_, Page(kind, [new ImportError(0, string.Empty, e.Text)], file.FileName));
         }
 
         var counties = await db.Counties.AsNoTracking().ToDictionaryAsync(c => c.Name, c => c.Id);

@@ -1,4 +1,5 @@
 using FluentValidation;
+using YiyangPortal.Web.Validation;
 
 namespace YiyangPortal.Web.Features.Institutions;
 
@@ -28,14 +29,14 @@ public static class InstitutionImporter
 
         if (rows.Count > TabularFile.MaxRows)
         {
-            errors.Add(new ImportError(0, string.Empty, $"一次最多导入 {TabularFile.MaxRows} 行，请拆分文件。"));
+            errors.Add(new ImportError(0, string.Empty, "一次最多导入 {0} 行，请拆分文件。", TabularFile.MaxRows));
             return errors;
         }
 
         var missing = sheet.Headers.Where(h => !rows[0].Cells.ContainsKey(h)).ToList();
         if (missing.Count > 0)
         {
-            errors.Add(new ImportError(1, string.Empty, $"缺少列：{string.Join("、", missing)}。请使用导入模板。"));
+            errors.Add(new ImportError(1, string.Empty, "缺少列：{0}。请使用导入模板。", string.Join("、", missing)));
             return errors;
         }
 
@@ -51,7 +52,7 @@ public static class InstitutionImporter
                 var column = sheet.HeaderOf(failure.PropertyName) ?? string.Empty;
                 if (!parsedColumns.Contains(column))
                 {
-                    errors.Add(new ImportError(row.Number, column, failure.ErrorMessage));
+                    errors.Add(new ImportError(row.Number, column, failure.Text()));
                 }
             }
 
@@ -61,7 +62,7 @@ public static class InstitutionImporter
                 if (string.IsNullOrEmpty(key)) { continue; }
                 if (seen.TryGetValue((column, key), out var first))
                 {
-                    errors.Add(new ImportError(row.Number, column, $"与第 {first} 行重复。"));
+                    errors.Add(new ImportError(row.Number, column, "与第 {0} 行重复。", first));
                 }
                 else
                 {

@@ -1,11 +1,19 @@
 using System.Globalization;
+using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Institutions;
 using YiyangPortal.Web.Features.Shared;
 
 namespace YiyangPortal.Web.Features.Institutions;
 
-/// <summary>A problem with one cell (or a whole row when <see cref="Column"/> is empty) of an uploaded sheet.</summary>
-public sealed record ImportError(int Row, string Column, string Message);
+/// <summary>A problem with one cell (or a whole row when <see cref="Column"/> is empty) of an uploaded sheet, as a
+/// Chinese template and its arguments (the value, a row number), translated where it is shown (ADR 032).</summary>
+public sealed record ImportError(int Row, string Column, DomainMessage Message)
+{
+    public ImportError(int row, string column, string template, params object?[] arguments)
+        : this(row, column, new DomainMessage(template, arguments))
+    {
+    }
+}
 
 /// <summary>
 /// The columns of one kind of institution, the same for import and export, so an exported file can be edited and
@@ -29,7 +37,7 @@ internal static class SheetCells
     {
         var value = row[header].ToUpperInvariant();
         if (Yes.Contains(value)) { return true; }
-        if (!No.Contains(value)) { errors.Add(new ImportError(row.Number, header, $"“{row[header]}”应填“是”或“否”。")); }
+        if (!No.Contains(value)) { errors.Add(new ImportError(row.Number, header, "“{0}”应填“是”或“否”。", row[header])); }
         return false;
     }
 
@@ -38,7 +46,7 @@ internal static class SheetCells
         var value = row[header];
         if (value.Length == 0) { return null; }
         if (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)) { return n; }
-        errors.Add(new ImportError(row.Number, header, $"“{value}”不是整数。"));
+        errors.Add(new ImportError(row.Number, header, "“{0}”不是整数。", value));
         return -1; // keeps the row invalid without a second message
     }
 
@@ -53,7 +61,8 @@ internal static class SheetCells
 
         if (value.Length > 0)
         {
-            errors.Add(new ImportError(row.Number, header, $"“{value}”无法识别，应为：{string.Join("、", Enum.GetValues<TEnum>().Select(label))}。"));
+            errors.Add(new ImportError(
+                row.Number, header, "“{0}”无法识别，应为：{1}。", value, string.Join("、", Enum.GetValues<TEnum>().Select(label))));
         }
 
         return null;
@@ -63,7 +72,7 @@ internal static class SheetCells
     {
         var value = row[header];
         if (counties.TryGetValue(value, out var id)) { return id; }
-        if (value.Length > 0) { errors.Add(new ImportError(row.Number, header, $"本市没有区县“{value}”。")); }
+        if (value.Length > 0) { errors.Add(new ImportError(row.Number, header, "本市没有区县“{0}”。", value)); }
         return null;
     }
 

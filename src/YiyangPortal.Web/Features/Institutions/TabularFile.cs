@@ -2,10 +2,16 @@ using System.Globalization;
 using System.Text;
 using MiniExcelLibs;
 
+using YiyangPortal.Domain.Common;
+
 namespace YiyangPortal.Web.Features.Institutions;
 
-/// <summary>A file that cannot be read as a sheet; the message says why, in words for the person who uploaded it.</summary>
-public sealed class SheetFormatException(string message, Exception? inner = null) : Exception(message, inner);
+/// <summary>A file that cannot be read as a sheet; the message says why, in words for the person who uploaded it
+/// (<see cref="Text"/>: a template and its arguments, ADR 032).</summary>
+public sealed class SheetFormatException(DomainMessage text, Exception? inner = null) : Exception(text.ToString(), inner)
+{
+    public DomainMessage Text { get; } = text;
+}
 
 /// <summary>A row of an uploaded sheet: its row number as the user sees it in Excel, and its cells by header.</summary>
 public sealed record SheetRow(int Number, IReadOnlyDictionary<string, string> Cells)
@@ -43,7 +49,7 @@ public static class TabularFile
                                       or KeyNotFoundException or InvalidCastException or OverflowException or NotSupportedException
                                       or NullReferenceException)
         {
-            throw new SheetFormatException("文件无法读取，请确认是 Excel（.xlsx）或 CSV 文件，并使用导入模板的格式。", e);
+            throw new SheetFormatException(new DomainMessage("文件无法读取，请确认是 Excel（.xlsx）或 CSV 文件，并使用导入模板的格式。"), e);
         }
     }
 
@@ -94,7 +100,7 @@ public static class TabularFile
             {
                 if (!cells.TryAdd(header.Trim(), Cell(value)))
                 {
-                    throw new SheetFormatException($"第 1 行的列名“{header.Trim()}”出现了不止一次，请删除重复的列后再导入。");
+                    throw new SheetFormatException(new DomainMessage("第 1 行的列名“{0}”出现了不止一次，请删除重复的列后再导入。", header.Trim()));
                 }
             }
 

@@ -2,12 +2,14 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Identity;
 using YiyangPortal.Domain.Institutions;
 using YiyangPortal.Infrastructure.Persistence;
 using YiyangPortal.Web.Features.Institutions;
 using YiyangPortal.Web.Features.Shared;
 using YiyangPortal.Web.Security;
+using YiyangPortal.Web.Validation;
 
 namespace YiyangPortal.Web.Features.Profile;
 
@@ -24,8 +26,8 @@ public sealed class ProfileFormValidator : AbstractValidator<ProfileForm>
     public ProfileFormValidator()
     {
         InstitutionFormRules.ContactRules(this);
-        RuleFor(f => f.Beds).InclusiveBetween(0, ElderCareFormValidator.MaxBeds).WithMessage($"床位数应在 0 到 {ElderCareFormValidator.MaxBeds} 之间。");
-        RuleFor(f => f.Residents).InclusiveBetween(0, ElderCareFormValidator.MaxBeds).WithMessage($"在住人数应在 0 到 {ElderCareFormValidator.MaxBeds} 之间。");
+        RuleFor(f => f.Beds).InclusiveBetween(0, ElderCareFormValidator.MaxBeds).WithMessage(new DomainMessage("床位数应在 0 到 {0} 之间。", ElderCareFormValidator.MaxBeds));
+        RuleFor(f => f.Residents).InclusiveBetween(0, ElderCareFormValidator.MaxBeds).WithMessage(new DomainMessage("在住人数应在 0 到 {0} 之间。", ElderCareFormValidator.MaxBeds));
     }
 }
 

@@ -5,6 +5,7 @@ using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Documents;
 using YiyangPortal.Domain.Seals;
 using YiyangPortal.Infrastructure.Persistence;
+using YiyangPortal.Signing;
 using YiyangPortal.Signing.Keys;
 using YiyangPortal.Signing.Pades;
 using YiyangPortal.Signing.Pdf;
@@ -59,13 +60,13 @@ public sealed class AgreementSealing(
             var signer = new PadesSigner(authority.Keys, await authority.TimestampsAsync(clock), clock);
             sealedBytes = await signer.SignAsync(input, placement, expected);
         }
-        catch (Exception e) when (e is SealUnavailableException or DocumentChangedException or UnsupportedPdfException)
+        catch (SigningException e) when (e is SealUnavailableException or DocumentChangedException or UnsupportedPdfException)
         {
-            throw new DomainException("电子签章未完成，签署没有保存：{0}", e.Message);
+            throw new DomainException("电子签章未完成，签署没有保存：{0}", e.Text());
         }
         catch (TimestampException e)
         {
-            throw new DomainException("电子签章未完成，签署没有保存：时间戳服务暂时不可用（{0}）。请稍后再签署。", e.Message);
+            throw new DomainException("电子签章未完成，签署没有保存：时间戳服务暂时不可用（{0}）。请稍后再签署。", e.Text());
         }
 
         var kind = agreement.Signatures.Count == 2 ? AgreementDocumentKind.Executed : AgreementDocumentKind.SealedOnce;

@@ -75,7 +75,7 @@ public sealed class SealController(PortalDbContext db, SealAuthority authority, 
         }
         catch (SealImageException e)
         {
-            ModelState.AddModelError("file", e.Message);
+            ModelState.AddModelError("file", L.Message(e.Text()));
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return View(ViewPath, await PageAsync(institution));
         }
