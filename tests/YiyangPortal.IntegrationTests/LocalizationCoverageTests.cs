@@ -31,6 +31,19 @@ public partial class LocalizationCoverageTests
         Assert.True(missing.Count == 0, "No English text for: " + string.Join(" | ", missing));
     }
 
+    /// <summary>A field error set by a controller goes through the localizer (L["…", args]), never a bare Chinese string.</summary>
+    [Fact]
+    public void ControllerFieldErrors_GoThroughTheLocalizer()
+    {
+        var web = Path.Combine(RepositoryPaths.Root, "src", "YiyangPortal.Web");
+        var bare = Directory.EnumerateFiles(web, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => BareFieldError().Matches(File.ReadAllText(f)).Select(m => Path.GetFileName(f) + ": " + m.Value))
+            .ToList();
+
+        Assert.True(bare.Count == 0, "Not localized: " + string.Join(" | ", bare));
+    }
+
     /// <summary>
     /// Domain refusals (ADR 028): every literal template given to a DomainException, DomainMessage or FieldError anywhere
     /// in src/ has an English entry that uses no placeholder the Chinese lacks, and none is an interpolated string
@@ -123,6 +136,9 @@ public partial class LocalizationCoverageTests
     /// <summary>A fixed validator message, or the template of one with arguments (ValidationMessages).</summary>
     [GeneratedRegex("""\.WithMessage\(\s*(?:new\s+DomainMessage\(\s*)?"((?:[^"\\]|\\.)*)"[,)]""")]
     private static partial Regex ValidationTemplate();
+
+    [GeneratedRegex("""AddModelError\([^;]*?,\s*\$?@?"[^"]*[\u2E80-\u9FFF]""")]
+    private static partial Regex BareFieldError();
 
     [GeneratedRegex("""new\s+ImportError\([^;]*?,\s*"((?:[^"\\]|\\.)*)"[,)]""")]
     private static partial Regex ImportTemplate();

@@ -66,7 +66,7 @@ public sealed class AccountsController(PortalDbContext db, UserManager<PortalUse
         await CheckBindingAsync(form);
         if (ModelState.IsValid && await users.FindByNameAsync(form.Email!.Trim()) is not null)
         {
-            ModelState.AddModelError(nameof(form.Email), "本市已有使用该电子邮箱的账户。");
+            ModelState.AddModelError(nameof(form.Email), L["本市已有使用该电子邮箱的账户。"]);
         }
 
         if (!ModelState.IsValid)
@@ -79,7 +79,7 @@ public sealed class AccountsController(PortalDbContext db, UserManager<PortalUse
         var result = await users.CreateAsync(user, password);
         if (!result.Succeeded)
         {
-            ModelState.AddModelError(string.Empty, "账户未能创建：" + string.Join("；", result.Errors.Select(e => e.Description)));
+            ModelState.AddModelError(string.Empty, L["账户未能创建：{0}", string.Join("；", result.Errors.Select(e => e.Description))]);
             return View(Views + "New.cshtml", await PageAsync(form));
         }
 
@@ -135,17 +135,17 @@ public sealed class AccountsController(PortalDbContext db, UserManager<PortalUse
     {
         if (form.Role == PortalRole.ElderCareStaff && form.ElderCareInstitutionId is { } e && !await db.ElderCareInstitutions.AnyAsync(i => i.Id == e && i.IsActive))
         {
-            ModelState.AddModelError(nameof(form.ElderCareInstitutionId), "请选择本市在用的养老服务机构。");
+            ModelState.AddModelError(nameof(form.ElderCareInstitutionId), L["请选择本市在用的养老服务机构。"]);
         }
 
         if (form.Role == PortalRole.MedicalAdmin && form.MedicalInstitutionId is { } m && !await db.MedicalInstitutions.AnyAsync(i => i.Id == m && i.IsActive))
         {
-            ModelState.AddModelError(nameof(form.MedicalInstitutionId), "请选择本市在用的医疗卫生机构。");
+            ModelState.AddModelError(nameof(form.MedicalInstitutionId), L["请选择本市在用的医疗卫生机构。"]);
         }
 
         if (form.Role == PortalRole.Regulator && form.CountyId is { } c && !await db.Counties.AnyAsync(x => x.Id == c))
         {
-            ModelState.AddModelError(nameof(form.CountyId), "请选择本市的区县。");
+            ModelState.AddModelError(nameof(form.CountyId), L["请选择本市的区县。"]);
         }
     }
 

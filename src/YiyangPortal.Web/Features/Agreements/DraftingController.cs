@@ -164,7 +164,7 @@ public sealed class DraftingController(PortalDbContext db, AgreementWorkflow wor
             var key = $"Items[{row.Id}].Frequency";
             if (string.IsNullOrWhiteSpace(row.Frequency))
             {
-                ModelState.AddModelError(key, $"请填写“{item.Name}”的频次。");
+                ModelState.AddModelError(key, L["请填写“{0}”的频次。", item.Name]);
             }
             else if (!LenientNumbers.TryParseInt(row.Frequency, out var frequency))
             {
@@ -172,7 +172,7 @@ public sealed class DraftingController(PortalDbContext db, AgreementWorkflow wor
             }
             else if (frequency is < 1 or > AgreementItem.MaxFrequency)
             {
-                ModelState.AddModelError(key, $"“{item.Name}”的频次应为 1 到 {AgreementItem.MaxFrequency}。");
+                ModelState.AddModelError(key, L["“{0}”的频次应为 1 到 {1}。", item.Name, AgreementItem.MaxFrequency]);
             }
             else if (item.FrequencyProblem(frequency) is { } problem)
             {
@@ -197,11 +197,11 @@ public sealed class DraftingController(PortalDbContext db, AgreementWorkflow wor
         var choice = form.ServicePriceId is { } priceId ? (await PricesAsync(agreement)).FirstOrDefault(p => p.Price.Id == priceId) : null;
         if (choice is null)
         {
-            ModelState.AddModelError(nameof(ItemForm.ServicePriceId), "请从对方当前的收费标准中选择要添加的服务项目。");
+            ModelState.AddModelError(nameof(ItemForm.ServicePriceId), L["请从对方当前的收费标准中选择要添加的服务项目。"]);
         }
         else if (form.Frequency is { } f && (f < 1 || f > AgreementItem.MaxFrequency))
         {
-            ModelState.AddModelError(nameof(ItemForm.Frequency), $"频次应为 1 到 {AgreementItem.MaxFrequency}。");
+            ModelState.AddModelError(nameof(ItemForm.Frequency), L["频次应为 1 到 {0}。", AgreementItem.MaxFrequency]);
         }
         else if (form.Frequency is { } typed
                  && TemplateClauses.ForCatalogueCode(choice.Item.Code).FrequencyProblem(choice.Item.Name, typed, choice.Price.Unit) is { } problem)
@@ -212,7 +212,7 @@ public sealed class DraftingController(PortalDbContext db, AgreementWorkflow wor
                                               && agreement.Template == AgreementTemplate.MedicalElderCareConsortium
                                               && agreement.Terms.NumberOf(clause) is not null))
         {
-            ModelState.AddModelError(nameof(ItemForm.Frequency), "请填写频次，例如 4。");
+            ModelState.AddModelError(nameof(ItemForm.Frequency), L["请填写频次，例如 4。"]);
         }
 
         return choice;

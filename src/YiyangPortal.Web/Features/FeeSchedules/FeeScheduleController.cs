@@ -51,7 +51,7 @@ public sealed class FeeScheduleController(PortalDbContext db, TimeProvider clock
         var item = form.ServiceItemId is { } itemId ? await db.ServiceItems.SingleOrDefaultAsync(i => i.Id == itemId && i.IsActive) : null;
         if (form.ServiceItemId is not null && item is null)
         {
-            ModelState.AddModelError(nameof(form.ServiceItemId), "请选择服务目录中的在用项目。");
+            ModelState.AddModelError(nameof(form.ServiceItemId), L["请选择服务目录中的在用项目。"]);
         }
 
         if (item is not null && item.AssessProvider(institution) is { IsAllowed: false } refused)

@@ -147,14 +147,14 @@ public abstract class InstitutionRegisterController<TInstitution, TForm, TRow>(P
     {
         if (!await db.Counties.AnyAsync(c => c.Id == form.CountyId))
         {
-            ModelState.AddModelError(nameof(form.CountyId), "请选择本市的区县。");
+            ModelState.AddModelError(nameof(form.CountyId), L["请选择本市的区县。"]);
         }
 
         var code = InstitutionFormRules.ParseCode(form.CreditCode)?.Value;
         if (code is not null &&
             await Set.Where(i => i.CreditCode == code && i.Id != self).Select(i => i.Name).FirstOrDefaultAsync() is { } holder)
         {
-            ModelState.AddModelError(nameof(form.CreditCode), $"该统一社会信用代码已登记为“{holder}”。");
+            ModelState.AddModelError(nameof(form.CreditCode), L["该统一社会信用代码已登记为“{0}”。", holder]);
         }
 
         await CheckMoreAsync(form, self);

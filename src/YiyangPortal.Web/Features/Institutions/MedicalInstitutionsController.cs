@@ -58,7 +58,7 @@ public sealed class MedicalInstitutionsController(PortalDbContext db)
         var license = form.LicenseNumber?.Trim();
         if (await Db.MedicalInstitutions.Where(i => i.LicenseNumber == license && i.Id != self).Select(i => i.Name).FirstOrDefaultAsync() is { } licensee)
         {
-            ModelState.AddModelError(nameof(form.LicenseNumber), $"该登记号已登记为“{licensee}”。");
+            ModelState.AddModelError(nameof(form.LicenseNumber), L["该登记号已登记为“{0}”。", licensee]);
         }
     }
 }

@@ -68,8 +68,8 @@ public sealed class ProfileController(PortalDbContext db) : PortalController
     {
         if (Me.ElderCareInstitutionId is { } elderId && await db.ElderCareInstitutions.FindAsync(elderId) is { } home)
         {
-            if (form.Beds is null) { ModelState.AddModelError(nameof(form.Beds), "请填写床位数。"); }
-            if (form.Residents is null) { ModelState.AddModelError(nameof(form.Residents), "请填写在住人数。"); }
+            if (form.Beds is null) { ModelState.AddModelError(nameof(form.Beds), L["请填写床位数。"]); }
+            if (form.Residents is null) { ModelState.AddModelError(nameof(form.Residents), L["请填写在住人数。"]); }
             if (!ModelState.IsValid || ModelState.TryApply(L, () => { home.UpdateProfile(form.Contact(), form.Beds!.Value, form.Residents!.Value); return home; }) is null)
             {
                 return View(View_, await ElderCarePageAsync(home, form));

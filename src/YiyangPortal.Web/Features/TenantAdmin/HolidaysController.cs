@@ -48,7 +48,7 @@ public sealed class HolidaysController(PortalDbContext db, TimeProvider clock) :
 
         if (date is { } day && await db.CalendarDays.AnyAsync(c => c.Date == day))
         {
-            ModelState.AddModelError(nameof(form.Date), "该日期已在日历中，请先删除原记录。");
+            ModelState.AddModelError(nameof(form.Date), L["该日期已在日历中，请先删除原记录。"]);
         }
 
         if (!ModelState.IsValid)

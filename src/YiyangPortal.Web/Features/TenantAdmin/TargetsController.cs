@@ -36,7 +36,7 @@ public sealed class TargetsController(PortalDbContext db) : PortalController
             // A row changed or removed by someone else meanwhile (or an id from elsewhere): nothing is saved.
             if (row.Id is { } id && !existing.ContainsKey(id))
             {
-                ModelState.AddModelError($"Targets[{i}].Measure", "该目标已不存在，请刷新页面。");
+                ModelState.AddModelError($"Targets[{i}].Measure", L["该目标已不存在，请刷新页面。"]);
             }
 
             foreach (var problem in row.Remove ? [] : row.Problems(i))
@@ -48,7 +48,7 @@ public sealed class TargetsController(PortalDbContext db) : PortalController
         var kept = rows.Where(p => !p.Row.Remove && p.Row.ParsedMeasure is not null && p.Row.ParsedDeadline is not null).ToList();
         foreach (var duplicate in kept.GroupBy(p => (p.Row.ParsedMeasure, p.Row.ParsedDeadline)).Where(g => g.Count() > 1).SelectMany(g => g.Skip(1)))
         {
-            ModelState.AddModelError($"Targets[{duplicate.Index}].Deadline", "同一指标在同一完成期限只能设置一个目标。");
+            ModelState.AddModelError($"Targets[{duplicate.Index}].Deadline", L["同一指标在同一完成期限只能设置一个目标。"]);
         }
 
         if (!ModelState.IsValid)
