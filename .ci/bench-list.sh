@@ -10,7 +10,9 @@
 # password and keys are taken from beside it), BENCH_ROUNDS (2), BENCH_SECONDS (15), BENCH_CONNECTIONS (16),
 # BENCH_WARMUP (seconds per URL before measuring, 15: the JIT's second tier settles in that time on a busy machine),
 # BENCH_USER (staff@shaoxing.demo).
-# Prints `uptime` before each round: the machine is shared, and the load decides how much the figures mean.
+# Prints `uptime` before each round: the machine is shared, and the load decides how much the figures mean. After each
+# wrk run it prints the CPU time per request of the app and of PostgreSQL (all its processes, ended ones included),
+# from /proc/<pid>/stat before and after: that figure hardly depends on the load, where req/s does.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -85,6 +87,25 @@ rm -f -- "$jar"
 status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$base/shaoxing/agreements")
 [[ $status == 200 ]] || { echo "bench: /shaoxing/agreements answered $status" >&2; exit 1; }
 
+# CPU time (ms) of a process tree: utime + stime of each live process, plus cutime + cstime of the root (the
+# children it has reaped: PostgreSQL's ended backends). Clock ticks → ms.
+tick_ms=$((1000 / $(getconf CLK_TCK)))
+tree_cpu_ms() {
+  local root=$1 pids=("$1") i=0 total=0 stat
+  while ((i < ${#pids[@]})); do
+    mapfile -t -O "${#pids[@]}" pids < <(pgrep -P "${pids[i]}" || true)
+    i=$((i + 1))
+  done
+  for pid in "${pids[@]}"; do
+    stat=$(cat "/proc/$pid/stat" 2>/dev/null) || continue
+    read -r -a f <<< "${stat##*) }" # the fields after the command name: f[11] = utime (field 14), f[14] = cstime (17)
+    total=$((total + f[11] + f[12]))
+    [[ $pid != "$root" ]] || total=$((total + f[13] + f[14]))
+  done
+  echo $((total * tick_ms))
+}
+postmaster=$(head -n1 "$pgdir/data/postmaster.pid")
+
 echo "bench: commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo ' (+ uncommitted changes)'), app pid $app"
 wrk -t2 -c"$connections" -d"${warmup}s" -H "Cookie: $cookie" "$base/shaoxing/agreements" > /dev/null
 wrk -t2 -c"$connections" -d"${warmup}s" "$base/health/ready" > /dev/null
@@ -93,7 +114,12 @@ for round in $(seq 1 "$rounds"); do
   for target in health/ready shaoxing/agreements; do
     echo "-- /$target"
     headers=(); [[ $target == health/* ]] || headers=(-H "Cookie: $cookie")
-    wrk -t2 -c"$connections" -d"${seconds}s" --latency "${headers[@]}" "$base/$target" \
-      | grep -E 'Requests/sec|^ +(50|90|99)%|Socket errors|Non-2xx'
+    app_before=$(tree_cpu_ms "$app") pg_before=$(tree_cpu_ms "$postmaster")
+    out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency "${headers[@]}" "$base/$target")
+    app_after=$(tree_cpu_ms "$app") pg_after=$(tree_cpu_ms "$postmaster")
+    grep -E 'Requests/sec|^ +(50|90|99)%|Socket errors|Non-2xx' <<< "$out"
+    requests=$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' <<< "$out")
+    awk -v n="$requests" -v a=$((app_after - app_before)) -v p=$((pg_after - pg_before)) \
+      'BEGIN { printf "CPU per request: app %.2f ms, PostgreSQL %.2f ms (%d requests)\n", a / n, p / n, n }'
   done
 done

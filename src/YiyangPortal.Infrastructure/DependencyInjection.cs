@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using YiyangPortal.Infrastructure.Identity;
 using YiyangPortal.Infrastructure.Persistence;
@@ -14,8 +15,11 @@ public static class DependencyInjection
     {
         services.AddScoped<TenantContext>();
         services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
-        // The options are built once (connection string parsed, provider configured), not once per request's scope.
-        services.AddDbContext<PortalDbContext>(options => options.UsePortalDatabase(connectionString), optionsLifetime: ServiceLifetime.Singleton);
+        // Pooled contexts (ADR 031): a scope rents one and binds it to the scope's tenant; disposing the scope returns
+        // it without a tenant. The options are built once (connection string parsed, provider configured).
+        services.AddPooledDbContextFactory<PortalDbContext>(options => options.UsePortalDatabase(connectionString));
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext()
+            .Attach(sp.GetRequiredService<ITenantContext>(), sp.GetRequiredService<TimeProvider>()));
 
         services.AddIdentityCore<PortalUser>()
             .AddEntityFrameworkStores<PortalDbContext>()

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using YiyangPortal.Domain.Tenancy;
+using YiyangPortal.Infrastructure;
 using YiyangPortal.Infrastructure.Persistence;
 using YiyangPortal.Infrastructure.Tenancy;
 using YiyangPortal.TestSupport;
@@ -68,6 +70,45 @@ public class RowLevelSecurityTests(PortalAppFactory app) : IClassFixture<PortalA
         }
 
         Assert.Empty(await TenantsSeenAsync(null));
+    }
+
+    [Fact]
+    public async Task PooledContext_RentedByTheNextScope_RunsWithThatScopesTenant()
+    {
+        // ADR 031: the web's contexts are pooled. A scope that opened its connection for the whole unit of work (as
+        // RequestConnection does) returns the context; the next scope rents the same instance for another tenant,
+        // then one without a tenant. Each must see its own tenant, in the query filter and in PostgreSQL, and a
+        // query made before the tenant is set (seeding, test data) must not keep the connection open.
+        var shaoxing = await TenantIdAsync("shaoxing");
+        var wenzhou = await TenantIdAsync("wenzhou");
+        var services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System)
+            .AddPortalInfrastructure(app.Database.AppConnectionString).BuildServiceProvider();
+        await using var _ = services;
+
+        PortalDbContext? previous = null;
+        foreach (var tenant in new Guid?[] { shaoxing, wenzhou, null, shaoxing })
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            Assert.True(await db.Tenants.AnyAsync());
+            if (tenant is { } id)
+            {
+                scope.ServiceProvider.GetRequiredService<TenantContext>().Set(id, "t", "t");
+            }
+
+            Assert.True(previous is null || ReferenceEquals(previous, db), "the pool gave another instance");
+            previous = db;
+            await db.Database.OpenConnectionAsync();
+            await db.Database.OpenConnectionAsync(); // opened twice, as by a request re-executed for its error page
+
+            var setting = await Scalar<string>(db, "SELECT coalesce(current_setting('app.tenant_id', true), '') AS \"Value\"");
+            var seen = await db.MedicalInstitutions.IgnoreQueryFilters().Select(m => m.TenantId).Distinct().ToListAsync();
+            var filtered = await db.MedicalInstitutions.Select(m => m.TenantId).Distinct().ToListAsync();
+
+            Assert.Equal(tenant?.ToString() ?? string.Empty, setting);
+            Assert.Equal(tenant is { } t ? [t] : [], seen);
+            Assert.Equal(seen, filtered);
+        }
     }
 
     [Fact]
@@ -164,7 +205,7 @@ public class RowLevelSecurityTests(PortalAppFactory app) : IClassFixture<PortalA
         }
 
         var options = new DbContextOptionsBuilder<PortalDbContext>().UsePortalDatabase(connectionString).Options;
-        return new PortalDbContext(options, tenant, TimeProvider.System);
+        return new PortalDbContext(options).Attach(tenant, TimeProvider.System);
     }
 
     private static Task<T> Scalar<T>(PortalDbContext db, string sql) =>

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using YiyangPortal.Infrastructure.Tenancy;
 
 namespace YiyangPortal.Infrastructure.Persistence;
 
@@ -15,7 +14,7 @@ public static partial class DatabaseMigrator
     public static async Task MigrateAsync(string ownerConnectionString, string? appRole, CancellationToken cancellationToken)
     {
         var options = new DbContextOptionsBuilder<PortalDbContext>().UsePortalDatabase(ownerConnectionString).Options;
-        await using var db = new PortalDbContext(options, new TenantContext(), TimeProvider.System);
+        await using var db = new PortalDbContext(options);
         await db.Database.MigrateAsync(cancellationToken);
 
         if (!string.IsNullOrWhiteSpace(appRole))

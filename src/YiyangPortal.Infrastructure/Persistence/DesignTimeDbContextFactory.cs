@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using YiyangPortal.Infrastructure.Tenancy;
 
 namespace YiyangPortal.Infrastructure.Persistence;
 
@@ -12,6 +11,6 @@ public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<Por
         var options = new DbContextOptionsBuilder<PortalDbContext>()
             .UsePortalDatabase("Host=localhost;Database=yiyang_design")
             .Options;
-        return new PortalDbContext(options, new TenantContext(), TimeProvider.System);
+        return new PortalDbContext(options);
     }
 }

@@ -23,14 +23,79 @@ public sealed class PortalDbContext : IdentityUserContext<PortalUser, Guid>, IDa
     /// <summary>Name of the global query filter that hides other tenants' rows.</summary>
     public const string TenantFilter = "Tenant";
 
-    private readonly ITenantContext _tenant;
-    private readonly TimeProvider _clock;
+    private ITenantContext _tenant = NoTenant.Instance;
+    private TimeProvider _clock = TimeProvider.System;
+    private bool _attached;
 
-    public PortalDbContext(DbContextOptions<PortalDbContext> options, ITenantContext tenant, TimeProvider clock)
+    /// <summary>Nested opens of one connection a unit of work may leave (a re-executed request opens it again).</summary>
+    private const int MaxOpens = 8;
+
+    /// <summary>
+    /// Options only, so that contexts can be pooled (ADR 031): a context is told its unit of work's tenant and clock
+    /// by <see cref="Attach"/> when it is rented, and forgets them when it is disposed (returned to the pool). Until
+    /// then it has no tenant: its query filters and row-level security show no tenant's rows.
+    /// </summary>
+    public PortalDbContext(DbContextOptions<PortalDbContext> options)
         : base(options)
     {
+    }
+
+    /// <summary>Binds this context to a unit of work's tenant (read per query and per connection) and clock.</summary>
+    public PortalDbContext Attach(ITenantContext tenant, TimeProvider clock)
+    {
+        if (Database.GetDbConnection().State != System.Data.ConnectionState.Closed)
+        {
+            // Its tenant was set when it opened, for someone else: refuse rather than read as that tenant.
+            throw new InvalidOperationException("A pooled database context was returned with its connection open.");
+        }
+
         _tenant = tenant;
         _clock = clock;
+        _attached = true;
+        return this;
+    }
+
+    public override void Dispose()
+    {
+        if (_attached)
+        {
+            // A connection the unit of work opened itself (RequestConnection, seeding) is closed through EF, once per
+            // open (EF counts them): left open, the next renter would run on it with this tenant's app.tenant_id and
+            // no interceptor call. Closed, it goes back to Npgsql's pool, which resets it. Attach checks.
+            var connection = Database.GetDbConnection();
+            for (var i = 0; i < MaxOpens && connection.State != System.Data.ConnectionState.Closed; i++)
+            {
+                Database.CloseConnection();
+            }
+
+            Detach();
+        }
+
+        base.Dispose();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (_attached)
+        {
+            var connection = Database.GetDbConnection();
+            for (var i = 0; i < MaxOpens && connection.State != System.Data.ConnectionState.Closed; i++)
+            {
+                await Database.CloseConnectionAsync();
+            }
+
+            Detach();
+        }
+
+        await base.DisposeAsync();
+    }
+
+    /// <summary>A pooled context must not carry one unit of work's tenant, actor or connection into the next.</summary>
+    private void Detach()
+    {
+        _tenant = NoTenant.Instance;
+        _clock = TimeProvider.System;
+        _attached = false;
     }
 
     /// <summary>Read by the query filters (per query) and by the connection interceptor (per connection).</summary>

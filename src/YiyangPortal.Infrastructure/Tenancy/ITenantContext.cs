@@ -15,6 +15,22 @@ public interface ITenantContext
     string? ActorName { get; }
 }
 
+/// <summary>No tenant and no actor: a database context that is not rented (ADR 031).</summary>
+internal sealed class NoTenant : ITenantContext
+{
+    public static NoTenant Instance { get; } = new();
+
+    public Guid? TenantId => null;
+
+    public string? Slug => null;
+
+    public string? Name => null;
+
+    public Guid? ActorUserId => null;
+
+    public string? ActorName => null;
+}
+
 /// <summary>Scoped holder set once per request by the tenant resolution middleware.</summary>
 public sealed class TenantContext : ITenantContext
 {

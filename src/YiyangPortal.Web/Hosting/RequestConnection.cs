@@ -19,7 +19,11 @@ internal sealed class RequestConnection(RequestDelegate next)
             var db = context.RequestServices.GetRequiredService<PortalDbContext>();
             try
             {
-                await db.Database.OpenConnectionAsync(context.RequestAborted);
+                // A re-executed request (the error and status pages) passes here again with the connection open.
+                if (db.Database.GetDbConnection().State == System.Data.ConnectionState.Closed)
+                {
+                    await db.Database.OpenConnectionAsync(context.RequestAborted);
+                }
             }
             catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException)
             {
