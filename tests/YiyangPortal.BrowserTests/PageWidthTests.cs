@@ -63,6 +63,8 @@ public class PageWidthTests(BrowserFixture browser)
         var any = await FirstHrefAsync(page, "[data-testid=agreement-list] tbody a");
         await VisitAsync(page, "/shaoxing/agreements?status=PendingMedicalReview", "clinic-agreements-pending");
         await VisitAsync(page, await FirstHrefAsync(page, "[data-testid=agreement-list] tbody a") ?? any, "clinic-agreement-review");
+        await VisitAsync(page, "/shaoxing/agreements?status=Effective", "clinic-agreements-effective");
+        await VisitAsync(page, await FirstHrefAsync(page, "[data-testid=agreement-list] tbody a") + "/fulfilment", "clinic-fulfilment");
         await VisitAsync(page, "/shaoxing/medical/fees", "clinic-fee-schedule");
         await VisitAsync(page, "/shaoxing/filings", "clinic-filings");
         await VisitAsync(page, await FirstHrefAsync(page, "tbody a[href*='/filings/']"), "clinic-filing-detail");

@@ -171,7 +171,7 @@ public class RowLevelSecurityTests(PortalAppFactory app) : IClassFixture<PortalA
             """
             SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity, pg_get_userbyid(c.relowner)
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE n.nspname = 'public' AND c.relkind = 'r'
+            WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')
               AND c.relname NOT IN ('tenants', 'data_protection_keys', '__ef_migrations_history')
             """,
             connection);
@@ -188,6 +188,8 @@ public class RowLevelSecurityTests(PortalAppFactory app) : IClassFixture<PortalA
         Assert.Contains("counties", tables);
         Assert.Contains("users", tables);
         Assert.Contains("user_claims", tables);
+        Assert.Contains("service_records", tables);
+        Assert.Contains("staff_members", tables);
     }
 
     private async Task<Guid> TenantIdAsync(string slug)

@@ -34,6 +34,12 @@ public enum AgreementAction
 
     /// <summary>补充协议 (甲方, an original in force).</summary>
     Supplement,
+
+    /// <summary>登记服务记录 and its corrections (乙方, an agreement that came into force; issue 15).</summary>
+    RecordService,
+
+    /// <summary>确认 or 有异议 on a service record (甲方, the same agreements).</summary>
+    ConfirmService,
 }
 
 /// <summary>
@@ -60,6 +66,8 @@ public sealed partial class Agreement
         AgreementAction.WithdrawTermination => MayWithdrawTermination(party),
         AgreementAction.Renew => party == AgreementParty.ElderCare && Status is AgreementStatus.Effective or AgreementStatus.Expired,
         AgreementAction.Supplement => party == AgreementParty.ElderCare && Status == AgreementStatus.Effective && !IsSupplement,
+        AgreementAction.RecordService => MayRecordServices(party),
+        AgreementAction.ConfirmService => MayConfirmServices(party),
         _ => false,
     };
 

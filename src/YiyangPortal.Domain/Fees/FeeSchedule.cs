@@ -85,6 +85,11 @@ public sealed class FeeSchedule : ITenantOwned
     /// <summary>Sets the 会诊费 for a title from <paramref name="validity"/>.From (绍兴附件1 三).</summary>
     public void SetConsultationFee(ProfessionalTitle title, Money price, ValidityPeriod validity, DateOnly today)
     {
+        if (!ProfessionalTitles.WithConsultationFee.Contains(title))
+        {
+            throw new DomainException("会诊费只按正高、副高、中级职称收取（附件1 三）。");
+        }
+
         if (price.Yuan > MaxConsultationFeeYuan)
         {
             throw new DomainException("会诊费不能超过 {0:#,0} 元/次，请核对。", MaxConsultationFeeYuan);

@@ -37,6 +37,7 @@ public static partial class DatabaseMigrator
             REVOKE ALL ON "{PortalDbContextOptions.MigrationsHistoryTable}" FROM "{appRole}";
             {AppendOnlyTables.RevokeSql(appRole)}
             {AuditCheckpoints.GrantSql(appRole)}
+            {Fulfilment.ServiceRecordPartitions.GrantSql(appRole)}
             """;
     }
 

@@ -142,6 +142,12 @@ public sealed class PortalDbContext : IdentityUserContext<PortalUser, Guid>, IDa
     /// <summary>The tenant's holiday calendar (issue 11 point 9).</summary>
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
 
+    /// <summary>人员名册 of the medical institutions (issue 15).</summary>
+    public DbSet<Domain.Fulfilment.StaffMember> StaffMembers => Set<Domain.Fulfilment.StaffMember>();
+
+    /// <summary>服务记录, partitioned by month (ADR 033).</summary>
+    public DbSet<Domain.Fulfilment.ServiceRecord> ServiceRecords => Set<Domain.Fulfilment.ServiceRecord>();
+
     public DbSet<Seals.SealKeyRecord> SealKeys => Set<Seals.SealKeyRecord>();
 
     public DbSet<Seals.SealKeyRevocation> SealKeyRevocations => Set<Seals.SealKeyRevocation>();

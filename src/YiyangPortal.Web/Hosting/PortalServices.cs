@@ -106,6 +106,7 @@ internal static class PortalServices
         services.AddSingleton<Features.Agreements.AgreementSweepService>();
         services.AddScoped<FilingCreator>();
         services.AddScoped<FilingWorkflow>();
+        services.AddScoped<Features.Fulfilment.FulfilmentWorkflow>();
         services.AddScoped<YiyangPortal.Web.Features.Dashboard.DashboardQuery>();
         services.AddSingleton<FilingSweep>();
         if (configuration.GetValue("Portal:Sweep:Enabled", true))

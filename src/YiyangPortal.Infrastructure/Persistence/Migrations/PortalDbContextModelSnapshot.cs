@@ -1212,6 +1212,167 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                     b.ToTable("filing_reminders", (string)null);
                 });
 
+            modelBuilder.Entity("YiyangPortal.Domain.Fulfilment.ServiceRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("ServiceDate")
+                        .HasColumnType("date")
+                        .HasColumnName("service_date");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<Guid>("AgreementItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_item_id");
+
+                    b.Property<DateTimeOffset?>("AnsweredAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at_utc");
+
+                    b.Property<Guid?>("AnsweredByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("answered_by_user_id");
+
+                    b.Property<Guid?>("CorrectsRecordId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("corrects_record_id");
+
+                    b.Property<string>("DisputeReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("dispute_reason");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_minutes");
+
+                    b.Property<string>("ItemName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("item_name");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("notes");
+
+                    b.Property<DateTimeOffset>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at_utc");
+
+                    b.Property<Guid>("RecordedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by_user_id");
+
+                    b.Property<int>("ResidentsServed")
+                        .HasColumnType("integer")
+                        .HasColumnName("residents_served");
+
+                    b.Property<Guid>("StaffMemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staff_member_id");
+
+                    b.Property<string>("StaffName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("staff_name");
+
+                    b.Property<string>("StaffTitle")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("staff_title");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id", "ServiceDate")
+                        .HasName("pk_service_records");
+
+                    b.HasIndex("CorrectsRecordId")
+                        .HasDatabaseName("ix_service_records_corrects_record_id")
+                        .HasFilter("corrects_record_id IS NOT NULL");
+
+                    b.HasIndex("StaffMemberId")
+                        .HasDatabaseName("ix_service_records_staff_member_id");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_service_records_tenant_id");
+
+                    b.HasIndex("AgreementId", "ServiceDate")
+                        .HasDatabaseName("ix_service_records_agreement_id_service_date");
+
+                    b.HasIndex("AgreementItemId", "StaffMemberId", "ServiceDate")
+                        .IsUnique()
+                        .HasDatabaseName("ix_service_records_agreement_item_id_staff_member_id_service_d")
+                        .HasFilter("corrects_record_id IS NULL");
+
+                    b.ToTable("service_records", (string)null);
+                });
+
+            modelBuilder.Entity("YiyangPortal.Domain.Fulfilment.StaffMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<Guid>("MedicalInstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("medical_institution_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("title");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_staff_members");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_staff_members_tenant_id");
+
+                    b.HasIndex("MedicalInstitutionId", "Name")
+                        .HasDatabaseName("ix_staff_members_medical_institution_id_name");
+
+                    b.ToTable("staff_members", (string)null);
+                });
+
             modelBuilder.Entity("YiyangPortal.Domain.Institutions.ElderCareInstitution", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2361,6 +2522,54 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_filing_reminders_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("YiyangPortal.Domain.Fulfilment.ServiceRecord", b =>
+                {
+                    b.HasOne("YiyangPortal.Domain.Agreements.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_service_records_agreements_agreement_id");
+
+                    b.HasOne("YiyangPortal.Domain.Agreements.AgreementItem", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_service_records_agreement_items_agreement_item_id");
+
+                    b.HasOne("YiyangPortal.Domain.Fulfilment.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_service_records_staff_members_staff_member_id");
+
+                    b.HasOne("YiyangPortal.Domain.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_service_records_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("YiyangPortal.Domain.Fulfilment.StaffMember", b =>
+                {
+                    b.HasOne("YiyangPortal.Domain.Institutions.MedicalInstitution", null)
+                        .WithMany()
+                        .HasForeignKey("MedicalInstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_staff_members_medical_institutions_medical_institution_id");
+
+                    b.HasOne("YiyangPortal.Domain.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_staff_members_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("YiyangPortal.Domain.Institutions.ElderCareInstitution", b =>

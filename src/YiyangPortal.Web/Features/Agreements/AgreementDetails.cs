@@ -85,6 +85,9 @@ public sealed record AgreementDetail(
 
     public bool CanSupplement => Permitted.Contains(AgreementAction.Supplement);
 
+    /// <summary>履约情况 (issue 15): the clinic records, the home confirms.</summary>
+    public bool CanSeeFulfilment => Permitted.Contains(AgreementAction.RecordService) || Permitted.Contains(AgreementAction.ConfirmService);
+
     /// <summary>For a supplement: what it changes in the version in force (2020 guide 九(二)), as printed.</summary>
     public IReadOnlyList<string> SupplementChanges { get; init; } = [];
 

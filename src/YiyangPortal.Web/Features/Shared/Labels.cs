@@ -134,11 +134,5 @@ public static class CatalogueLabels
         _ => unit.ToString(),
     };
 
-    public static string Of(ProfessionalTitle title) => title switch
-    {
-        ProfessionalTitle.Senior => "正高",
-        ProfessionalTitle.AssociateSenior => "副高",
-        ProfessionalTitle.Intermediate => "中级",
-        _ => title.ToString(),
-    };
+    public static string Of(ProfessionalTitle title) => title.ToChinese();
 }

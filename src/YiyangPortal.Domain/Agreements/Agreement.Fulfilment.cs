@@ -1,0 +1,33 @@
+namespace YiyangPortal.Domain.Agreements;
+
+/// <summary>履约 (issue 15): the days on which an agreement that came into force can have services delivered.</summary>
+public sealed partial class Agreement
+{
+    /// <summary>Whether the agreement came into force at some time (已生效, then 已到期 or 已终止).</summary>
+    public bool CameIntoForce => Status is AgreementStatus.Effective or AgreementStatus.Expired or AgreementStatus.Terminated;
+
+    /// <summary>
+    /// The first and last day services under this agreement can fall on: the term, cut at the day before a termination
+    /// took effect. Null before it came into force, without a term, and for a 补充协议 (its services are recorded on
+    /// the original, whose term it shares).
+    /// </summary>
+    public (DateOnly From, DateOnly To)? ServiceDays()
+    {
+        if (!CameIntoForce || IsSupplement || Terms.Term is not { } term)
+        {
+            return null;
+        }
+
+        var to = term.To ?? term.From.AddYears(AgreementTerms.MaxTermYears);
+        if (TerminatedOn is { } ended && ended.AddDays(-1) < to)
+        {
+            to = ended.AddDays(-1);
+        }
+
+        return to < term.From ? null : (term.From, to);
+    }
+
+    private bool MayRecordServices(AgreementParty party) => party == AgreementParty.Medical && ServiceDays() is not null;
+
+    private bool MayConfirmServices(AgreementParty party) => party == AgreementParty.ElderCare && ServiceDays() is not null;
+}

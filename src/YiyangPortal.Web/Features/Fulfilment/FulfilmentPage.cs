@@ -1,0 +1,30 @@
+using YiyangPortal.Domain.Agreements;
+using YiyangPortal.Domain.Fulfilment;
+
+namespace YiyangPortal.Web.Features.Fulfilment;
+
+/// <summary>
+/// 履约情况 of one agreement for one month: the plan lines that count in it (the month's, the quarter's and the
+/// agreement year's that hold it) against the confirmed records, the month's records with their answers, and the forms
+/// the user's side may use (the aggregate says which, <see cref="Agreement.May"/>).
+/// </summary>
+public sealed record FulfilmentPage(
+    Agreement Agreement,
+    string ElderCareName,
+    string MedicalName,
+    DateOnly Month,
+    IReadOnlyList<DateOnly> Months,
+    IReadOnlyList<FulfilmentLine> Lines,
+    IReadOnlyList<ServiceRecord> Records,
+    IReadOnlySet<Guid> Replaced,
+    IReadOnlyList<StaffMember> Roster,
+    DateOnly Today,
+    bool CanRecord,
+    bool CanConfirm,
+    ServiceRecordForm Form,
+    StaffForm StaffForm)
+{
+    public string Url => $"~/agreements/{Agreement.Id}/fulfilment";
+
+    public string MonthValue => Month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+}

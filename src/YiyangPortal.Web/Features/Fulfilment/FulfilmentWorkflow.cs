@@ -1,0 +1,120 @@
+using Microsoft.EntityFrameworkCore;
+using YiyangPortal.Domain.Agreements;
+using YiyangPortal.Domain.Common;
+using YiyangPortal.Domain.Fulfilment;
+using YiyangPortal.Infrastructure.Fulfilment;
+using YiyangPortal.Infrastructure.Persistence;
+
+namespace YiyangPortal.Web.Features.Fulfilment;
+
+/// <summary>What became of a fulfilment step: saved, refused with field problems, or beaten by another user.</summary>
+public sealed record FulfilmentOutcome(ServiceRecord? Record, IReadOnlyList<FieldError> Problems, bool Conflict = false)
+{
+    public bool Saved => Record is not null && Problems.Count == 0 && !Conflict;
+}
+
+/// <summary>
+/// 履约 use cases for the pages and the seeding (issue 15): record a delivery or its correction (乙方), confirm or
+/// dispute one (甲方). The caller loaded the agreement the user may see and built the actor; the domain decides; this
+/// class loads what the rules need, makes the month's partition (ADR 033) and saves in one transaction.
+/// </summary>
+public sealed class FulfilmentWorkflow(PortalDbContext db)
+{
+    /// <summary>Records <paramref name="delivery"/>, or when <paramref name="correctsId"/> is set, a correction of that record.</summary>
+    public async Task<FulfilmentOutcome> RecordAsync(
+        Agreement agreement, ServiceDelivery delivery, AgreementActor by, Guid? correctsId, CancellationToken cancellationToken)
+    {
+        var staff = await db.StaffMembers.SingleOrDefaultAsync(s => s.Id == delivery.StaffMemberId, cancellationToken);
+        var original = correctsId is { } id
+            ? await db.ServiceRecords.SingleOrDefaultAsync(r => r.Id == id && r.AgreementId == agreement.Id, cancellationToken)
+            : null;
+        if (correctsId is not null && original is null)
+        {
+            return new FulfilmentOutcome(null, [new FieldError(string.Empty, "要更正的服务记录不属于该协议。")]);
+        }
+
+        var existing = await ExistingAsync(agreement.Id, delivery.ServiceDate, correctsId, cancellationToken);
+        var problems = ServiceRecord.Problems(agreement, delivery, staff, by, existing, original);
+        if (problems.Count > 0)
+        {
+            return new FulfilmentOutcome(null, problems);
+        }
+
+        var record = original is null
+            ? ServiceRecord.Record(agreement, delivery, staff, by, existing)
+            : ServiceRecord.Correct(agreement, original, delivery, staff, by, existing);
+        return await SaveAsync(record, added: true, cancellationToken);
+    }
+
+    /// <summary>确认 or 有异议 (with <paramref name="disputeReason"/>) on a record of <paramref name="agreement"/>.</summary>
+    public async Task<FulfilmentOutcome> AnswerAsync(
+        Agreement agreement, Guid recordId, AgreementActor by, string? disputeReason, CancellationToken cancellationToken)
+    {
+        var record = await db.ServiceRecords.SingleOrDefaultAsync(r => r.Id == recordId && r.AgreementId == agreement.Id, cancellationToken);
+        if (record is null)
+        {
+            return new FulfilmentOutcome(null, [new FieldError(string.Empty, "没有找到该服务记录。")]);
+        }
+
+        try
+        {
+            if (disputeReason is null)
+            {
+                record.Confirm(agreement, by);
+            }
+            else
+            {
+                record.Dispute(agreement, by, disputeReason);
+            }
+        }
+        catch (DomainException refused)
+        {
+            db.Entry(record).State = EntityState.Unchanged;
+            return new FulfilmentOutcome(null, [new FieldError(disputeReason is null ? string.Empty : "Reason", refused.Text)]);
+        }
+
+        return await SaveAsync(record, added: false, cancellationToken);
+    }
+
+    /// <summary>The records the duplicate and correction rules look at (see <see cref="ServiceRecord.Problems"/>).</summary>
+    private async Task<List<ServiceRecord>> ExistingAsync(Guid agreementId, DateOnly? day, Guid? correctsId, CancellationToken cancellationToken)
+    {
+        var sameDay = db.ServiceRecords.AsNoTracking().Where(r => r.AgreementId == agreementId && r.ServiceDate == day);
+        var corrections = db.ServiceRecords.AsNoTracking().Where(r => r.AgreementId == agreementId
+            && r.CorrectsRecordId != null && (r.CorrectsRecordId == correctsId || sameDay.Any(s => s.Id == r.CorrectsRecordId)));
+        return await sameDay.Union(corrections).ToListAsync(cancellationToken);
+    }
+
+    private async Task<FulfilmentOutcome> SaveAsync(ServiceRecord record, bool added, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            if (added)
+            {
+                await ServiceRecordPartitions.EnsureAsync(db, [record.ServiceDate], cancellationToken);
+                db.ServiceRecords.Add(record);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return new FulfilmentOutcome(record, []);
+        }
+        catch (Exception e) when (IsConcurrentWrite(e))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return new FulfilmentOutcome(null, [], Conflict: true);
+        }
+    }
+
+    /// <summary>Another user answered the record first (its version), or recorded the same delivery meanwhile.</summary>
+    private static bool IsConcurrentWrite(Exception e) => e switch
+    {
+        DbUpdateConcurrencyException => true,
+        DbUpdateException { InnerException: Npgsql.PostgresException inner } => IsConcurrentWrite(inner),
+        Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation, TableName: var table } =>
+            table?.StartsWith(ServiceRecordPartitions.Table, StringComparison.Ordinal) == true,
+        _ => false,
+    };
+}
