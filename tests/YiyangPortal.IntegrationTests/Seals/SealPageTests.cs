@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using YiyangPortal.Signing.SealImages;
 using YiyangPortal.TestSupport;
 
@@ -38,6 +39,28 @@ public sealed partial class SealPageTests(PortalAppFactory app) : IClassFixture<
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
         Assert.Contains("上传的印章扫描图", await (await staff.GetAsync("/shaoxing/seal")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task RedrawingANameTheSealFontCannotShow_IsRefusedNextToTheUpload_NotAnErrorPage()
+    {
+        var staff = await _steps.LoginAsync("/shaoxing", "staff@shaoxing.demo");
+        Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync("/shaoxing/seal")).StatusCode); // the seal exists
+        await RenameHomeAsync("越城区福乐养老院", "越城区福乐养老院\uE000");
+        try
+        {
+            var refused = await staff.SubmitAsync("/shaoxing/seal", "/shaoxing/seal/image/drawn", new Dictionary<string, string>());
+
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+            Assert.Matches("data-field-error=\"file\">机构名称中的“[^”]+”无法在印章字体中显示，请上传印章图片。", await refused.Content.ReadAsStringAsync());
+        }
+        finally
+        {
+            await RenameHomeAsync("越城区福乐养老院\uE000", "越城区福乐养老院");
+        }
+    }
+
+    private Task RenameHomeAsync(string from, string to) => TestData.InTenantAsync(app, TestData.Shaoxing, db =>
+        db.ElderCareInstitutions.Where(i => i.Name == from).ExecuteUpdateAsync(u => u.SetProperty(i => i.Name, to)));
 
     /// <summary>Issue 13.8, ADR 032: the signing library's refusals are templates, translated like domain refusals.</summary>
     [Fact]

@@ -94,7 +94,18 @@ public sealed class SealController(PortalDbContext db, SealAuthority authority, 
         if (!await CanManageAsync(institution)) { return StatusCode(StatusCodes.Status403Forbidden); }
         var seal = await SealAsync(institution);
         var (name, creditCode) = await authority.InstitutionAsync(institution.Party, institution.InstitutionId);
-        seal.ReplaceImage(authority.DrawnImage(name, creditCode), SealImageSource.Drawn, clock.GetUtcNow());
+        try
+        {
+            seal.ReplaceImage(authority.DrawnImage(name, creditCode), SealImageSource.Drawn, clock.GetUtcNow());
+        }
+        catch (SealImageException e)
+        {
+            // A character of the name the seal font lacks (生僻字): the keeper uploads a scan instead.
+            ModelState.AddModelError("file", L.Message(e.Text()));
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View(ViewPath, await PageAsync(institution));
+        }
+
         await db.SaveChangesAsync();
         Flash(L["已按机构名称重新生成圆形印章图片。"]);
         return Redirect("~/seal");
