@@ -43,6 +43,41 @@ public class FulfilmentPagesTests(PortalAppFactory app) : IClassFixture<PortalAp
     }
 
     [Fact]
+    public async Task ADisputedRecord_GoesBackToTheClinic_WhichCorrectsIt_AndTheHomeConfirmsAgain()
+    {
+        var (parties, agreement, doctor) = await InForceAsync();
+        var clinic = await SignedInAsync(parties.ClinicEmail);
+        var day = agreement.ServiceDays()!.Value.From;
+        await RecordAsync(clinic, agreement, Fields(agreement, doctor, day));
+        var home = await SignedInAsync(parties.StaffEmail);
+        var disputed = (await StoredAsync(parties, agreement.Id)).Single();
+        await home.SubmitAsync(Page(agreement), $"{Page(agreement)}/records/{disputed.Id}/dispute", new Dictionary<string, string> { ["reason"] = "实到 12 人" });
+
+        var month = await (await clinic.GetAsync($"{Page(agreement)}?month={day:yyyy-MM}")).Content.ReadAsStringAsync();
+        Assert.Contains($"data-testid=\"correct-{disputed.Id}\"", month, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"correct-", await (await home.GetAsync($"{Page(agreement)}?month={day:yyyy-MM}")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var form = await (await clinic.GetAsync($"{Page(agreement)}?correct={disputed.Id}")).Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"correcting\"", form, StringComparison.Ordinal);
+        Assert.Contains($"name=\"CorrectsRecordId\" value=\"{disputed.Id}\"", form, StringComparison.Ordinal);
+        Assert.Contains("value=\"18\"", form, StringComparison.Ordinal); // the old values, to be changed
+
+        var fields = Fields(agreement, doctor, day);
+        fields["ResidentsServed"] = "12";
+        fields["CorrectsRecordId"] = disputed.Id.ToString();
+        var saved = await RecordAsync(clinic, agreement, fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var stored = await StoredAsync(parties, agreement.Id);
+        var correction = Assert.Single(stored, r => r.CorrectsRecordId == disputed.Id);
+        Assert.Equal((12, ServiceRecordStatus.Pending), (correction.ResidentsServed, correction.Status));
+        var after = await (await clinic.GetAsync($"{Page(agreement)}?month={day:yyyy-MM}")).Content.ReadAsStringAsync();
+        Assert.Contains("已被更正", after, StringComparison.Ordinal);
+        Assert.DoesNotContain($"data-testid=\"correct-{disputed.Id}\"", after, StringComparison.Ordinal);
+        var confirmed = await home.SubmitAsync(Page(agreement), $"{Page(agreement)}/records/{correction.Id}/confirm", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+    }
+
+    [Fact]
     public async Task BadInput_ComesBackNextToItsField_WithWhatWasTyped()
     {
         var (parties, agreement, doctor) = await InForceAsync();

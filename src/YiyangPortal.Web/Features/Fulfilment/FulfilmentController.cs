@@ -28,10 +28,24 @@ public sealed class FulfilmentController(
     public const string ConflictMessage = "该服务记录刚刚被其他人处理过，您的操作没有保存。请查看最新内容。";
 
     [HttpGet("")]
-    public async Task<IActionResult> Index(Guid id, string? month) =>
-        await agreements.FindAsync(id, Me) is { } agreement
-            ? View(PageView, await PageAsync(agreement, ParseMonth(month), new ServiceRecordForm(), new StaffForm()))
-            : NotFound();
+    public async Task<IActionResult> Index(Guid id, string? month, Guid? correct)
+    {
+        if (await agreements.FindAsync(id, Me) is not { } agreement) { return NotFound(); }
+        if (correct is { } recordId && await MayAsync(agreement, AgreementAction.RecordService)
+            && await CorrectableAsync(agreement, recordId) is { } record)
+        {
+            // 更正 (issue 15): the disputed record's values in the form, saved as a new record that replaces it.
+            return View(PageView, await PageAsync(agreement, new DateOnly(record.ServiceDate.Year, record.ServiceDate.Month, 1),
+                ServiceRecordForm.CorrectionOf(record), new StaffForm()));
+        }
+
+        return View(PageView, await PageAsync(agreement, ParseMonth(month), new ServiceRecordForm(), new StaffForm()));
+    }
+
+    // A disputed record of this agreement that no later record corrects yet.
+    private async Task<ServiceRecord?> CorrectableAsync(Agreement agreement, Guid recordId) =>
+        await db.ServiceRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Id == recordId && r.AgreementId == agreement.Id
+            && r.Status == ServiceRecordStatus.Disputed && !db.ServiceRecords.Any(c => c.CorrectsRecordId == recordId));
 
     [HttpPost("records")]
     public async Task<IActionResult> Record(Guid id, ServiceRecordForm form)

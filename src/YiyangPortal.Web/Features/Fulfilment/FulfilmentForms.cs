@@ -24,6 +24,18 @@ public sealed class ServiceRecordForm
     /// <summary>The answered record this entry corrects, if any.</summary>
     public Guid? CorrectsRecordId { get; set; }
 
+    /// <summary>The form for correcting <paramref name="record"/>: its values, to be changed where they were wrong.</summary>
+    public static ServiceRecordForm CorrectionOf(ServiceRecord record) => new()
+    {
+        AgreementItemId = record.AgreementItemId,
+        ServiceDate = record.ServiceDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        StaffMemberId = record.StaffMemberId,
+        ResidentsServed = record.ResidentsServed.ToString(CultureInfo.InvariantCulture),
+        DurationMinutes = record.DurationMinutes.ToString(CultureInfo.InvariantCulture),
+        Notes = record.Notes,
+        CorrectsRecordId = record.Id,
+    };
+
     /// <summary>What cannot even be read, keyed by field; the domain judges the rest.</summary>
     public IReadOnlyList<FieldError> Unreadable()
     {
