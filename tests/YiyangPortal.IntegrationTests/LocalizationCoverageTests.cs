@@ -72,13 +72,7 @@ public partial class LocalizationCoverageTests
             .ToList();
 
         Assert.True(templates.Count > 100, $"Only {templates.Count} templates found: has the way refusals are written changed?");
-        var missing = templates.Where(k => !english.ContainsKey(k)).ToList();
-        Assert.True(missing.Count == 0, "No English text for: " + string.Join(" | ", missing));
-        var strayPlaceholders = templates
-            .Where(k => Placeholder().Matches(english[k]).Any(p => !k.Contains(p.Value, StringComparison.Ordinal)))
-            .Select(k => $"{k} => {english[k]}")
-            .ToList();
-        Assert.True(strayPlaceholders.Count == 0, "English placeholder not in the Chinese template: " + string.Join(" | ", strayPlaceholders));
+        AssertTranslated(templates, english);
         Assert.True(interpolated.Count == 0, "Interpolated domain messages (use a template and arguments): " + string.Join(" | ", interpolated));
     }
 
@@ -116,13 +110,7 @@ public partial class LocalizationCoverageTests
         Assert.True(refusals.Count > 40, $"Only {refusals.Count} Signing messages found: has the way they are written changed?");
         Assert.True(import.Count > 8, $"Only {import.Count} import messages found: has the way they are written changed?");
         var templates = validation.Concat(refusals).Concat(import).Distinct().ToList();
-        var missing = templates.Where(k => !english.ContainsKey(k)).ToList();
-        Assert.True(missing.Count == 0, "No English text for: " + string.Join(" | ", missing));
-        var strayPlaceholders = templates
-            .Where(k => Placeholder().Matches(english[k]).Any(p => !k.Contains(p.Value, StringComparison.Ordinal)))
-            .Select(k => $"{k} => {english[k]}")
-            .ToList();
-        Assert.True(strayPlaceholders.Count == 0, "English placeholder not in the Chinese template: " + string.Join(" | ", strayPlaceholders));
+        AssertTranslated(templates, english);
         Assert.True(interpolated.Count == 0, "Interpolated messages (use a template and arguments): " + string.Join(" | ", interpolated));
     }
 
@@ -134,6 +122,18 @@ public partial class LocalizationCoverageTests
         .ToList();
 
     /// <summary>A fixed validator message, or the template of one with arguments (ValidationMessages).</summary>
+    /// <summary>Every template has an English entry, and the English uses no placeholder the Chinese lacks.</summary>
+    private static void AssertTranslated(IReadOnlyCollection<string> templates, IReadOnlyDictionary<string, string> english)
+    {
+        var missing = templates.Where(k => !english.ContainsKey(k)).ToList();
+        Assert.True(missing.Count == 0, "No English text for: " + string.Join(" | ", missing));
+        var strayPlaceholders = templates
+            .Where(k => Placeholder().Matches(english[k]).Any(p => !k.Contains(p.Value, StringComparison.Ordinal)))
+            .Select(k => $"{k} => {english[k]}")
+            .ToList();
+        Assert.True(strayPlaceholders.Count == 0, "English placeholder not in the Chinese template: " + string.Join(" | ", strayPlaceholders));
+    }
+
     [GeneratedRegex("""\.WithMessage\(\s*(?:new\s+DomainMessage\(\s*)?"((?:[^"\\]|\\.)*)"[,)]""")]
     private static partial Regex ValidationTemplate();
 
