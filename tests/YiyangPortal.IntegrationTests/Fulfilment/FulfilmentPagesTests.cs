@@ -123,11 +123,15 @@ public class FulfilmentPagesTests(PortalAppFactory app) : IClassFixture<PortalAp
 
         var empty = await clinic.SubmitAsync(Page(agreement), $"{Page(agreement)}/staff", new Dictionary<string, string> { ["staffName"] = "", ["staffTitle"] = "Senior" });
         var added = await clinic.SubmitAsync(Page(agreement), $"{Page(agreement)}/staff", new Dictionary<string, string> { ["staffName"] = "孙主任", ["staffTitle"] = "Senior" });
+        var twice = await clinic.SubmitAsync(Page(agreement), $"{Page(agreement)}/staff", new Dictionary<string, string> { ["staffName"] = " 孙主任", ["staffTitle"] = "Senior" });
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, empty.StatusCode);
         Assert.Contains("data-field-error=\"StaffName\"", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         Assert.Contains("孙主任", await (await clinic.GetAsync(Page(agreement))).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, twice.StatusCode);
+        Assert.Contains("data-field-error=\"StaffName\">孙主任已在本机构人员名册中。", await twice.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await TestData.InTenantAsync(app, parties.Tenant, db => db.StaffMembers.CountAsync(s => s.MedicalInstitutionId == parties.ClinicId && s.Name == "孙主任")));
     }
 
     [Fact]

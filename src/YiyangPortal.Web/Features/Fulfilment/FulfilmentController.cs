@@ -87,7 +87,16 @@ public sealed class FulfilmentController(
         if (await agreements.FindAsync(id, Me) is not { } agreement) { return NotFound(); }
         if (!await MayAsync(agreement, AgreementAction.RecordService)) { return StatusCode(StatusCodes.Status403Forbidden); }
 
-        if (StaffMember.Problems(staffForm.Name, staffForm.Title) is { Count: > 0 } problems)
+        var problems = StaffMember.Problems(staffForm.Name, staffForm.Title).ToList();
+        var name = staffForm.Name?.Trim();
+        if (problems.Count == 0 && await db.StaffMembers.AnyAsync(s => s.MedicalInstitutionId == agreement.MedicalInstitutionId
+                && s.IsActive && s.Name == name && s.Title == staffForm.Title, HttpContext.RequestAborted))
+        {
+            // A double submit, or the same person typed twice: one roster line per person.
+            problems.Add(new FieldError(nameof(StaffMember.Name), new DomainMessage("{0}已在本机构人员名册中。", name)));
+        }
+
+        if (problems.Count > 0)
         {
             return await RefusedAsync(agreement, ParseMonth(month), new ServiceRecordForm(), problems.Select(p => p with { Field = "Staff" + p.Field }).ToList(), staffForm: staffForm);
         }
