@@ -78,8 +78,9 @@ public partial class LocalizationCoverageTests
 
     /// <summary>
     /// ADR 032: the FluentValidation messages (<c>WithMessage("…")</c>), the Signing library's refusals
-    /// (<c>new …Exception("…", args)</c>) and the import-sheet errors (<c>new ImportError(row, column, "…", args)</c>)
-    /// are keys too: each has an English entry with no placeholder the Chinese lacks, and none is interpolated.
+    /// (<c>new …Exception("…", args)</c>) and the sentences of its verification reports (<c>new SigningText("…", args)</c>),
+    /// and the import-sheet errors (<c>new ImportError(row, column, "…", args)</c>) are keys too: each has an English
+    /// entry with no placeholder the Chinese lacks, and none is interpolated.
     /// </summary>
     [Fact]
     public void EveryValidationSigningAndImportMessage_HasAnEnglishTranslation_AndNoneIsInterpolated()
@@ -101,7 +102,9 @@ public partial class LocalizationCoverageTests
         var types = string.Join('|', typeof(SigningException).Assembly.GetTypes()
             .Where(t => t.IsSubclassOf(typeof(SigningException))).Select(t => t.Name));
         var refusals = Keys(signing, new Regex($$"""new\s+(?:{{types}})\((?:\s*\w+\s*,)?\s*"((?:[^"\\]|\\.)*)"[,)]"""));
+        var reportTexts = Keys(signing.Concat(web), SigningTextTemplate());
         var interpolated = web.SelectMany(s => InterpolatedValidationOrImportText().Matches(s.Text).Select(m => $"{s.File}: {m.Value}"))
+            .Concat(signing.Concat(web).SelectMany(s => InterpolatedSigningText().Matches(s.Text).Select(m => $"{s.File}: {m.Value}")))
             .Concat(signing.SelectMany(s => new Regex($$"""new\s+(?:{{types}})\((?:\s*\w+\s*,)?\s*\$@?"[^"]*""").Matches(s.Text)
                 .Select(m => $"{s.File}: {m.Value}")))
             .ToList();
@@ -109,7 +112,8 @@ public partial class LocalizationCoverageTests
         Assert.True(validation.Count > 50, $"Only {validation.Count} validation messages found: has the way they are written changed?");
         Assert.True(refusals.Count > 40, $"Only {refusals.Count} Signing messages found: has the way they are written changed?");
         Assert.True(import.Count > 8, $"Only {import.Count} import messages found: has the way they are written changed?");
-        var templates = validation.Concat(refusals).Concat(import).Distinct().ToList();
+        Assert.True(reportTexts.Count > 25, $"Only {reportTexts.Count} verification sentences found: has the way they are written changed?");
+        var templates = validation.Concat(refusals).Concat(reportTexts).Concat(import).Distinct().ToList();
         AssertTranslated(templates, english);
         Assert.True(interpolated.Count == 0, "Interpolated messages (use a template and arguments): " + string.Join(" | ", interpolated));
     }
@@ -139,6 +143,12 @@ public partial class LocalizationCoverageTests
 
     [GeneratedRegex("""AddModelError\([^;]*?,\s*\$?@?"[^"]*[\u2E80-\u9FFF]""")]
     private static partial Regex BareFieldError();
+
+    [GeneratedRegex("""new\s+SigningText\(\s*"((?:[^"\\]|\\.)*)"[,)]""")]
+    private static partial Regex SigningTextTemplate();
+
+    [GeneratedRegex("""new\s+SigningText\(\s*\$@?"[^"]*""")]
+    private static partial Regex InterpolatedSigningText();
 
     [GeneratedRegex("""new\s+ImportError\([^;]*?,\s*"((?:[^"\\]|\\.)*)"[,)]""")]
     private static partial Regex ImportTemplate();

@@ -20,7 +20,7 @@ public class RsaTests(RsaTests.RsaFixture fixture) : IClassFixture<RsaTests.RsaF
             both, new VerificationTrust([fixture.Tenant.RootCertificate], null, [fixture.Timestamps.RootCertificate]));
 
         Assert.Equal(2, output.Split("Signature is Valid.").Length - 1);
-        Assert.Equal("签章有效", report.Verdict);
+        Assert.Equal("签章有效", report.Verdict.ToString());
         Assert.All(report.Signatures, s => Assert.Equal("RSA-3072 / SHA-256", s.Algorithm));
     }
 }

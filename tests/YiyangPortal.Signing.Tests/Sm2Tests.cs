@@ -18,7 +18,7 @@ public class Sm2Tests(Sm2Tests.Sm2Fixture fixture) : IClassFixture<Sm2Tests.Sm2F
         var report = new PdfSignatureVerifier(fixture.Clock).Verify(
             both, new VerificationTrust([fixture.Tenant.RootCertificate], null, [fixture.Timestamps.RootCertificate]));
 
-        Assert.Equal("签章有效", report.Verdict);
+        Assert.Equal("签章有效", report.Verdict.ToString());
         Assert.All(report.Signatures, s => Assert.Equal("SM2 / SM3（国密）", s.Algorithm));
         Assert.Contains("签章使用国密算法（SM2/SM3），通用 PDF 阅读器无法验证，以本平台的验证结果为准。", report.Lines);
     }

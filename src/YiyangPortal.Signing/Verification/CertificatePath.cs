@@ -11,7 +11,7 @@ namespace YiyangPortal.Signing.Verification;
 /// </summary>
 internal sealed class CertificatePath
 {
-    private CertificatePath(List<X509Certificate> chain, string? problem)
+    private CertificatePath(List<X509Certificate> chain, SigningText? problem)
     {
         Chain = chain;
         Problem = problem;
@@ -20,8 +20,8 @@ internal sealed class CertificatePath
     /// <summary>From the end entity up to the trusted root (when found).</summary>
     public List<X509Certificate> Chain { get; }
 
-    /// <summary>Why the certificate is not trusted (Chinese), or null.</summary>
-    public string? Problem { get; }
+    /// <summary>Why the certificate is not trusted, or null.</summary>
+    public SigningText? Problem { get; }
 
     public static CertificatePath Build(X509Certificate leaf, IEnumerable<X509Certificate> intermediates, IReadOnlyList<X509Certificate> roots, DateTimeOffset at)
     {
@@ -33,11 +33,11 @@ internal sealed class CertificatePath
             var issuer = candidates.FirstOrDefault(c => !chain.Contains(c) && c.SubjectDN.Equivalent(current.IssuerDN) && SignedBy(current, c));
             if (issuer is null || chain.Count > 8)
             {
-                return new CertificatePath(chain, "证书不是由受信任的根证书签发的。");
+                return new CertificatePath(chain, new SigningText("证书不是由受信任的根证书签发的。"));
             }
             if (issuer.GetBasicConstraints() < 0)
             {
-                return new CertificatePath(chain, "证书链中的签发者不是证书机构。");
+                return new CertificatePath(chain, new SigningText("证书链中的签发者不是证书机构。"));
             }
             chain.Add(issuer);
             current = issuer;
@@ -46,8 +46,8 @@ internal sealed class CertificatePath
         {
             if (at.UtcDateTime < certificate.NotBefore || at.UtcDateTime > certificate.NotAfter)
             {
-                var which = certificate == leaf ? "签章证书" : "签发机构证书";
-                return new CertificatePath(chain, $"{which}在签章时（{SignatureReport.Beijing(at)}）不在有效期内。");
+                var which = certificate == leaf ? new SigningText("签章证书") : new SigningText("签发机构证书");
+                return new CertificatePath(chain, new SigningText("{0}在签章时（{1:yyyy年M月d日 HH:mm:ss}）不在有效期内。", which, SignatureReport.Beijing(at)));
             }
         }
         return new CertificatePath(chain, null);

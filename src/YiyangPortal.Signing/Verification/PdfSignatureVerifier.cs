@@ -35,33 +35,33 @@ public sealed class PdfSignatureVerifier(TimeProvider clock)
         }
         catch (UnsupportedPdfException e)
         {
-            return new PdfVerificationReport { Problem = "无法读取该文件的结构，不能验证：" + e.Message };
+            return new PdfVerificationReport { Problem = new SigningText("无法读取该文件的结构，不能验证：{0}", e.Text) };
         }
         catch (Exception e) when (e is FormatException or OverflowException or ArgumentException or IndexOutOfRangeException)
         {
             // An uploaded file is anyone's: whatever in it defeats the reader is reported, never thrown.
-            return new PdfVerificationReport { Problem = "无法读取该文件的结构，不能验证。" };
+            return new PdfVerificationReport { Problem = new SigningText("无法读取该文件的结构，不能验证。") };
         }
     }
 
     private SignatureReport VerifyOne(Context context, FoundSignature found)
     {
-        var problems = new List<string>();
+        var problems = new List<SigningText>();
         var report = new SignatureReport { FieldName = found.FieldName, ClaimedTime = ParsePdfDate(found.ClaimedTime) };
         if (found.SubFilter is not ("ETSI.CAdES.detached" or "adbe.pkcs7.detached"))
         {
-            problems.Add($"签章格式（{found.SubFilter ?? "未标明"}）不受支持。");
+            problems.Add(new SigningText("签章格式（{0}）不受支持。", found.SubFilter ?? (object)new SigningText("未标明")));
         }
         var pdf = context.File.Data;
         if (!RangeIsSound(pdf, found.ByteRange))
         {
-            return report with { Problems = [.. problems, "签章的覆盖范围（ByteRange）不合规范，无法确认文件未被改动。"] };
+            return report with { Problems = [.. problems, new SigningText("签章的覆盖范围（ByteRange）不合规范，无法确认文件未被改动。")] };
         }
         var (a, b, c) = (found.ByteRange[1], found.ByteRange[2], found.ByteRange[3]);
         var cms = CmsSignatureCheck.Parse(found.Contents);
         if (cms is null)
         {
-            return report with { Problems = [.. problems, "签章数据无法解析。"] };
+            return report with { Problems = [.. problems, new SigningText("签章数据无法解析。")] };
         }
         var certificate = cms.Certificate;
         report = report with
@@ -78,7 +78,7 @@ public sealed class PdfSignatureVerifier(TimeProvider clock)
             && cms.SigningCertificateMatches() != false;
         if (!integrity)
         {
-            problems.Add(certificate is null ? "签章数据中缺少签章证书。" : "签章所覆盖的内容已被改动，或签章数据损坏。");
+            problems.Add(certificate is null ? new SigningText("签章数据中缺少签章证书。") : new SigningText("签章所覆盖的内容已被改动，或签章数据损坏。"));
         }
 
         var (timestampTime, timestampValid) = CheckTimestamp(cms, context, problems);
@@ -98,7 +98,7 @@ public sealed class PdfSignatureVerifier(TimeProvider clock)
         var changed = !report.CoversWholeDocument && RevisionCheck.ContentChangedAfter(context.File, b + c);
         if (changed)
         {
-            problems.Add("盖章后文件内容被修改过（不只是追加了其他签章）。");
+            problems.Add(new SigningText("盖章后文件内容被修改过（不只是追加了其他签章）。"));
         }
         return report with
         {
@@ -114,11 +114,11 @@ public sealed class PdfSignatureVerifier(TimeProvider clock)
         };
     }
 
-    private static (DateTimeOffset? Time, bool Valid) CheckTimestamp(CmsSignatureCheck cms, Context context, List<string> problems)
+    private static (DateTimeOffset? Time, bool Valid) CheckTimestamp(CmsSignatureCheck cms, Context context, List<SigningText> problems)
     {
         if (cms.TimestampToken is not { } token)
         {
-            problems.Add("签章没有可信时间戳，盖章时间无法证实。");
+            problems.Add(new SigningText("签章没有可信时间戳，盖章时间无法证实。"));
             return (null, false);
         }
         var (time, problem) = TimestampCheck.Check(token, cms.Signer.GetSignature(), context.TimestampRoots);
@@ -131,7 +131,7 @@ public sealed class PdfSignatureVerifier(TimeProvider clock)
 
     // Each certificate of the path against its issuer's list. Revoked after the time-stamped signing time does not
     // undo the signature (the time stamp proves it existed before); revoked before does.
-    private static (RevocationStatus, DateTimeOffset?) CheckRevocation(CertificatePath path, Context context, DateTimeOffset at, List<string> problems)
+    private static (RevocationStatus, DateTimeOffset?) CheckRevocation(CertificatePath path, Context context, DateTimeOffset at, List<SigningText> problems)
     {
         var leafStatus = (Status: RevocationStatus.NotChecked, RevokedAt: (DateTimeOffset?)null);
         for (var i = 0; i + 1 < path.Chain.Count; i++)
@@ -143,8 +143,8 @@ public sealed class PdfSignatureVerifier(TimeProvider clock)
             }
             if (status == RevocationStatus.Revoked && revokedAt <= at)
             {
-                var which = i == 0 ? "签章证书" : "签发机构证书";
-                problems.Add($"{which}已于{SignatureReport.Beijing(revokedAt.Value)}被吊销，早于盖章时间。");
+                var which = i == 0 ? new SigningText("签章证书") : new SigningText("签发机构证书");
+                problems.Add(new SigningText("{0}已于{1:yyyy年M月d日 HH:mm:ss}被吊销，早于盖章时间。", which, SignatureReport.Beijing(revokedAt.Value)));
             }
         }
         return leafStatus;

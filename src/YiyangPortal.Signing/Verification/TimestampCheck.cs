@@ -13,7 +13,7 @@ namespace YiyangPortal.Signing.Verification;
 /// </summary>
 internal static class TimestampCheck
 {
-    public static (DateTimeOffset? Time, string? Problem) Check(ContentInfo tokenInfo, byte[] signatureValue, IReadOnlyList<X509Certificate> roots)
+    public static (DateTimeOffset? Time, SigningText? Problem) Check(ContentInfo tokenInfo, byte[] signatureValue, IReadOnlyList<X509Certificate> roots)
     {
         TimeStampToken token;
         try
@@ -22,7 +22,7 @@ internal static class TimestampCheck
         }
         catch (Exception e) when (e is TspException or CmsException or IOException or ArgumentException)
         {
-            return (null, "时间戳无法解析。");
+            return (null, new SigningText("时间戳无法解析。"));
         }
         var info = token.TimeStampInfo;
         var time = new DateTimeOffset(info.GenTime, TimeSpan.Zero);
@@ -30,13 +30,13 @@ internal static class TimestampCheck
         digest.BlockUpdate(signatureValue, 0, signatureValue.Length);
         if (!DigestUtilities.DoFinal(digest).AsSpan().SequenceEqual(info.GetMessageImprintDigest()))
         {
-            return (time, "时间戳不是针对这一签章的。");
+            return (time, new SigningText("时间戳不是针对这一签章的。"));
         }
         var certificates = token.GetCertificates().EnumerateMatches(null).ToList();
         var tsa = certificates.FirstOrDefault(c => token.SignerID.Match(c));
         if (tsa is null)
         {
-            return (time, "时间戳缺少时间戳服务的证书。");
+            return (time, new SigningText("时间戳缺少时间戳服务的证书。"));
         }
         try
         {
@@ -44,13 +44,13 @@ internal static class TimestampCheck
         }
         catch (Exception e) when (e is TspException or TspValidationException or ArgumentException)
         {
-            return (time, "时间戳的签名无效。");
+            return (time, new SigningText("时间戳的签名无效。"));
         }
         if (roots.Count == 0)
         {
-            return (time, "时间戳服务不在受信任列表中。");
+            return (time, new SigningText("时间戳服务不在受信任列表中。"));
         }
         var path = CertificatePath.Build(tsa, certificates, roots, time);
-        return path.Problem is null ? (time, null) : (time, "时间戳服务的证书不受信任。");
+        return path.Problem is null ? (time, null) : (time, new SigningText("时间戳服务的证书不受信任。"));
     }
 }

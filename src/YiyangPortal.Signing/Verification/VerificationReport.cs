@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace YiyangPortal.Signing.Verification;
 
 /// <summary>Whether a certificate was found revoked in the revocation lists given.</summary>
@@ -16,8 +14,8 @@ public enum RevocationStatus
 }
 
 /// <summary>
-/// One signature of a PDF as the verifier found it. <see cref="Problems"/> says in plain Chinese what is wrong; a
-/// signature with none is valid (签章有效). Facts are reported even when a check failed.
+/// One signature of a PDF as the verifier found it. <see cref="Problems"/> says in plain words what is wrong (templates
+/// the web translates, ADR 032); a signature with none is valid (签章有效). Facts are reported even when a check failed.
 /// </summary>
 public sealed record SignatureReport
 {
@@ -60,30 +58,35 @@ public sealed record SignatureReport
     /// <summary>Bytes were added after this signature other than later signatures (a later revision changed content).</summary>
     public bool ChangedAfterSigning { get; init; }
 
-    public IReadOnlyList<string> Problems { get; init; } = [];
+    public IReadOnlyList<SigningText> Problems { get; init; } = [];
 
     /// <summary>SM2/SM3 (国密): PDF readers cannot check it; the portal's verifier can.</summary>
     public bool IsGuomi => Algorithm?.StartsWith("SM2", StringComparison.Ordinal) == true;
 
     public bool IsValid => Problems.Count == 0;
 
-    public string Verdict => IsValid ? "签章有效" : "签章无效";
+    public SigningText Verdict => IsValid ? Valid : Invalid;
+
+    internal static readonly SigningText Valid = new SigningText("签章有效");
+    internal static readonly SigningText Invalid = new SigningText("签章无效");
 
     /// <summary>One sentence: who sealed, when, and how sure the time is.</summary>
-    public string Summary
+    public SigningText Summary
     {
         get
         {
-            var who = SignerName ?? "（未知签章人）";
+            var who = SignerName ?? (object)new SigningText("（未知签章人）");
             var time = TimestampValid && TimestampTime is { } stamped
-                ? $"{Beijing(stamped)}（北京时间，可信时间戳）"
-                : ClaimedTime is { } claimed ? $"{Beijing(claimed)}（北京时间，签章人自报，无可信时间戳）" : "时间不详";
-            return $"{who}于{time}盖章。";
+                ? new SigningText("{0:yyyy年M月d日 HH:mm:ss}（北京时间，可信时间戳）", Beijing(stamped))
+                : ClaimedTime is { } claimed
+                    ? new SigningText("{0:yyyy年M月d日 HH:mm:ss}（北京时间，签章人自报，无可信时间戳）", Beijing(claimed))
+                    : new SigningText("时间不详");
+            return new SigningText("{0}于{1}盖章。", who, time);
         }
     }
 
-    internal static string Beijing(DateTimeOffset time) =>
-        time.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy年M月d日 HH:mm:ss", CultureInfo.InvariantCulture);
+    /// <summary>The time on Beijing's clock; templates format it (<c>{0:yyyy年M月d日 HH:mm:ss}</c>).</summary>
+    internal static DateTimeOffset Beijing(DateTimeOffset time) => time.ToOffset(TimeSpan.FromHours(8));
 }
 
 /// <summary>The verification of an uploaded PDF, for the public verification page.</summary>
@@ -94,25 +97,25 @@ public sealed record PdfVerificationReport
     /// <summary>Bytes after the end of the last signature's range.</summary>
     public long BytesAfterLastSignature { get; init; }
 
-    /// <summary>The file could not be read as a PDF (message in Chinese); then no signature is reported.</summary>
-    public string? Problem { get; init; }
+    /// <summary>The file could not be read as a PDF (why); then no signature is reported.</summary>
+    public SigningText? Problem { get; init; }
 
     public bool ChangedAfterLastSignature => BytesAfterLastSignature > 0 || Signatures.Any(s => s.ChangedAfterSigning);
 
     public bool AllValid => Problem is null && Signatures.Count > 0 && Signatures.All(s => s.IsValid) && !ChangedAfterLastSignature;
 
-    public string Verdict => Problem is not null ? "无法验证"
-        : Signatures.Count == 0 ? "未发现电子签章"
-        : AllValid ? "签章有效" : "签章无效";
+    public SigningText Verdict => Problem is not null ? new SigningText("无法验证")
+        : Signatures.Count == 0 ? new SigningText("未发现电子签章")
+        : AllValid ? SignatureReport.Valid : SignatureReport.Invalid;
 
-    /// <summary>What the page prints, one sentence per line.</summary>
+    /// <summary>The report in Chinese, one sentence per line (logs and tests; the page translates each part).</summary>
     public IReadOnlyList<string> Lines
     {
         get
         {
             if (Problem is not null)
             {
-                return [Problem];
+                return [Problem.ToString()];
             }
             if (Signatures.Count == 0)
             {

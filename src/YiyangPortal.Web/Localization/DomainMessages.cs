@@ -27,8 +27,18 @@ public static class DomainMessages
     public static DomainMessage Text(this SigningException exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        return new DomainMessage(exception.Template, [.. exception.Arguments]);
+        return exception.Text.AsDomainMessage();
     }
+
+    /// <summary>A sentence of the signing library (a refusal, a line of a verification report) in the user's language.</summary>
+    public static string Message(this IStringLocalizer localizer, SigningText text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return localizer.Message(text.AsDomainMessage());
+    }
+
+    private static DomainMessage AsDomainMessage(this SigningText text) =>
+        new(text.Template, [.. text.Arguments.Select(a => a is SigningText inner ? inner.AsDomainMessage() : a)]);
 
     public static string Message(this IStringLocalizer localizer, DomainMessage message)
     {

@@ -68,7 +68,7 @@ public sealed class SealingOnSigningTests(PortalAppFactory app) : IClassFixture<
     }
 
     [Fact]
-    public async Task TheVerificationPage_FindsTheSealsValid_AndAOneByteChangeInvalid()
+    public async Task TheVerificationPage_FindsTheSealsValid_AndAOneByteChangeInvalid_InEitherLanguage()
     {
         var (staff, id) = await _steps.EffectiveAsync(BeijingDate.Day(-1), BeijingDate.Day(300));
         var pdf = await (await staff.GetAsync($"/shaoxing/agreements/{id}/pdf")).Content.ReadAsByteArrayAsync();
@@ -88,6 +88,18 @@ public sealed class SealingOnSigningTests(PortalAppFactory app) : IClassFixture<
         Assert.Contains("越城区福乐养老院于", valid, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"seal-verdict\">签章无效<", invalid, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"verify-result\"", invalid, StringComparison.Ordinal);
+
+        // The report is translated sentence by sentence (ADR 032), names and times kept.
+        var english = PortalClient.For(app);
+        await english.SubmitAsync($"/shaoxing/verify/{number}", "/shaoxing/culture", new Dictionary<string, string> { ["culture"] = "en", ["returnUrl"] = $"/shaoxing/verify/{number}" });
+        var validEn = await (await english.UploadAsync($"/shaoxing/verify/{number}", $"/shaoxing/verify/{number}", "a.pdf", pdf)).Content.ReadAsStringAsync();
+        var invalidEn = await (await english.UploadAsync($"/shaoxing/verify/{number}", $"/shaoxing/verify/{number}", "a.pdf", tampered)).Content.ReadAsStringAsync();
+
+        Assert.Contains("data-testid=\"seal-verdict\">Seal valid<", validEn, StringComparison.Ordinal);
+        Assert.Matches(@"Sealed by 越城区福乐养老院 at 20\d\d-\d\d-\d\d \d\d:\d\d:\d\d \(Beijing time, trusted time stamp\)\.", validEn);
+        Assert.Contains("data-testid=\"seal-verdict\">Seal invalid<", invalidEn, StringComparison.Ordinal);
+        Assert.Contains("The content covered by the seal has been changed, or the seal data is damaged.", invalidEn, StringComparison.Ordinal);
+        Assert.DoesNotContain("签章所覆盖的内容已被改动", invalidEn, StringComparison.Ordinal);
     }
 
     [Fact]

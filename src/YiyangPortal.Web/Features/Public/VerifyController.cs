@@ -6,6 +6,7 @@ using YiyangPortal.Domain.Agreements;
 using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Documents;
 using YiyangPortal.Infrastructure.Persistence;
+using YiyangPortal.Signing;
 using YiyangPortal.Signing.Verification;
 using YiyangPortal.Web.Features.Seals;
 using YiyangPortal.Web.Features.Shared;
@@ -76,7 +77,7 @@ public sealed class VerifyController(PortalDbContext db, SealAuthority seals, Ti
 
         var trust = await seals.TrustAsync(clock);
         var report = trust is null
-            ? new PdfVerificationReport { Problem = "本市尚未启用电子签章，无法验证签章。" }
+            ? new PdfVerificationReport { Problem = new SigningText("本市尚未启用电子签章，无法验证签章。") }
             : new PdfSignatureVerifier(clock).Verify(bytes, trust);
         var sealers = report.Signatures.Select(s => s.SignerName).ToHashSet();
         return View(ViewPath, page with
