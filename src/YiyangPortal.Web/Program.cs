@@ -1,6 +1,9 @@
 using YiyangPortal.Web.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+// Configuration is read at start-up only: reloading on change watches the whole content root (bin, obj and the log
+// folder included) with a recursive file watcher that every log line written there wakes up (issue 13, the request
+// path). A changed appsettings file takes effect at the next restart, as every deployment step here restarts anyway.
+var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
 builder.AddPortalLogging();
 builder.Services.AddPortal(builder.Configuration);
 
