@@ -22,6 +22,12 @@ public enum NotificationKind
 
     /// <summary>A party proposed to terminate, or answered such a proposal (2020 guide 六(二)).</summary>
     Termination = 13,
+
+    /// <summary>履约: what the plan asks of this month (issue 15, monthly reminder to both parties).</summary>
+    FulfilmentDue = 20,
+
+    /// <summary>履约: a period that ended last month closed short of its agreed count on confirmed deliveries.</summary>
+    FulfilmentMissed = 21,
 }
 
 /// <summary>One message in a user's in-app inbox (issue 4: submitted, returned, proposal, signed, expiring, terminated).</summary>

@@ -109,6 +109,7 @@ internal static class PortalServices
         services.AddScoped<Features.Fulfilment.FulfilmentWorkflow>();
         services.AddScoped<YiyangPortal.Web.Features.Dashboard.DashboardQuery>();
         services.AddSingleton<FilingSweep>();
+        services.AddSingleton<Features.Fulfilment.FulfilmentSweep>();
         if (configuration.GetValue("Portal:Sweep:Enabled", true))
         {
             services.AddHostedService<Features.Shared.DailySweepService>();

@@ -1,0 +1,119 @@
+using Microsoft.EntityFrameworkCore;
+using YiyangPortal.Domain.Agreements;
+using YiyangPortal.Domain.Common;
+using YiyangPortal.Domain.Fulfilment;
+using YiyangPortal.Domain.Notifications;
+using YiyangPortal.Infrastructure.Persistence;
+using YiyangPortal.Infrastructure.Tenancy;
+using YiyangPortal.Web.Features.Filings;
+
+namespace YiyangPortal.Web.Features.Fulfilment;
+
+/// <summary>What one fulfilment sweep sent: null when another instance held the lock.</summary>
+public sealed record FulfilmentSweepResult(int Due, int Missed);
+
+/// <summary>
+/// The monthly 履约 reminders (issue 15: "monthly reminders to both parties of visits due and missed"), run by the daily
+/// sweep: for every agreement whose service days cover the month, both parties' users are told once a month what the
+/// plan asks of this month (本月应完成), and, when a period that ended last month closed short of its agreed count
+/// on confirmed deliveries, what was missed (上月未完成). Only confirmed records count (未确认的不算完成); "due" names
+/// the monthly lines (坐诊, 查房: 次/月), quarter and year lines are reminded when they end short. The
+/// notifications are their own ledger, like the expiry reminders: a user who has this month's reminder for an agreement
+/// (same kind and link) does not get it again, so a second run, or a second instance, sends nothing.
+/// </summary>
+public sealed class FulfilmentSweep(IServiceScopeFactory scopes)
+{
+    /// <summary>Arbitrary, fixed: the advisory-lock key every instance agrees on.</summary>
+    public const long LockKey = 0x5959_4655_4C46; // "YYFULF"
+
+    public async Task<FulfilmentSweepResult?> RunAsync(DateTimeOffset utcNow, CancellationToken cancellationToken)
+    {
+        var today = BeijingTime.Today(utcNow);
+        var perTenant = await TenantSweepRunner.ForEachTenantAsync(
+            scopes,
+            LockKey,
+            services => SweepTenantAsync(services.GetRequiredService<PortalDbContext>(), today, utcNow, cancellationToken),
+            cancellationToken);
+        return perTenant is null ? null : new FulfilmentSweepResult(perTenant.Sum(t => t.Due), perTenant.Sum(t => t.Missed));
+    }
+
+    /// <summary>The page a reminder opens: the agreement's 履约情况 for that month.</summary>
+    public static string LinkFor(Guid agreementId, DateOnly month) => $"/agreements/{agreementId}/fulfilment?month={month:yyyy-MM}";
+
+    private static async Task<FulfilmentSweepResult> SweepTenantAsync(
+        PortalDbContext db, DateOnly today, DateTimeOffset utcNow, CancellationToken cancellationToken)
+    {
+        var thisMonth = new DateOnly(today.Year, today.Month, 1);
+        var lastMonth = thisMonth.AddMonths(-1);
+        var agreements = await db.Agreements.AsNoTracking()
+            .Where(a => a.Status == AgreementStatus.Effective || (a.Status == AgreementStatus.Terminated && a.TerminatedOn >= lastMonth))
+            .Include(a => a.Items)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+
+        // This month's reminders already sent (the ledger), read once for the tenant.
+        var sent = (await db.Notifications.AsNoTracking()
+                .Where(n => (n.Kind == NotificationKind.FulfilmentDue || n.Kind == NotificationKind.FulfilmentMissed) && n.CreatedAtUtc >= utcNow.AddDays(-40))
+                .Select(n => new { n.UserId, n.Kind, n.Link })
+                .ToListAsync(cancellationToken))
+            .Select(n => (n.UserId, n.Kind, n.Link)).ToHashSet();
+
+        int due = 0, missed = 0;
+        foreach (var agreement in agreements)
+        {
+            var plan = ServicePlan.Of(agreement);
+            var thisMonthLines = plan.Where(l => l.Period.Contains(thisMonth) || l.Period.Contains(today))
+                .Where(l => l.Period.Kind == PeriodKind.Month && l.AgreedCount > 0).ToList();
+            var endedLastMonth = plan.Where(l => l.Period.End >= lastMonth && l.Period.End < thisMonth && l.AgreedCount > 0).ToList();
+            if (thisMonthLines.Count == 0 && endedLastMonth.Count == 0)
+            {
+                continue;
+            }
+
+            List<Guid>? users = null;
+            async Task<List<Guid>> UsersAsync() =>
+                users ??= await FilingRecipients.PartiesAsync(db, agreement.ElderCareInstitutionId, agreement.MedicalInstitutionId, cancellationToken);
+
+            if (thisMonthLines.Count > 0)
+            {
+                var what = string.Join("、", thisMonthLines.Select(l => $"{l.ItemName} {l.AgreedCount} {UnitOf(l)}"));
+                var title = $"协议 {agreement.DocumentNumber} 本月（{thisMonth:yyyy年M月}）应完成：{what}。";
+                due += Notify(db, sent, await UsersAsync(), agreement, NotificationKind.FulfilmentDue, title, LinkFor(agreement.Id, thisMonth), utcNow);
+            }
+
+            if (endedLastMonth.Count > 0)
+            {
+                var from = endedLastMonth.Min(l => l.Period.Start);
+                var records = await db.ServiceRecords.AsNoTracking()
+                    .Where(r => r.AgreementId == agreement.Id && r.ServiceDate >= from && r.ServiceDate < thisMonth)
+                    .ToListAsync(cancellationToken);
+                var shortLines = FulfilmentSummary.Of(endedLastMonth, records).Where(l => l.Shortfall > 0).ToList();
+                if (shortLines.Count > 0)
+                {
+                    var what = string.Join("；", shortLines.Select(l => $"{l.Plan.ItemName} 应 {l.Plan.AgreedCount}、已确认 {l.Confirmed}（待确认 {l.Pending}）"));
+                    var title = $"协议 {agreement.DocumentNumber} {lastMonth:yyyy年M月}止未完成约定服务：{what}。";
+                    missed += Notify(db, sent, await UsersAsync(), agreement, NotificationKind.FulfilmentMissed, title, LinkFor(agreement.Id, lastMonth), utcNow);
+                }
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return new FulfilmentSweepResult(due, missed);
+    }
+
+    private static string UnitOf(PlanLine line) => line.Measure == PlanMeasure.ResidentsServed ? "人次" : "次";
+
+    // One notification per user not yet reminded; 1 when anyone was, for the count.
+    private static int Notify(
+        PortalDbContext db, HashSet<(Guid, NotificationKind, string)> sent, List<Guid> users, Agreement agreement,
+        NotificationKind kind, string title, string link, DateTimeOffset utcNow)
+    {
+        var fresh = users.Where(u => sent.Add((u, kind, link))).ToList();
+        foreach (var user in fresh)
+        {
+            db.Notifications.Add(new Notification(agreement.TenantId, user, kind, FilingCreator.Clip(title), link, utcNow));
+        }
+
+        return fresh.Count > 0 ? 1 : 0;
+    }
+}
