@@ -28,6 +28,9 @@ public enum NotificationKind
 
     /// <summary>履约: a period that ended last month closed short of its agreed count on confirmed deliveries.</summary>
     FulfilmentMissed = 21,
+
+    /// <summary>督查: a county bureau sent a notice to a party, or the party answered it (issue 15).</summary>
+    Supervision = 22,
 }
 
 /// <summary>One message in a user's in-app inbox (issue 4: submitted, returned, proposal, signed, expiring, terminated).</summary>

@@ -145,6 +145,8 @@ public sealed class PortalDbContext : IdentityUserContext<PortalUser, Guid>, IDa
     /// <summary>人员名册 of the medical institutions (issue 15).</summary>
     public DbSet<Domain.Fulfilment.StaffMember> StaffMembers => Set<Domain.Fulfilment.StaffMember>();
 
+    public DbSet<Domain.Fulfilment.SupervisionNotice> SupervisionNotices => Set<Domain.Fulfilment.SupervisionNotice>();
+
     /// <summary>服务记录, partitioned by month (ADR 033).</summary>
     public DbSet<Domain.Fulfilment.ServiceRecord> ServiceRecords => Set<Domain.Fulfilment.ServiceRecord>();
 
