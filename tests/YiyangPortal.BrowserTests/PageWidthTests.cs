@@ -64,7 +64,9 @@ public class PageWidthTests(BrowserFixture browser)
         await VisitAsync(page, "/shaoxing/agreements?status=PendingMedicalReview", "clinic-agreements-pending");
         await VisitAsync(page, await FirstHrefAsync(page, "[data-testid=agreement-list] tbody a") ?? any, "clinic-agreement-review");
         await VisitAsync(page, "/shaoxing/agreements?status=Effective", "clinic-agreements-effective");
-        await VisitAsync(page, await FirstHrefAsync(page, "[data-testid=agreement-list] tbody a") + "/fulfilment", "clinic-fulfilment");
+        var effective = await FirstHrefAsync(page, "[data-testid=agreement-list] tbody a");
+        await VisitAsync(page, effective + "/fulfilment", "clinic-fulfilment");
+        await VisitAsync(page, effective + "/supervision", "clinic-supervision");
         await VisitAsync(page, "/shaoxing/medical/fees", "clinic-fee-schedule");
         await VisitAsync(page, "/shaoxing/filings", "clinic-filings");
         await VisitAsync(page, await FirstHrefAsync(page, "tbody a[href*='/filings/']"), "clinic-filing-detail");
@@ -80,6 +82,8 @@ public class PageWidthTests(BrowserFixture browser)
         var county = await SignInAsync("minzheng@shaoxing.demo", "/shaoxing/regulator");
         await CheckAsync(county, "regulator-county-home");
         await VisitAsync(county, "/shaoxing/regulator/dashboard", "regulator-county-dashboard");
+        await VisitAsync(county, "/shaoxing/agreements", "regulator-county-agreements");
+        await VisitAsync(county, await FirstHrefAsync(county, "[data-testid=agreement-list] tbody a") + "/supervision", "regulator-county-supervision");
         await county.Context.CloseAsync();
 
         var page = await SignInAsync("city@shaoxing.demo", "/shaoxing/regulator");
