@@ -109,9 +109,12 @@ public static class SixOnes
                 f.Partners.Count == 0 ? "签约后由医疗卫生机构登记上门服务，本机构确认。" : "近 90 天没有已确认的上门服务：请在协议的履约页确认医疗卫生机构登记的服务。"));
     }
 
+    /// <summary>An agreement in force agrees a green channel (二.4; 附件1 五; 2020 guide 三(九)).</summary>
+    public static bool GreenChannelAgreed(SixOnesFacts facts) => facts?.Partners.Any(p => p.GreenChannelAgreed) == true;
+
     private static SixOneLine Green(SixOnesFacts f)
     {
-        var agreed = f.Partners.Any(p => p.GreenChannelAgreed);
+        var agreed = GreenChannelAgreed(f);
         var figures = new DomainMessage("{0}；今年使用 {1} 人次", new DomainMessage(agreed ? "已约定绿色通道" : "未约定绿色通道"), f.GreenChannelUsesThisYear);
         if (!agreed)
         {
