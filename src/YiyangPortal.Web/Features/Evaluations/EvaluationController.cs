@@ -89,11 +89,10 @@ public sealed class EvaluationController(PortalDbContext db, AgreementWorkflow a
             }
         }
 
-        if (problems.Count == 0)
-        {
-            problems.AddRange(AgreementEvaluation.Problems(
-                agreement, actor.Party, form.Year, form.Scores(), form.Comment, BeijingTime.DateOf(actor.AtUtc), existing));
-        }
+        // The domain's messages too, except where the field already says it could not be read.
+        problems.AddRange(AgreementEvaluation.Problems(
+                agreement, actor.Party, form.Year, form.Scores(), form.Comment, BeijingTime.DateOf(actor.AtUtc), existing)
+            .Where(p => problems.All(u => u.Field != p.Field)));
 
         if (problems.Count > 0)
         {
