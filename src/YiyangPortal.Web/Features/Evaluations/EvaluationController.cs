@@ -92,7 +92,7 @@ public sealed class EvaluationController(PortalDbContext db, AgreementWorkflow a
         // The domain's messages too, except where the field already says it could not be read.
         problems.AddRange(AgreementEvaluation.Problems(
                 agreement, actor.Party, form.Year, form.Scores(), form.Comment, BeijingTime.DateOf(actor.AtUtc), existing)
-            .Where(p => problems.All(u => u.Field != p.Field)));
+            .Where(p => problems.All(u => u.Field != p.Field)).ToList());
 
         if (problems.Count > 0)
         {
