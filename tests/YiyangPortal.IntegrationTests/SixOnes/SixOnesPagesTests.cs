@@ -67,7 +67,9 @@ public class SixOnesPagesTests(PortalAppFactory app) : IClassFixture<PortalAppFa
         });
         var training = await home.SubmitAsync(Page, $"{Page}/training", new Dictionary<string, string>
         {
-            ["HeldOn"] = "2026/13/40", ["Topic"] = "家属电话 13800138000", ["Attendees"] = "5",
+            ["HeldOn"] = "2026/13/40",
+            ["Topic"] = "家属电话 13800138000",
+            ["Attendees"] = "5",
         });
         var green = await home.SubmitAsync(Page, $"{Page}/green-channel", new Dictionary<string, string> { ["UsedOn"] = "2026-01-02", ["Residents"] = "1" });
 

@@ -75,8 +75,10 @@ internal static class DemoSixOnes
 
             var scores = new Dictionary<EvaluationCriterion, int?>
             {
-                [EvaluationCriterion.Timeliness] = 5, [EvaluationCriterion.Quality] = 4,
-                [EvaluationCriterion.Cooperation] = 4, [EvaluationCriterion.Records] = 3,
+                [EvaluationCriterion.Timeliness] = 5,
+                [EvaluationCriterion.Quality] = 4,
+                [EvaluationCriterion.Cooperation] = 4,
+                [EvaluationCriterion.Records] = 3,
             };
             db.AgreementEvaluations.Add(AgreementEvaluation.Submit(
                 agreement, AgreementActor.ElderCare(staff, now), open.Number, scores, "巡诊准时，医生耐心；服务记录偶有补录，希望当天登记。", []));
