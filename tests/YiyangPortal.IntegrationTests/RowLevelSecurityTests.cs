@@ -190,6 +190,10 @@ public class RowLevelSecurityTests(PortalAppFactory app) : IClassFixture<PortalA
         Assert.Contains("user_claims", tables);
         Assert.Contains("service_records", tables);
         Assert.Contains("staff_members", tables);
+        Assert.Contains("agreement_evaluations", tables);
+        Assert.Contains("green_channel_uses", tables);
+        Assert.Contains("health_checks", tables);
+        Assert.Contains("training_sessions", tables);
     }
 
     private async Task<Guid> TenantIdAsync(string slug)

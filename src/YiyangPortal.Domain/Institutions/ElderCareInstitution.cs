@@ -29,6 +29,17 @@ public sealed class ElderCareInstitution : Institution
     /// <summary>内设医疗机构 (Shaoxing: 养老机构 with 50+ residents should set one up).</summary>
     public bool HasInternalMedicalInstitution { get; private set; }
 
+    /// <summary>
+    /// 申办中: the home reports that it is applying for a 内设医疗机构 (绍市民〔2024〕6号 二.2 “申办一个养老机构内设医疗机构”).
+    /// The home keeps this up to date itself; 已设 (<see cref="HasInternalMedicalInstitution"/>) is a licensed fact the
+    /// register keeps (ADR 036).
+    /// </summary>
+    public bool IsApplyingForInternalMedicalInstitution { get; private set; }
+
+    /// <summary>已设 / 申办中 / 未设.</summary>
+    public InternalMedicalStatus InternalMedicalStatus => HasInternalMedicalInstitution ? InternalMedicalStatus.Established
+        : IsApplyingForInternalMedicalInstitution ? InternalMedicalStatus.Applying : InternalMedicalStatus.None;
+
     /// <summary>绍市民〔2024〕6号: 养老机构 with 50 or more residents should set up an internal medical institution.</summary>
     public bool ShouldSetUpInternalMedicalInstitution =>
         Kind == ElderCareInstitutionKind.NursingHome && Residents >= 50 && !HasInternalMedicalInstitution;
@@ -43,6 +54,7 @@ public sealed class ElderCareInstitution : Institution
         Kind = details.Kind;
         RegistrationNumber = InstitutionRules.RequireRegistration(details.RegistrationNumber, "备案（登记）号");
         HasInternalMedicalInstitution = details.HasInternalMedicalInstitution;
+        IsApplyingForInternalMedicalInstitution &= !HasInternalMedicalInstitution;
         SetCapacity(details.Beds, details.Residents);
         SetContact(details.Contact);
     }
@@ -52,6 +64,17 @@ public sealed class ElderCareInstitution : Institution
     {
         SetCapacity(beds, residents);
         SetContact(contact);
+    }
+
+    /// <summary>The home's own report: applying (申办中) for a 内设医疗机构 or not; once 已设 there is nothing to apply for.</summary>
+    public void ReportInternalMedicalApplication(bool applying)
+    {
+        if (applying && HasInternalMedicalInstitution)
+        {
+            throw new DomainException("本机构已设内设医疗机构，无需申办。");
+        }
+
+        IsApplyingForInternalMedicalInstitution = applying;
     }
 
     private void SetCapacity(int beds, int residents)

@@ -162,6 +162,15 @@ public sealed class PortalDbContext : IdentityUserContext<PortalUser, Guid>, IDa
 
     public DbSet<Domain.Seals.SealUse> SealUses => Set<Domain.Seals.SealUse>();
 
+    /// <summary>六个一 entries (ADR 036) and 年度评价 (ADR 037).</summary>
+    public DbSet<Domain.Fulfilment.GreenChannelUse> GreenChannelUses => Set<Domain.Fulfilment.GreenChannelUse>();
+
+    public DbSet<Domain.Fulfilment.TrainingSession> TrainingSessions => Set<Domain.Fulfilment.TrainingSession>();
+
+    public DbSet<Domain.Fulfilment.HealthCheck> HealthChecks => Set<Domain.Fulfilment.HealthCheck>();
+
+    public DbSet<Domain.Fulfilment.AgreementEvaluation> AgreementEvaluations => Set<Domain.Fulfilment.AgreementEvaluation>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

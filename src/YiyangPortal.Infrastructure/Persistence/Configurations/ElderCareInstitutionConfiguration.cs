@@ -12,5 +12,6 @@ internal sealed class ElderCareInstitutionConfiguration : IEntityTypeConfigurati
         builder.Property(i => i.Kind).HasConversion<string>().HasMaxLength(30);
         builder.Property(i => i.RegistrationNumber).HasMaxLength(50);
         builder.Ignore(i => i.ShouldSetUpInternalMedicalInstitution);
+        builder.Ignore(i => i.InternalMedicalStatus);
     }
 }

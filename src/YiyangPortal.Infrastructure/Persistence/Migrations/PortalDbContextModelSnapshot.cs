@@ -1212,6 +1212,172 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                     b.ToTable("filing_reminders", (string)null);
                 });
 
+            modelBuilder.Entity("YiyangPortal.Domain.Fulfilment.AgreementEvaluation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("comment");
+
+                    b.Property<int>("Cooperation")
+                        .HasColumnType("integer")
+                        .HasColumnName("cooperation");
+
+                    b.Property<string>("Party")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("party");
+
+                    b.Property<int>("Quality")
+                        .HasColumnType("integer")
+                        .HasColumnName("quality");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("integer")
+                        .HasColumnName("records");
+
+                    b.Property<DateTimeOffset>("SubmittedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at_utc");
+
+                    b.Property<Guid>("SubmittedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submitted_by_user_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<int>("Timeliness")
+                        .HasColumnType("integer")
+                        .HasColumnName("timeliness");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agreement_evaluations");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_agreement_evaluations_tenant_id");
+
+                    b.HasIndex("AgreementId", "Year", "Party")
+                        .IsUnique()
+                        .HasDatabaseName("ix_agreement_evaluations_agreement_id_year_party");
+
+                    b.ToTable("agreement_evaluations", (string)null);
+                });
+
+            modelBuilder.Entity("YiyangPortal.Domain.Fulfilment.GreenChannelUse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ElderCareInstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("elder_care_institution_id");
+
+                    b.Property<DateTimeOffset>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at_utc");
+
+                    b.Property<Guid>("RecordedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by_user_id");
+
+                    b.Property<int>("Residents")
+                        .HasColumnType("integer")
+                        .HasColumnName("residents");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateOnly>("UsedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("used_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_green_channel_uses");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_green_channel_uses_tenant_id");
+
+                    b.HasIndex("ElderCareInstitutionId", "UsedOn")
+                        .HasDatabaseName("ix_green_channel_uses_elder_care_institution_id_used_on");
+
+                    b.ToTable("green_channel_uses", (string)null);
+                });
+
+            modelBuilder.Entity("YiyangPortal.Domain.Fulfilment.HealthCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("CheckedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("checked_on");
+
+                    b.Property<Guid>("ElderCareInstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("elder_care_institution_id");
+
+                    b.Property<DateTimeOffset>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at_utc");
+
+                    b.Property<Guid>("RecordedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by_user_id");
+
+                    b.Property<int>("ResidentsChecked")
+                        .HasColumnType("integer")
+                        .HasColumnName("residents_checked");
+
+                    b.Property<int>("ResidentsDue")
+                        .HasColumnType("integer")
+                        .HasColumnName("residents_due");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_health_checks");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_health_checks_tenant_id");
+
+                    b.HasIndex("ElderCareInstitutionId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_health_checks_elder_care_institution_id_year");
+
+                    b.ToTable("health_checks", (string)null);
+                });
+
             modelBuilder.Entity("YiyangPortal.Domain.Fulfilment.ServiceRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1452,6 +1618,60 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                     b.ToTable("supervision_notices", (string)null);
                 });
 
+            modelBuilder.Entity("YiyangPortal.Domain.Fulfilment.TrainingSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attendees")
+                        .HasColumnType("integer")
+                        .HasColumnName("attendees");
+
+                    b.Property<Guid>("ElderCareInstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("elder_care_institution_id");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date")
+                        .HasColumnName("held_on");
+
+                    b.Property<DateTimeOffset>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at_utc");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<Guid>("RecordedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by_user_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("topic");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_sessions");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_training_sessions_tenant_id");
+
+                    b.HasIndex("ElderCareInstitutionId", "HeldOn")
+                        .HasDatabaseName("ix_training_sessions_elder_care_institution_id_held_on");
+
+                    b.ToTable("training_sessions", (string)null);
+                });
+
             modelBuilder.Entity("YiyangPortal.Domain.Institutions.ElderCareInstitution", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1496,6 +1716,10 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean")
                         .HasColumnName("is_active");
+
+                    b.Property<bool>("IsApplyingForInternalMedicalInstitution")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_applying_for_internal_medical_institution");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -2603,6 +2827,57 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_filing_reminders_tenants_tenant_id");
                 });
 
+            modelBuilder.Entity("YiyangPortal.Domain.Fulfilment.AgreementEvaluation", b =>
+                {
+                    b.HasOne("YiyangPortal.Domain.Agreements.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_agreement_evaluations_agreements_agreement_id");
+
+                    b.HasOne("YiyangPortal.Domain.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_agreement_evaluations_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("YiyangPortal.Domain.Fulfilment.GreenChannelUse", b =>
+                {
+                    b.HasOne("YiyangPortal.Domain.Institutions.ElderCareInstitution", null)
+                        .WithMany()
+                        .HasForeignKey("ElderCareInstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_green_channel_uses_elder_care_institutions_elder_care_insti");
+
+                    b.HasOne("YiyangPortal.Domain.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_green_channel_uses_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("YiyangPortal.Domain.Fulfilment.HealthCheck", b =>
+                {
+                    b.HasOne("YiyangPortal.Domain.Institutions.ElderCareInstitution", null)
+                        .WithMany()
+                        .HasForeignKey("ElderCareInstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_health_checks_elder_care_institutions_elder_care_institutio");
+
+                    b.HasOne("YiyangPortal.Domain.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_health_checks_tenants_tenant_id");
+                });
+
             modelBuilder.Entity("YiyangPortal.Domain.Fulfilment.ServiceRecord", b =>
                 {
                     b.HasOne("YiyangPortal.Domain.Agreements.Agreement", null)
@@ -2666,6 +2941,23 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_supervision_notices_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("YiyangPortal.Domain.Fulfilment.TrainingSession", b =>
+                {
+                    b.HasOne("YiyangPortal.Domain.Institutions.ElderCareInstitution", null)
+                        .WithMany()
+                        .HasForeignKey("ElderCareInstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_sessions_elder_care_institutions_elder_care_instit");
+
+                    b.HasOne("YiyangPortal.Domain.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_sessions_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("YiyangPortal.Domain.Institutions.ElderCareInstitution", b =>

@@ -52,6 +52,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes)
             agreements += await EnsureAgreementsAsync(tenant.Slug, tenantSeed, lookup, cancellationToken);
             await DemoFulfilment.EnsureAsync(scope, lookup, cancellationToken);
             await DemoSupervision.EnsureAsync(scope, lookup, cancellationToken);
+            await DemoSixOnes.EnsureAsync(scope, lookup, cancellationToken);
         }
 
         await using (var scope = scopes.CreateAsyncScope())
