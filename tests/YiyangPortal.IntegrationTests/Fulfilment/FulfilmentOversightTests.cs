@@ -114,6 +114,20 @@ public class FulfilmentOversightTests(PortalAppFactory app) : IClassFixture<Port
         _ = expected;
     }
 
+    [Theory]
+    [InlineData("minzheng@shaoxing.demo", "institution-table")]
+    [InlineData("weijian@shaoxing.demo", "institution-table")]
+    [InlineData("city@shaoxing.demo", "county-table")]
+    public async Task DemoData_ShowsRates_ToTheDemoRegulators(string account, string table)
+    {
+        var regulator = await SignedInAsync(account);
+
+        var html = await (await regulator.GetAsync(Page)).Content.ReadAsStringAsync();
+
+        Assert.Contains($"data-testid=\"{table}\"", html, StringComparison.Ordinal);
+        Assert.Matches("data-testid=\"rate\">[0-9]", html);
+    }
+
     [Fact]
     public async Task EmptyRange_SaysSoInChinese()
     {
