@@ -25,12 +25,12 @@ FROM agreements a JOIN elder_care_institutions e ON e.id = a.elder_care_institut
 WHERE a.document_number LIKE 'SC-%';
 
 -- Five monthly items per agreement, copied from a demo item so that every required column has a sensible value.
-CREATE TEMP TABLE tpl AS SELECT * FROM agreement_items WHERE unit = 'TimesPerMonth' AND clause IS NULL LIMIT 1;
+CREATE TEMP TABLE tpl AS SELECT * FROM agreement_items WHERE review_state <> 'Rejected' ORDER BY id LIMIT 1;
 CREATE TEMP TABLE items AS
 SELECT gen_random_uuid() AS id, a.id AS agreement_id, k, (ARRAY[2, 2, 3, 1, 2])[k + 1] AS frequency FROM a CROSS JOIN generate_series(0, 4) k;
 INSERT INTO agreement_items
 SELECT (jsonb_populate_record(NULL::agreement_items, to_jsonb(tpl) || jsonb_build_object(
-    'id', i.id, 'agreement_id', i.agreement_id, 'frequency', i.frequency, 'unit', 'TimesPerMonth',
+    'id', i.id, 'agreement_id', i.agreement_id, 'frequency', i.frequency, 'unit', 'TimesPerMonth', 'clause', NULL,
     'name', (ARRAY['巡诊', '健康讲座', '慢病随访', '中医药服务', '康复指导'])[i.k + 1]))).*
 FROM items i CROSS JOIN tpl;
 
@@ -43,7 +43,7 @@ CREATE TEMP TABLE recorder AS SELECT id FROM users WHERE user_name = 'staff@shao
 ALTER TABLE service_records DISABLE TRIGGER service_records_track_fulfilment;
 ALTER TABLE fulfilment_totals DISABLE TRIGGER fulfilment_totals_track_months;
 
--- The records: k-th delivery of a line on day 1 + 9k; a line in seven (by hash) one short.
+-- The records: the j-th delivery of a line on day 1 + 9j; a line in seven (by hash) one short.
 INSERT INTO service_records (id, service_date, tenant_id, agreement_id, agreement_item_id, item_name, staff_member_id, staff_name,
     staff_title, residents_served, duration_minutes, status, recorded_at_utc, recorded_by_user_id, answered_at_utc, answered_by_user_id,
     dispute_reason)
@@ -55,8 +55,8 @@ FROM items i
     JOIN a ON a.id = i.agreement_id
     JOIN staff s ON s.med = a.med
     CROSS JOIN months mo
-    CROSS JOIN LATERAL generate_series(0, i.frequency - 1 - CASE WHEN abs(hashtext(i.id::text || mo.m)) % 7 = 0 THEN 1 ELSE 0 END) k
-    CROSS JOIN LATERAL (SELECT mo.m + 9 * k AS day) d
+    CROSS JOIN LATERAL generate_series(0, i.frequency - 1 - CASE WHEN abs(hashtext(i.id::text || mo.m)) % 7 = 0 THEN 1 ELSE 0 END) j
+    CROSS JOIN LATERAL (SELECT mo.m + 9 * j AS day) d
     CROSS JOIN LATERAL (SELECT CASE WHEN abs(hashtext(i.id::text || d.day)) % 20 = 0 THEN 'Disputed'
                                     WHEN abs(hashtext(i.id::text || d.day)) % 20 < 3 THEN 'Pending' ELSE 'Confirmed' END AS status) st;
 
