@@ -4,8 +4,8 @@ using YiyangPortal.Domain.Agreements;
 using YiyangPortal.Domain.Auditing;
 using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Documents;
-using YiyangPortal.Infrastructure.Persistence;
 using YiyangPortal.Infrastructure.Fulfilment;
+using YiyangPortal.Infrastructure.Persistence;
 using YiyangPortal.Web.Features.Filings;
 using YiyangPortal.Web.Security;
 
