@@ -1,5 +1,5 @@
 # Thin wrappers; the logic lives in .ci/*.sh
-.PHONY: run test format clean-db stop-db bench-dashboard
+.PHONY: run test format clean-db stop-db bench-dashboard bench-fulfilment
 
 run:
 	@bash .ci/run-local.sh
@@ -18,3 +18,6 @@ clean-db:
 
 bench-dashboard:
 	@bash .ci/bench-dashboard.sh
+
+bench-fulfilment:
+	@bash .ci/bench-fulfilment.sh

@@ -194,6 +194,34 @@ public class RowLevelSecurityTests(PortalAppFactory app) : IClassFixture<PortalA
         Assert.Contains("green_channel_uses", tables);
         Assert.Contains("health_checks", tables);
         Assert.Contains("training_sessions", tables);
+        Assert.Contains("fulfilment_totals", tables);
+        Assert.Contains("fulfilment_institution_totals", tables);
+        Assert.Contains("fulfilment_county_totals", tables);
+    }
+
+    [Fact]
+    public async Task FulfilmentTotals_AreReadOnlyInTheirTenant()
+    {
+        // The demo seed gives 绍兴市 fulfilment totals (DemoFulfilment); 温州市 and no tenant see none of them.
+        var shaoxing = await TenantIdAsync("shaoxing");
+        var wenzhou = await TenantIdAsync("wenzhou");
+
+        Assert.NotEqual(0, await CountAsync(shaoxing, "fulfilment_totals"));
+        foreach (var table in new[] { "fulfilment_totals", "fulfilment_institution_totals", "fulfilment_county_totals" })
+        {
+            Assert.Equal(0, await CountAsync(null, table, shaoxing));
+            Assert.Equal(0, await CountAsync(wenzhou, table, shaoxing));
+        }
+    }
+
+    private async Task<long> CountAsync(Guid? tenant, string table, Guid? of = null)
+    {
+        await using var db = Context(app.Database.AppConnectionString, tenant);
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = $"SELECT count(*) FROM {table} WHERE tenant_id = coalesce(@of, tenant_id)";
+        command.Parameters.Add(new NpgsqlParameter("of", NpgsqlTypes.NpgsqlDbType.Uuid) { Value = (object?)of ?? DBNull.Value });
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     private async Task<Guid> TenantIdAsync(string slug)

@@ -109,6 +109,7 @@ internal static class PortalServices
         services.AddScoped<FilingWorkflow>();
         services.AddScoped<Features.Fulfilment.FulfilmentWorkflow>();
         services.AddScoped<YiyangPortal.Web.Features.Dashboard.DashboardQuery>();
+        services.AddScoped<YiyangPortal.Web.Features.FulfilmentOversight.FulfilmentOversightQuery>();
         services.AddSingleton<FilingSweep>();
         services.AddSingleton<Features.Fulfilment.FulfilmentSweep>();
         if (configuration.GetValue("Portal:Sweep:Enabled", true))

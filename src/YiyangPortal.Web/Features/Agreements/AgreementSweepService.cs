@@ -1,4 +1,6 @@
 using YiyangPortal.Domain.Common;
+using YiyangPortal.Infrastructure.Fulfilment;
+using YiyangPortal.Infrastructure.Persistence;
 using YiyangPortal.Infrastructure.Tenancy;
 
 namespace YiyangPortal.Web.Features.Agreements;
@@ -19,6 +21,9 @@ public sealed class AgreementSweepService(IServiceScopeFactory scopes)
             async services =>
             {
                 await services.GetRequiredService<AgreementSweep>().RunAsync(BeijingTime.Today(now), now, cancellationToken);
+
+                // ADR 034: agreements in force from before the plan was stored get their plan lines.
+                await ServicePlanStore.BackfillAsync(services.GetRequiredService<PortalDbContext>(), cancellationToken);
                 return true;
             },
             cancellationToken);

@@ -4,6 +4,7 @@ using YiyangPortal.Domain.Agreements;
 using YiyangPortal.Domain.Auditing;
 using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Documents;
+using YiyangPortal.Infrastructure.Fulfilment;
 using YiyangPortal.Infrastructure.Persistence;
 using YiyangPortal.Web.Features.Filings;
 using YiyangPortal.Web.Security;
@@ -97,6 +98,12 @@ public sealed partial class AgreementWorkflow(
             try
             {
                 await db.SaveChangesAsync();
+                if (recorded.Exists(e => e.Kind is AgreementEventKind.BecameEffective or AgreementEventKind.Terminated))
+                {
+                    // ADR 034: the plan's agreed counts, stored for the regulators' rates, from ServicePlan.Of.
+                    await ServicePlanStore.SyncAsync(db, agreement, CancellationToken.None);
+                }
+
                 if (head is not null)
                 {
                     await AuditCheckpoints.RecordAsync(db, AuditCheckpoint.Of(head, keys.Current!, Now), CancellationToken.None);

@@ -56,6 +56,7 @@ public static class Navigation
             new("工作台", "~/regulator"),
             new("备案审查", "~/filings"),
             new("统计分析", "~/regulator/dashboard"),
+            new("履约监管", "~/regulator/fulfilment"),
             new("六个一", "~/regulator/six-ones"),
             new("医疗机构名录", "~/institutions/medical"),
         ],
