@@ -190,6 +190,7 @@ public class RowLevelSecurityTests(PortalAppFactory app) : IClassFixture<PortalA
         Assert.Contains("user_claims", tables);
         Assert.Contains("service_records", tables);
         Assert.Contains("staff_members", tables);
+        Assert.Contains("fee_payments", tables);
     }
 
     private async Task<Guid> TenantIdAsync(string slug)
