@@ -107,6 +107,7 @@ internal static class PortalServices
         services.AddScoped<FilingCreator>();
         services.AddScoped<FilingWorkflow>();
         services.AddScoped<Features.Fulfilment.FulfilmentWorkflow>();
+        services.AddScoped<Features.Fees.FeesWorkflow>();
         services.AddScoped<YiyangPortal.Web.Features.Dashboard.DashboardQuery>();
         services.AddSingleton<FilingSweep>();
         if (configuration.GetValue("Portal:Sweep:Enabled", true))
