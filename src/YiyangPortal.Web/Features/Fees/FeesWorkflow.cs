@@ -47,6 +47,13 @@ public sealed class FeesWorkflow(PortalDbContext db)
             return new FeeOutcome(null, [new FieldError(string.Empty, "没有找到该付款记录。")]);
         }
 
+        if (payment.Status != FeePaymentStatus.Pending)
+        {
+            // Answered by another user since this one loaded the page: a conflict, whatever the answer was.
+            db.Entry(payment).State = EntityState.Detached;
+            return new FeeOutcome(null, [], Conflict: true);
+        }
+
         try
         {
             if (disputeReason is null)

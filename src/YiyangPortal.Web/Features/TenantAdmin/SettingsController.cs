@@ -42,13 +42,18 @@ public sealed class SettingsController(PortalDbContext db) : PortalController
         Apply(nameof(SettingsPage.TerminationNoticeDays), () => tenant.SetTerminationNoticeDays(LenientNumbers.TryParseInt(terminationNoticeDays, out var days)
             ? days
             : throw new DomainException("请填写通知期天数（整数）。")));
-        Apply(nameof(SettingsPage.ServiceConfirmationDays), () => tenant.SetServiceConfirmationDays(LenientNumbers.TryParseInt(serviceConfirmationDays, out var days)
-            ? days
-            : throw new DomainException("请填写确认时限天数（整数）。")));
+        if (serviceConfirmationDays is not null)
+        {
+            // A form without the field (an older page) leaves the window as it is.
+            Apply(nameof(SettingsPage.ServiceConfirmationDays), () => tenant.SetServiceConfirmationDays(LenientNumbers.TryParseInt(serviceConfirmationDays, out var days)
+                ? days
+                : throw new DomainException("请填写确认时限天数（整数）。")));
+        }
+
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return View(View_, new SettingsPage(terminationNoticeDays, serviceConfirmationDays));
+            return View(View_, new SettingsPage(terminationNoticeDays, serviceConfirmationDays ?? tenant.ServiceConfirmationDays.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         await db.SaveChangesAsync();
