@@ -40,9 +40,12 @@ internal static class DemoFees
             }
         }
 
-        if (agreements.FirstOrDefault() is { } first)
+        foreach (var agreement in agreements)
         {
-            await LeaveOneUnconfirmedAsync(scope, first, clinicUser, now, cancellationToken);
+            if (await LeaveOneUnconfirmedAsync(scope, agreement, clinicUser, now, cancellationToken))
+            {
+                break;
+            }
         }
     }
 
@@ -69,7 +72,7 @@ internal static class DemoFees
     }
 
     /// <summary>One delivery recorded a week past the window and never answered: the page and the to-do flag it.</summary>
-    private static async Task LeaveOneUnconfirmedAsync(
+    private static async Task<bool> LeaveOneUnconfirmedAsync(
         SeedingScope scope, Agreement agreement, Guid clinicUser, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var db = scope.Db;
@@ -77,28 +80,31 @@ internal static class DemoFees
         var cutoff = ConfirmationWindow.Cutoff(now, days);
         if (await db.ServiceRecords.Where(r => r.AgreementId == agreement.Id).AnyAsync(ConfirmationWindow.Overdue(cutoff), cancellationToken))
         {
-            return;
+            return true;
         }
 
         var item = agreement.IncludedItems.FirstOrDefault(i => i.Frequency > 0 && i.Clause is null);
         var roster = await db.StaffMembers.Where(s => s.MedicalInstitutionId == agreement.MedicalInstitutionId && s.IsActive)
             .OrderBy(s => s.Name).ToListAsync(cancellationToken);
-        if (item is null || roster.Count == 0)
+        var recordedAt = cutoff.AddDays(-7);
+        var day = BeijingTime.DateOf(recordedAt).AddDays(-1);
+        if (item is null || roster.Count == 0 || agreement.ServiceDays() is not { } term || day < term.From || day > term.To)
         {
-            return;
+            return false;
         }
 
-        var recordedAt = cutoff.AddDays(-7);
         var workflow = scope.Services.GetRequiredService<FulfilmentWorkflow>();
         foreach (var staff in roster)
         {
-            var delivery = new ServiceDelivery(item.Id, BeijingTime.DateOf(recordedAt).AddDays(-1), staff.Id, 15, 60, null);
+            var delivery = new ServiceDelivery(item.Id, day, staff.Id, 15, 60, null);
             var outcome = await workflow.RecordAsync(agreement, delivery, AgreementActor.Medical(clinicUser, recordedAt), null, cancellationToken);
             if (outcome.Saved)
             {
-                return;
+                return true;
             }
         }
+
+        return false;
     }
 
     private static Task<Guid?> FirstUserAsync(
