@@ -36,7 +36,7 @@ public partial class HomeTodoTests(PortalAppFactory app) : IClassFixture<PortalA
 
         var todo = await TodoAsync(staff, "/shaoxing/eldercare");
 
-        Assert.Equal(["draft", "proposals", "sign", "termination", "filings-submit", "filings-overdue", "ending"], todo.Keys);
+        Assert.Equal(["draft", "proposals", "sign", "termination", "recordsoverdue", "feesoverdue", "filings-submit", "filings-overdue", "ending"], todo.Keys);
         await AssertListsAsync(staff, todo["draft"], draft, returned);
         await AssertListsAsync(staff, todo["proposals"], proposal);
         await AssertListsAsync(staff, todo["sign"], toSign, clinicSigned);
@@ -65,7 +65,7 @@ public partial class HomeTodoTests(PortalAppFactory app) : IClassFixture<PortalA
         var todo = Todo(page);
 
         Assert.DoesNotContain("暂无待审核的协议", page, StringComparison.Ordinal);
-        Assert.Equal(["review", "sign", "termination", "filings-submit", "filings-overdue"], todo.Keys);
+        Assert.Equal(["review", "sign", "termination", "receipts", "filings-submit", "filings-overdue"], todo.Keys);
         await AssertListsAsync(clinic, todo["review"], review, review2);
         await AssertListsAsync(clinic, todo["sign"], toSign, homeSigned);
         await AssertFilingsAsync(clinic, todo["filings-submit"], 2, late, late);

@@ -40,6 +40,12 @@ public enum AgreementAction
 
     /// <summary>确认 or 有异议 on a service record (甲方, the same agreements).</summary>
     ConfirmService,
+
+    /// <summary>登记付款 of a 年度健康服务费 instalment (甲方, an agreement with that fee that came into force).</summary>
+    RecordPayment,
+
+    /// <summary>确认收款 or 有异议 on a payment (乙方, the same agreements).</summary>
+    ConfirmPayment,
 }
 
 /// <summary>
@@ -68,6 +74,8 @@ public sealed partial class Agreement
         AgreementAction.Supplement => party == AgreementParty.ElderCare && Status == AgreementStatus.Effective && !IsSupplement,
         AgreementAction.RecordService => MayRecordServices(party),
         AgreementAction.ConfirmService => MayConfirmServices(party),
+        AgreementAction.RecordPayment => MayRecordPayments(party),
+        AgreementAction.ConfirmPayment => MayConfirmPayments(party),
         _ => false,
     };
 

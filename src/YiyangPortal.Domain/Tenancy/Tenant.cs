@@ -57,6 +57,18 @@ public sealed partial class Tenant
             ? days
             : throw new DomainException("单方通知终止的通知期须在 1 至 {0} 天之间。", Agreements.Agreement.MaxNoticeDays);
 
+    /// <summary>
+    /// 确认时限 (issue 15): the days the elder-care institution has to confirm or dispute a service record before it is
+    /// flagged 逾期未确认 (<see cref="Fulfilment.ConfirmationWindow"/>); set by the city's administrator.
+    /// </summary>
+    public int ServiceConfirmationDays { get; private set; } = Fulfilment.ConfirmationWindow.DefaultDays;
+
+    public void SetServiceConfirmationDays(int days) =>
+        ServiceConfirmationDays = days is >= Fulfilment.ConfirmationWindow.MinDays and <= Fulfilment.ConfirmationWindow.MaxDays
+            ? days
+            : throw new DomainException(
+                "服务记录确认时限须在 {0} 至 {1} 天之间。", Fulfilment.ConfirmationWindow.MinDays, Fulfilment.ConfirmationWindow.MaxDays);
+
     /// <summary>Path segments that can never be tenant slugs because the platform uses them.</summary>
     public static IReadOnlySet<string> ReservedSlugs { get; } = new HashSet<string>(StringComparer.Ordinal)
     {

@@ -150,6 +150,9 @@ public sealed class PortalDbContext : IdentityUserContext<PortalUser, Guid>, IDa
     /// <summary>服务记录, partitioned by month (ADR 033).</summary>
     public DbSet<Domain.Fulfilment.ServiceRecord> ServiceRecords => Set<Domain.Fulfilment.ServiceRecord>();
 
+    /// <summary>年度健康服务费 payments and their confirmation (issue 15, ADR 035).</summary>
+    public DbSet<FeePayment> FeePayments => Set<FeePayment>();
+
     public DbSet<Seals.SealKeyRecord> SealKeys => Set<Seals.SealKeyRecord>();
 
     public DbSet<Seals.SealKeyRevocation> SealKeyRevocations => Set<Seals.SealKeyRevocation>();

@@ -108,6 +108,7 @@ internal static class PortalServices
         services.AddScoped<FilingCreator>();
         services.AddScoped<FilingWorkflow>();
         services.AddScoped<Features.Fulfilment.FulfilmentWorkflow>();
+        services.AddScoped<Features.Fees.FeesWorkflow>();
         services.AddScoped<YiyangPortal.Web.Features.Dashboard.DashboardQuery>();
         services.AddScoped<YiyangPortal.Web.Features.FulfilmentOversight.FulfilmentOversightQuery>();
         services.AddSingleton<FilingSweep>();

@@ -45,12 +45,12 @@ public class AgreementPermissionsTests
     [InlineData("PendingSignature", AgreementParty.Medical, new[] { ReturnForRevision, AgreementAction.Sign })]
     [InlineData("PartiallySigned", AgreementParty.ElderCare, new[] { ReturnForRevision })]
     [InlineData("PartiallySigned", AgreementParty.Medical, new[] { ReturnForRevision, AgreementAction.Sign })]
-    [InlineData("Effective", AgreementParty.ElderCare, new[] { ProposeTermination, Renew, Supplement, ConfirmService })]
-    [InlineData("Effective", AgreementParty.Medical, new[] { ProposeTermination, RecordService })]
-    [InlineData("Terminating", AgreementParty.ElderCare, new[] { WithdrawTermination, Renew, Supplement, ConfirmService })]
-    [InlineData("Terminating", AgreementParty.Medical, new[] { ConfirmTermination, DeclineTermination, RecordService })]
-    [InlineData("Terminated", AgreementParty.ElderCare, new[] { ConfirmService })]
-    [InlineData("Terminated", AgreementParty.Medical, new[] { RecordService })]
+    [InlineData("Effective", AgreementParty.ElderCare, new[] { ProposeTermination, Renew, Supplement, ConfirmService, RecordPayment })]
+    [InlineData("Effective", AgreementParty.Medical, new[] { ProposeTermination, RecordService, ConfirmPayment })]
+    [InlineData("Terminating", AgreementParty.ElderCare, new[] { WithdrawTermination, Renew, Supplement, ConfirmService, RecordPayment })]
+    [InlineData("Terminating", AgreementParty.Medical, new[] { ConfirmTermination, DeclineTermination, RecordService, ConfirmPayment })]
+    [InlineData("Terminated", AgreementParty.ElderCare, new[] { ConfirmService, RecordPayment })]
+    [InlineData("Terminated", AgreementParty.Medical, new[] { RecordService, ConfirmPayment })]
     public void EachStateAndParty_PermitsExactlyItsSteps(string state, AgreementParty party, AgreementAction[] expected) =>
         Assert.Equal(expected.Order(), In(state).PermittedActions(party).Order());
 

@@ -14,5 +14,6 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         builder.Property(t => t.Name).HasMaxLength(50).IsRequired();
         builder.Property(t => t.DivisionCode).HasMaxLength(6).IsRequired();
         builder.Property(t => t.TerminationNoticeDays).HasDefaultValue(Tenant.DefaultTerminationNoticeDays).ValueGeneratedNever();
+        builder.Property(t => t.ServiceConfirmationDays).HasDefaultValue(Domain.Fulfilment.ConfirmationWindow.DefaultDays).ValueGeneratedNever();
     }
 }

@@ -879,6 +879,126 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                     b.ToTable("consultation_fees", (string)null);
                 });
 
+            modelBuilder.Entity("YiyangPortal.Domain.Fees.FeePayment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<int>("AgreementYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("agreement_year");
+
+                    b.Property<decimal>("Amount")
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset?>("AnsweredAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at_utc");
+
+                    b.Property<Guid?>("AnsweredByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("answered_by_user_id");
+
+                    b.Property<Guid?>("CorrectsPaymentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("corrects_payment_id");
+
+                    b.Property<string>("DisputeReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("dispute_reason");
+
+                    b.Property<decimal>("DueAmount")
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("due_amount");
+
+                    b.Property<Guid>("ElderCareInstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("elder_care_institution_id");
+
+                    b.Property<string>("Explanation")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("explanation");
+
+                    b.Property<string>("Half")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("half");
+
+                    b.Property<Guid>("MedicalInstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("medical_institution_id");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("method");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("date")
+                        .HasColumnName("paid_on");
+
+                    b.Property<DateTimeOffset>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at_utc");
+
+                    b.Property<Guid>("RecordedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by_user_id");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_fee_payments");
+
+                    b.HasIndex("CorrectsPaymentId")
+                        .HasDatabaseName("ix_fee_payments_corrects_payment_id");
+
+                    b.HasIndex("ElderCareInstitutionId")
+                        .HasDatabaseName("ix_fee_payments_elder_care_institution_id");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_fee_payments_tenant_id");
+
+                    b.HasIndex("AgreementId", "AgreementYear", "Half")
+                        .IsUnique()
+                        .HasDatabaseName("ix_fee_payments_agreement_id_agreement_year_half")
+                        .HasFilter("status IN ('Pending', 'Confirmed')");
+
+                    b.HasIndex("MedicalInstitutionId", "Status", "PaidOn")
+                        .HasDatabaseName("ix_fee_payments_medical_institution_id_status_paid_on");
+
+                    b.ToTable("fee_payments", (string)null);
+                });
+
             modelBuilder.Entity("YiyangPortal.Domain.Fees.FeeSchedule", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2253,6 +2373,11 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(50)")
                         .HasColumnName("name");
 
+                    b.Property<int>("ServiceConfirmationDays")
+                        .HasColumnType("integer")
+                        .HasDefaultValue(15)
+                        .HasColumnName("service_confirmation_days");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -2716,6 +2841,43 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_consultation_fees_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("YiyangPortal.Domain.Fees.FeePayment", b =>
+                {
+                    b.HasOne("YiyangPortal.Domain.Agreements.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_fee_payments_agreements_agreement_id");
+
+                    b.HasOne("YiyangPortal.Domain.Fees.FeePayment", null)
+                        .WithMany()
+                        .HasForeignKey("CorrectsPaymentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_fee_payments_fee_payments_corrects_payment_id");
+
+                    b.HasOne("YiyangPortal.Domain.Institutions.ElderCareInstitution", null)
+                        .WithMany()
+                        .HasForeignKey("ElderCareInstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_fee_payments_elder_care_institutions_elder_care_institution");
+
+                    b.HasOne("YiyangPortal.Domain.Institutions.MedicalInstitution", null)
+                        .WithMany()
+                        .HasForeignKey("MedicalInstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_fee_payments_medical_institutions_medical_institution_id");
+
+                    b.HasOne("YiyangPortal.Domain.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_fee_payments_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("YiyangPortal.Domain.Fees.FeeSchedule", b =>

@@ -88,6 +88,9 @@ public sealed record AgreementDetail(
     /// <summary>履约情况 (issue 15): the clinic records, the home confirms.</summary>
     public bool CanSeeFulfilment => Permitted.Contains(AgreementAction.RecordService) || Permitted.Contains(AgreementAction.ConfirmService);
 
+    /// <summary>费用 (ADR 035): the parties of an agreement with a 年度健康服务费 that came into force.</summary>
+    public bool CanSeeFees => Permitted.Contains(AgreementAction.RecordPayment) || Permitted.Contains(AgreementAction.ConfirmPayment);
+
     /// <summary>For a supplement: what it changes in the version in force (2020 guide 九(二)), as printed.</summary>
     public IReadOnlyList<string> SupplementChanges { get; init; } = [];
 

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using YiyangPortal.Domain.Agreements;
 using YiyangPortal.Domain.Common;
+using YiyangPortal.Domain.Fees;
+using YiyangPortal.Domain.Fulfilment;
 using YiyangPortal.Infrastructure.Persistence;
 using YiyangPortal.Web.Security;
 
@@ -26,6 +28,15 @@ public enum AgreementTodo
 
     /// <summary>A 协商一致 termination the other side proposed, waiting for this side to confirm or decline (ADR 025).</summary>
     Termination = 6,
+
+    /// <summary>An instalment of the 年度健康服务费 past its due day and not paid, or paid and disputed (甲方; ADR 035).</summary>
+    FeesOverdue = 7,
+
+    /// <summary>A payment waiting for 乙方 to confirm its receipt or dispute it (ADR 035).</summary>
+    Receipts = 8,
+
+    /// <summary>A service record still 待确认 after the tenant's confirmation window: 逾期未确认 (甲方; ADR 035).</summary>
+    RecordsOverdue = 9,
 }
 
 /// <summary>
@@ -70,7 +81,40 @@ public sealed class AgreementTodos(PortalDbContext db, TimeProvider clock)
             .ToListAsync(cancellationToken);
         todos.AddRange(proposed.Where(a => a.MayConfirmTermination(party)).Select(a => (AgreementTodo.Termination, a.Id)));
 
+        todos.AddRange(await FulfilmentTodosAsync(visible, party, cancellationToken));
         return todos.ToLookup(t => t.Todo, t => t.Id);
+    }
+
+    /// <summary>费用 and 确认时限 (issue 15, ADR 035): overdue instalments and records for 甲方, receipts for 乙方.</summary>
+    private async Task<List<(AgreementTodo Todo, Guid Id)>> FulfilmentTodosAsync(
+        IQueryable<Agreement> visible, AgreementParty party, CancellationToken cancellationToken)
+    {
+        if (party == AgreementParty.Medical)
+        {
+            var pending = db.FeePayments.Where(p => p.Status == FeePaymentStatus.Pending).Select(p => p.AgreementId);
+            return (await visible.Where(a => pending.Contains(a.Id)).Select(a => a.Id).ToListAsync(cancellationToken))
+                .Select(id => (AgreementTodo.Receipts, id)).ToList();
+        }
+
+        var now = clock.GetUtcNow();
+        var today = BeijingTime.Today(now);
+        var inForce = await visible
+            .Where(a => a.Template == AgreementTemplate.MedicalElderCareConsortium
+                && (a.Status == AgreementStatus.Effective || a.Status == AgreementStatus.Expired || a.Status == AgreementStatus.Terminated))
+            .ToListAsync(cancellationToken);
+        var withFee = inForce.Where(a => a.HasAnnualFee).ToList();
+        var ids = withFee.Select(a => a.Id).ToList();
+        var payments = (await db.FeePayments.AsNoTracking().Where(p => ids.Contains(p.AgreementId)).ToListAsync(cancellationToken))
+            .ToLookup(p => p.AgreementId);
+        var todos = withFee
+            .Where(a => a.Instalments().Any(i => i.IsOverdueOn(today, FeeInstalments.StandingFor(i, payments[a.Id].ToList()))))
+            .Select(a => (AgreementTodo.FeesOverdue, a.Id)).ToList();
+
+        var days = await db.Tenants.Where(t => t.Id == db.CurrentTenantId).Select(t => t.ServiceConfirmationDays).SingleOrDefaultAsync(cancellationToken);
+        var late = db.ServiceRecords.Where(ConfirmationWindow.Overdue(ConfirmationWindow.Cutoff(now, days))).Select(r => r.AgreementId);
+        todos.AddRange((await visible.Where(a => late.Contains(a.Id)).Select(a => a.Id).ToListAsync(cancellationToken))
+            .Select(id => (AgreementTodo.RecordsOverdue, id)));
+        return todos;
     }
 
     private static AgreementTodo Of(AgreementTask task) => task switch

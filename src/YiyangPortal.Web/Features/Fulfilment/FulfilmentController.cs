@@ -167,12 +167,23 @@ public sealed class FulfilmentController(
             .OrderBy(s => s.Title).ThenBy(s => s.Name).ToListAsync();
         var names = await db.ElderCareInstitutions.Where(i => i.Id == agreement.ElderCareInstitutionId).Select(i => i.Name)
             .Concat(db.MedicalInstitutions.Where(i => i.Id == agreement.MedicalInstitutionId).Select(i => i.Name)).ToListAsync();
+        var confirmation = await ConfirmationAsync(agreement, records);
         return new FulfilmentPage(
             agreement, names.ElementAtOrDefault(0) ?? string.Empty, names.ElementAtOrDefault(1) ?? string.Empty, month, months,
             FulfilmentSummary.Of(plan, records), records.Where(r => r.ServiceDate.Year == month.Year && r.ServiceDate.Month == month.Month).ToList(),
             replaced, roster, today,
             await MayAsync(agreement, AgreementAction.RecordService), await MayAsync(agreement, AgreementAction.ConfirmService),
-            form, staffForm);
+            form, staffForm, confirmation);
+    }
+
+    /// <summary>逾期未确认 by the tenant's window (ADR 035): one expression for this month's rows and the agreement's count.</summary>
+    private async Task<ConfirmationDue> ConfirmationAsync(Agreement agreement, IReadOnlyList<ServiceRecord> records)
+    {
+        var days = await db.Tenants.Where(t => t.Id == agreement.TenantId).Select(t => t.ServiceConfirmationDays).SingleAsync();
+        var overdue = ConfirmationWindow.Overdue(ConfirmationWindow.Cutoff(agreements.Now, days));
+        var count = await db.ServiceRecords.Where(r => r.AgreementId == agreement.Id).Where(overdue).CountAsync();
+        var isOverdue = overdue.Compile();
+        return new ConfirmationDue(days, records.Where(isOverdue).Select(r => r.Id).ToHashSet(), count, agreement.HasAnnualFee);
     }
 
     /// <summary>The months of the service days up to this one, newest last.</summary>

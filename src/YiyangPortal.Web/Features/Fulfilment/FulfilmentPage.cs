@@ -4,6 +4,12 @@ using YiyangPortal.Domain.Fulfilment;
 namespace YiyangPortal.Web.Features.Fulfilment;
 
 /// <summary>
+/// 确认时限 on the page (ADR 035): the tenant's window, the month's records past it (逾期未确认), how many of the
+/// agreement's records are past it in any month, and whether the agreement has fees to show (a link to 费用).
+/// </summary>
+public sealed record ConfirmationDue(int WindowDays, IReadOnlySet<Guid> OverdueIds, int OverdueCount, bool HasFees);
+
+/// <summary>
 /// 履约情况 of one agreement for one month: the plan lines that count in it (the month's, the quarter's and the
 /// agreement year's that hold it) against the confirmed records, the month's records with their answers, and the forms
 /// the user's side may use (the aggregate says which, <see cref="Agreement.May"/>).
@@ -22,7 +28,8 @@ public sealed record FulfilmentPage(
     bool CanRecord,
     bool CanConfirm,
     ServiceRecordForm Form,
-    StaffForm StaffForm)
+    StaffForm StaffForm,
+    ConfirmationDue Confirmation)
 {
     public string Url => $"~/agreements/{Agreement.Id}/fulfilment";
 

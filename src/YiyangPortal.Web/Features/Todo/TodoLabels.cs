@@ -20,6 +20,9 @@ public static class TodoLabels
         AgreementTodo.Sign => "待本机构签署的协议",
         AgreementTodo.Ending => "{0} 天内到期的协议",
         AgreementTodo.Termination => "待答复的终止提议",
+        AgreementTodo.FeesOverdue => "有逾期未付费用的协议",
+        AgreementTodo.Receipts => "有待确认收款的协议",
+        AgreementTodo.RecordsOverdue => "有逾期未确认服务记录的协议",
         _ => todo.ToString(),
     };
 }

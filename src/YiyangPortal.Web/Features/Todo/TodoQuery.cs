@@ -23,8 +23,8 @@ public sealed record TodoLine(string Key, string Label, int Count, string Href, 
 /// </summary>
 public sealed class TodoQuery(PortalDbContext db, AgreementTodos agreements, TimeProvider clock)
 {
-    private static readonly AgreementTodo[] ElderCareTodos = [AgreementTodo.Draft, AgreementTodo.Proposals, AgreementTodo.Sign, AgreementTodo.Termination];
-    private static readonly AgreementTodo[] MedicalTodos = [AgreementTodo.Review, AgreementTodo.Sign, AgreementTodo.Termination];
+    private static readonly AgreementTodo[] ElderCareTodos = [AgreementTodo.Draft, AgreementTodo.Proposals, AgreementTodo.Sign, AgreementTodo.Termination, AgreementTodo.RecordsOverdue, AgreementTodo.FeesOverdue];
+    private static readonly AgreementTodo[] MedicalTodos = [AgreementTodo.Review, AgreementTodo.Sign, AgreementTodo.Termination, AgreementTodo.Receipts];
 
     public async Task<IReadOnlyList<TodoLine>> ForAsync(CurrentUser me, CancellationToken cancellationToken = default)
     {
@@ -61,6 +61,8 @@ public sealed class TodoQuery(PortalDbContext db, AgreementTodos agreements, Tim
     private static TodoLine Line(AgreementTodo todo, ILookup<AgreementTodo, Guid> todos)
     {
         var key = todo.ToString().ToLowerInvariant();
-        return new TodoLine(key, TodoLabels.Of(todo), todos[todo].Count(), "~/agreements?todo=" + key);
+        // What is late (ADR 035: 逾期未付, 逾期未确认) is marked like the overdue filings.
+        var urgent = todo is AgreementTodo.FeesOverdue or AgreementTodo.RecordsOverdue;
+        return new TodoLine(key, TodoLabels.Of(todo), todos[todo].Count(), "~/agreements?todo=" + key, urgent);
     }
 }
