@@ -64,7 +64,7 @@ public class HomeTodoJourneyTests(BrowserFixture browser)
 
         var page = await SignInJourneyTests.SignInAsync(browser, Tenant, parties.StaffEmail, "/wenzhou/eldercare");
 
-        await Assertions.Expect(page.GetByTestId("todo").GetByText("暂无")).ToHaveCountAsync(7);
+        await Assertions.Expect(page.GetByTestId("todo").GetByText("暂无")).ToHaveCountAsync(9);
         await Assertions.Expect(page.GetByTestId("todo").Locator("a")).ToHaveCountAsync(0);
         await page.SetViewportSizeAsync(390, 900);
         await BrowserFixture.ScreenshotAsync(page, "home-todo-staff-none-390");

@@ -47,7 +47,7 @@ public static class Navigation
             new("工作台", "~/medical"),
             new("签约协议", "~/agreements"),
             new("收费标准", "~/medical/fees"),
-            new("合作费用备查账", "~/medical/ledger"),
+            new("费用备查账", "~/medical/ledger"),
             new("备案", "~/filings"),
             new("本机构信息", "~/profile"),
             new("本机构印章", "~/seal"),
