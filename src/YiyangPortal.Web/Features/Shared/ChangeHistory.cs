@@ -30,6 +30,7 @@ public static class ChangeHistory
         ["Beds"] = "床位数",
         ["Residents"] = "在住人数",
         ["HasInternalMedicalInstitution"] = "内设医疗机构",
+        ["IsApplyingForInternalMedicalInstitution"] = "内设医疗机构申办中",
         ["HasTcmQualification"] = "中医药资质",
         ["IsMedicalInsuranceDesignated"] = "医保定点",
         ["LegalRepresentative"] = "法定代表人",
