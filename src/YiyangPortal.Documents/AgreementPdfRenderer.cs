@@ -1,3 +1,4 @@
+using System.Text;
 using SkiaSharp;
 using YiyangPortal.Documents.Fonts;
 using YiyangPortal.Documents.Layout;
@@ -33,6 +34,27 @@ public sealed class AgreementPdfRenderer : IDisposable
             throw;
         }
         _fonts = new DocumentFontCache(_regular, _bold);
+    }
+
+    /// <summary>
+    /// The first character of <paramref name="text"/> that the agreement's fonts cannot print (it would make
+    /// <see cref="Render"/> throw <see cref="MissingGlyphException"/>), or null: what the forms whose text reaches a
+    /// document check before they save it. Spaces and line breaks are laid out, not printed.
+    /// </summary>
+    public string? Unprintable(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (!Rune.IsWhiteSpace(rune) && (Rune.IsControl(rune) || !_regular.Covers(rune) || !_bold.Covers(rune)))
+            {
+                return rune.ToString();
+            }
+        }
+        return null;
     }
 
     /// <exception cref="MissingGlyphException">The model holds a character the font cannot print.</exception>

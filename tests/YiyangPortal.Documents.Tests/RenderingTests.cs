@@ -85,6 +85,15 @@ public class RenderingTests
         Assert.Contains("报民政局、备案各一份", body, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("颐康养老院", null)]
+    [InlineData("绍兴市越城区\n测试路 1 号", null)]
+    [InlineData("颐康养老院😀", "😀")]
+    [InlineData("\uE000", "\uE000")]
+    [InlineData("甲\u0007乙", "\u0007")]
+    public void Unprintable_NamesTheFirstCharacterTheFontsLack(string text, string? expected) =>
+        Assert.Equal(expected, RenderedDocuments.Renderer.Unprintable(text));
+
     [Fact]
     public void CharacterOutsideTheFont_IsAnError_NamingTheCharacter()
     {

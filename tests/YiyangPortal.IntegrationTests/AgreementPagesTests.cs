@@ -129,6 +129,24 @@ public partial class AgreementPagesTests(PortalAppFactory app) : IClassFixture<P
         Assert.Contains("data-testid=\"status\">待签署<", await (await clinic.GetAsync($"/shaoxing/agreements/{id}")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    /// <summary>The signer's name is drawn in the seal and printed in the audit certificate: the fonts must have it.</summary>
+    [Fact]
+    public async Task Signing_WithANameTheSealCannotPrint_IsRefusedWithTheCharacter_AndStoresNothing()
+    {
+        var (staff, id) = await _steps.DraftAsync();
+        await AgreementSteps.FillAsync(staff, id);
+        await staff.SubmitAsync($"/shaoxing/agreements/{id}/edit", $"/shaoxing/agreements/{id}/draft", await AgreementSteps.TermsAsync(staff, id, submit: true));
+        var clinic = await _steps.LoginAsync("/shaoxing", "clinic@shaoxing.demo");
+        await AgreementSteps.ActAsync(clinic, id, $"/shaoxing/agreements/{id}/items/approve-remaining", []);
+        await AgreementSteps.ActAsync(clinic, id, $"/shaoxing/agreements/{id}/accept", []);
+
+        var refused = await AgreementSteps.SignAsync(clinic, id, "陈明😀", "主任");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("“😀”无法打印在协议文本中，请删除或改用常用字。", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        await AgreementSteps.AssertNothingStoredAsync(app, id);
+    }
+
     [Fact]
     public async Task ExecutedPdf_NamesSignersAndTitlesInTheirSeals_AndPrintsTheVerificationAddressItWasServedAt()
     {

@@ -41,6 +41,28 @@ public partial class InstitutionRegisterTests(PortalAppFactory app) : IClassFixt
         Assert.DoesNotContain("校验位测试养老院", await ListAsync(admin, "?q=校验位"), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A name the agreement's fonts cannot print would be saved and only fail when the agreement's PDF is rendered or
+    /// the institution's seal is drawn: it is refused next to the field, naming the character, and nothing typed is lost.
+    /// </summary>
+    [Fact]
+    public async Task Create_WithACharacterTheAgreementCannotPrint_NamesItNextToTheField_AndSavesNothing()
+    {
+        var admin = await AdminAsync();
+        var fields = ValidHome("笑脸😀养老院", UnifiedSocialCreditCode.Complete("52330602MJ0000444").Value);
+        fields["CountyId"] = await YuechengAsync(admin);
+        fields["ContactPerson"] = "李秀英😀";
+
+        var response = await admin.SubmitAsync(ElderCare + "/new", ElderCare + "/new", fields);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("data-field-error=\"Name\">“😀”无法打印在协议文本中，请删除或改用常用字。</div>", html, StringComparison.Ordinal);
+        Assert.Contains("data-field-error=\"ContactPerson\">“😀”无法打印在协议文本中", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"笑脸😀养老院\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("笑脸😀养老院", WebUtility.HtmlDecode(await ListAsync(admin, "?q=笑脸")), StringComparison.Ordinal);
+    }
+
     /// <summary>Issue 13.8, ADR 032: a validator's message is a key; an English user reads it in English, values included.</summary>
     [Fact]
     public async Task Create_InEnglish_ShowsTheEnglishValidationMessageNextToTheField()

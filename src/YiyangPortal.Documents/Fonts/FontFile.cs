@@ -53,6 +53,17 @@ internal sealed class FontFile : IDisposable
     /// <summary>The whole face: used to measure text and to check that every character has a glyph.</summary>
     public SKTypeface Typeface { get; } = null!;
 
+    /// <summary>Whether the face has a glyph for <paramref name="rune"/>.</summary>
+    public bool Covers(Rune rune)
+    {
+        if (_glyphs.ContainsKey(rune.Value))
+        {
+            return true;
+        }
+        using var font = new SKFont(Typeface);
+        return font.GetGlyph(rune.Value) != 0;
+    }
+
     /// <summary>
     /// A standalone TrueType font holding only <paramref name="codepoints"/> (ascending, distinct): glyph i + 1 is
     /// code point i. The outlines are the face's CFF ones converted to quadratic curves (see

@@ -2,12 +2,14 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using YiyangPortal.Documents;
 using YiyangPortal.Domain.Agreements;
 using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Identity;
 using YiyangPortal.Infrastructure.Persistence;
 using YiyangPortal.Web.Features.Shared;
 using YiyangPortal.Web.Security;
+using YiyangPortal.Web.Validation;
 
 namespace YiyangPortal.Web.Features.Agreements;
 
@@ -19,7 +21,8 @@ namespace YiyangPortal.Web.Features.Agreements;
 /// </summary>
 [Authorize(Policy = PortalPolicies.AgreementParties)]
 [Route("agreements/{id:guid}")]
-public sealed class AgreementActionsController(PortalDbContext db, AgreementWorkflow workflow, AgreementDetails details) : PortalController
+public sealed class AgreementActionsController(
+    PortalDbContext db, AgreementWorkflow workflow, AgreementDetails details, AgreementPdfRenderer printer) : PortalController
 {
     public const string ConflictMessage = "该协议刚刚被其他人修改过，您的操作没有保存。请查看最新内容后再操作。";
 
@@ -84,7 +87,9 @@ public sealed class AgreementActionsController(PortalDbContext db, AgreementWork
                 throw new DomainException("协议文本在您确认后已发生变化，未签署。请重新阅读最新的协议全文后再签署。");
             }
 
-            a.Sign(by, Required(signerName, "请填写签署人姓名。"), Required(signerTitle, "请填写签署人职务。"), ip, text.Sha256);
+            // The signer's name and title are printed in the sealed copy and its audit certificate.
+            a.Sign(by, printer.Printed(Required(signerName, "请填写签署人姓名。")), printer.Printed(Required(signerTitle, "请填写签署人职务。")), ip,
+                text.Sha256);
         }, L["已签署。"]);
     }
 

@@ -111,7 +111,7 @@ public sealed class TermsForm
 /// <summary>Checks what can be checked while drafting; completeness is checked on submit (Agreement.Validate).</summary>
 public sealed class TermsFormValidator : AbstractValidator<TermsForm>
 {
-    public TermsFormValidator()
+    public TermsFormValidator(YiyangPortal.Documents.AgreementPdfRenderer printer)
     {
         RuleFor(f => f.ClinicSessionsPerMonth).InclusiveBetween(1, 62).WithMessage("坐诊次数应为每月 1 到 62 次。");
         RuleFor(f => f.WardRoundsPerMonth).InclusiveBetween(1, 62).WithMessage("查房次数应为每月 1 到 62 次。");
@@ -141,11 +141,11 @@ public sealed class TermsFormValidator : AbstractValidator<TermsForm>
                      f => f.ElderCareAddress, f => f.MedicalAddress,
                  })
         {
-            RuleFor(text).MaximumLength(200).WithMessage("不能超过 200 个字。");
+            RuleFor(text).MaximumLength(200).WithMessage("不能超过 200 个字。").Printable(printer);
         }
 
-        RuleFor(f => f.ElderCareRepresentative).MaximumLength(30).WithMessage("姓名不能超过 30 个字。");
-        RuleFor(f => f.MedicalRepresentative).MaximumLength(30).WithMessage("姓名不能超过 30 个字。");
+        RuleFor(f => f.ElderCareRepresentative).MaximumLength(30).WithMessage("姓名不能超过 30 个字。").Printable(printer);
+        RuleFor(f => f.MedicalRepresentative).MaximumLength(30).WithMessage("姓名不能超过 30 个字。").Printable(printer);
     }
 }
 

@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using YiyangPortal.Documents;
 using YiyangPortal.Domain.Catalogue;
 using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Identity;
@@ -54,11 +55,12 @@ public sealed class ItemForm
 
 public sealed class ItemFormValidator : AbstractValidator<ItemForm>
 {
-    public ItemFormValidator()
+    public ItemFormValidator(AgreementPdfRenderer printer)
     {
         RuleFor(f => f.Category).NotNull().WithMessage("请选择服务类别。").IsInEnum().WithMessage("请选择服务类别。");
         RuleFor(f => f.Name).NotEmpty().WithMessage("请填写项目名称。")
-            .MaximumLength(ServiceItem.MaxNameLength).WithMessage(new DomainMessage("项目名称不能超过 {0} 个字。", ServiceItem.MaxNameLength));
+            .MaximumLength(ServiceItem.MaxNameLength).WithMessage(new DomainMessage("项目名称不能超过 {0} 个字。", ServiceItem.MaxNameLength))
+            .Printable(printer);
         RuleFor(f => f.Description).MaximumLength(ServiceItem.MaxDescriptionLength).WithMessage(new DomainMessage("项目说明不能超过 {0} 个字。", ServiceItem.MaxDescriptionLength));
         RuleFor(f => f.Unit).NotNull().WithMessage("请选择计价单位。").IsInEnum().WithMessage("请选择计价单位。");
         RuleFor(f => f.Funding).NotNull().WithMessage("请选择默认支付方式。").IsInEnum().WithMessage("请选择默认支付方式。");

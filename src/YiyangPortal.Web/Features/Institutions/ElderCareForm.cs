@@ -1,4 +1,5 @@
 using FluentValidation;
+using YiyangPortal.Documents;
 using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Institutions;
 using YiyangPortal.Web.Validation;
@@ -42,10 +43,10 @@ public sealed class ElderCareFormValidator : AbstractValidator<ElderCareForm>
 {
     public const int MaxBeds = 20_000;
 
-    public ElderCareFormValidator()
+    public ElderCareFormValidator(AgreementPdfRenderer printer)
     {
-        InstitutionFormRules.IdentityRules(this, creditCodeRequired: true);
-        InstitutionFormRules.ContactRules(this);
+        InstitutionFormRules.IdentityRules(this, creditCodeRequired: true, printer);
+        InstitutionFormRules.ContactRules(this, printer);
         RuleFor(f => f.Kind).NotNull().WithMessage("请选择机构类型。").IsInEnum().WithMessage("请选择机构类型。");
 
         // 2020 guide 二(一): 养老机构应当进行备案; 日间照料机构应当依法办理登记.

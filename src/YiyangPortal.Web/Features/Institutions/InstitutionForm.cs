@@ -1,4 +1,5 @@
 using FluentValidation;
+using YiyangPortal.Documents;
 using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Institutions;
 using YiyangPortal.Web.Validation;
@@ -45,7 +46,7 @@ internal static class InstitutionFormRules
     private static readonly System.Text.RegularExpressions.Regex Phone =
         new(@"^[0-9][0-9\- ]{5,18}[0-9]$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
-    public static void ContactRules<T>(AbstractValidator<T> v)
+    public static void ContactRules<T>(AbstractValidator<T> v, AgreementPdfRenderer printer)
         where T : InstitutionForm
     {
         v.RuleFor(f => f.Address).NotEmpty().WithMessage("请填写地址。")
@@ -54,15 +55,21 @@ internal static class InstitutionFormRules
             .MaximumLength(InstitutionContact.MaxPersonLength).WithMessage(new DomainMessage("姓名不能超过 {0} 个字。", InstitutionContact.MaxPersonLength));
         v.RuleFor(f => f.ContactPerson).NotEmpty().WithMessage("请填写联系人。")
             .MaximumLength(InstitutionContact.MaxPersonLength).WithMessage(new DomainMessage("姓名不能超过 {0} 个字。", InstitutionContact.MaxPersonLength));
+        // The address and the two names are printed in the agreement (its parties' block).
+        v.RuleFor(f => f.Address).Printable(printer);
+        v.RuleFor(f => f.LegalRepresentative).Printable(printer);
+        v.RuleFor(f => f.ContactPerson).Printable(printer);
         v.RuleFor(f => f.ContactPhone).NotEmpty().WithMessage("请填写联系电话。")
             .Must(p => p is null || Phone.IsMatch(p.Trim())).WithMessage("联系电话格式不正确，例如 0575-88001234 或 13800000000。");
     }
 
-    public static void IdentityRules<T>(AbstractValidator<T> v, bool creditCodeRequired)
+    public static void IdentityRules<T>(AbstractValidator<T> v, bool creditCodeRequired, AgreementPdfRenderer printer)
         where T : InstitutionForm
     {
         v.RuleFor(f => f.Name).NotEmpty().WithMessage("请填写机构名称。")
             .MaximumLength(100).WithMessage("机构名称不能超过 100 个字。");
+        // The name is printed in the agreement and drawn on the institution's seal, in the same fonts.
+        v.RuleFor(f => f.Name).Printable(printer);
         v.RuleFor(f => f.CountyId).NotNull().WithMessage("请选择所在区县。");
         v.RuleFor(f => f.CreditCode).Custom((code, context) =>
         {

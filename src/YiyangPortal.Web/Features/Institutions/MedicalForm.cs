@@ -1,4 +1,5 @@
 using FluentValidation;
+using YiyangPortal.Documents;
 using YiyangPortal.Domain.Institutions;
 
 namespace YiyangPortal.Web.Features.Institutions;
@@ -38,10 +39,10 @@ public sealed class MedicalForm : InstitutionForm
 
 public sealed class MedicalFormValidator : AbstractValidator<MedicalForm>
 {
-    public MedicalFormValidator()
+    public MedicalFormValidator(AgreementPdfRenderer printer)
     {
-        InstitutionFormRules.IdentityRules(this, creditCodeRequired: false);
-        InstitutionFormRules.ContactRules(this);
+        InstitutionFormRules.IdentityRules(this, creditCodeRequired: false, printer);
+        InstitutionFormRules.ContactRules(this, printer);
         RuleFor(f => f.Kind).NotNull().WithMessage("请选择机构类型。").IsInEnum().WithMessage("请选择机构类型。");
         RuleFor(f => f.Grade).NotNull().WithMessage("请选择医院等级（未定级也请选择）。").IsInEnum().WithMessage("请选择医院等级。");
 

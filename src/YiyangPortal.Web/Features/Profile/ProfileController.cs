@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using YiyangPortal.Documents;
 using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Identity;
 using YiyangPortal.Domain.Institutions;
@@ -23,9 +24,9 @@ public sealed class ProfileForm : InstitutionForm
 
 public sealed class ProfileFormValidator : AbstractValidator<ProfileForm>
 {
-    public ProfileFormValidator()
+    public ProfileFormValidator(AgreementPdfRenderer printer)
     {
-        InstitutionFormRules.ContactRules(this);
+        InstitutionFormRules.ContactRules(this, printer);
         RuleFor(f => f.Beds).InclusiveBetween(0, ElderCareFormValidator.MaxBeds).WithMessage(new DomainMessage("床位数应在 0 到 {0} 之间。", ElderCareFormValidator.MaxBeds));
         RuleFor(f => f.Residents).InclusiveBetween(0, ElderCareFormValidator.MaxBeds).WithMessage(new DomainMessage("在住人数应在 0 到 {0} 之间。", ElderCareFormValidator.MaxBeds));
     }
