@@ -6,6 +6,7 @@ using YiyangPortal.Domain.Fees;
 using YiyangPortal.Domain.Fulfilment;
 using YiyangPortal.Domain.Notifications;
 using YiyangPortal.TestSupport;
+using YiyangPortal.Web.Features.Agreements;
 using YiyangPortal.Web.Features.Fulfilment;
 
 namespace YiyangPortal.IntegrationTests.Fulfilment;
@@ -27,6 +28,7 @@ public class FulfilmentSweepTests(PortalAppFactory app) : IClassFixture<PortalAp
         var plan = ServicePlan.Of(agreement);
         Assert.Contains(plan, l => l.Period.Kind == PeriodKind.Month && l.Period.Start == thisMonth && l.AgreedCount > 0);
         var sweep = app.Services.GetRequiredService<FulfilmentSweep>();
+        await app.Services.GetRequiredService<AgreementSweepService>().RunOnceAsync(now, CancellationToken.None); // stores the plan (ADR 034)
 
         await sweep.RunAsync(now, CancellationToken.None);
         await sweep.RunAsync(now, CancellationToken.None);
@@ -52,6 +54,7 @@ public class FulfilmentSweepTests(PortalAppFactory app) : IClassFixture<PortalAp
         var ended = ServicePlan.Of(agreement).Where(l => l.Period.End >= lastMonth && l.Period.End < lastMonth.AddMonths(1) && l.AgreedCount > 0).ToList();
         Assert.NotEmpty(ended);
         await DeliverAndConfirmAsync(parties, agreement, ended);
+        await app.Services.GetRequiredService<AgreementSweepService>().RunOnceAsync(DateTimeOffset.UtcNow, CancellationToken.None);
 
         await app.Services.GetRequiredService<FulfilmentSweep>().RunAsync(DateTimeOffset.UtcNow, CancellationToken.None);
 

@@ -26,6 +26,9 @@ public sealed class FulfilmentSweep(IServiceScopeFactory scopes)
     /// <summary>Arbitrary, fixed: the advisory-lock key every instance agrees on.</summary>
     public const long LockKey = 0x5959_4655_4C46; // "YYFULF"
 
+    // Notifications added before a save: a national tenant's month is hundreds of thousands.
+    private const int SaveEvery = 2000;
+
     public async Task<FulfilmentSweepResult?> RunAsync(DateTimeOffset utcNow, CancellationToken cancellationToken)
     {
         var today = BeijingTime.Today(utcNow);
@@ -51,49 +54,59 @@ public sealed class FulfilmentSweep(IServiceScopeFactory scopes)
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
 
-        // This month's reminders already sent (the ledger), read once for the tenant.
+        // Read once for the tenant, not per agreement: this month's reminders already sent (the ledger), the parties'
+        // users, and the plan lines that ended last month short on confirmed deliveries — from the stored plan
+        // (ADR 034; its counts are kept by the records' trigger, and the agreement sweep, which runs first, fills the
+        // lines of agreements that have none), never by reading the service records.
         var sent = (await db.Notifications.AsNoTracking()
                 .Where(n => (n.Kind == NotificationKind.FulfilmentDue || n.Kind == NotificationKind.FulfilmentMissed) && n.CreatedAtUtc >= utcNow.AddDays(-40))
                 .Select(n => new { n.UserId, n.Kind, n.Link })
                 .ToListAsync(cancellationToken))
             .Select(n => (n.UserId, n.Kind, n.Link)).ToHashSet();
+        var parties = await FilingRecipients.AllPartiesAsync(db, cancellationToken);
+        var shortLines = (await db.Database.SqlQuery<ShortLine>($"""
+                SELECT agreement_id, agreement_item_id, period_start, confirmed, pending
+                FROM fulfilment_totals
+                WHERE period_end >= {lastMonth} AND period_end < {thisMonth} AND confirmed < agreed
+                """).ToListAsync(cancellationToken))
+            .ToLookup(l => l.AgreementId);
 
-        int due = 0, missed = 0;
+        int due = 0, missed = 0, added = 0;
         foreach (var agreement in agreements)
         {
             var plan = ServicePlan.Of(agreement);
             var thisMonthLines = plan.Where(l => l.Period.Contains(thisMonth) || l.Period.Contains(today))
                 .Where(l => l.Period.Kind == PeriodKind.Month && l.AgreedCount > 0).ToList();
-            var endedLastMonth = plan.Where(l => l.Period.End >= lastMonth && l.Period.End < thisMonth && l.AgreedCount > 0).ToList();
-            if (thisMonthLines.Count == 0 && endedLastMonth.Count == 0)
+            var planned = plan.ToDictionary(l => (l.AgreementItemId, l.Period.Start));
+            var shortOnes = shortLines[agreement.Id].Where(l => planned.ContainsKey((l.AgreementItemId, l.PeriodStart))).ToList();
+            if (thisMonthLines.Count == 0 && shortOnes.Count == 0)
             {
                 continue;
             }
 
-            List<Guid>? users = null;
-            async Task<List<Guid>> UsersAsync() =>
-                users ??= await FilingRecipients.PartiesAsync(db, agreement.ElderCareInstitutionId, agreement.MedicalInstitutionId, cancellationToken);
-
+            var users = parties.Of(agreement.ElderCareInstitutionId, agreement.MedicalInstitutionId);
             if (thisMonthLines.Count > 0)
             {
                 var what = string.Join("、", thisMonthLines.Select(l => $"{l.ItemName} {l.AgreedCount} {UnitOf(l)}"));
                 var title = $"协议 {agreement.DocumentNumber} 本月（{thisMonth:yyyy年M月}）应完成：{what}。";
-                due += Notify(db, sent, await UsersAsync(), agreement, NotificationKind.FulfilmentDue, title, LinkFor(agreement.Id, thisMonth), utcNow);
+                added += Notify(db, sent, users, agreement, NotificationKind.FulfilmentDue, title, LinkFor(agreement.Id, thisMonth), utcNow, ref due);
             }
 
-            if (endedLastMonth.Count > 0)
+            if (shortOnes.Count > 0)
             {
-                var from = endedLastMonth.Min(l => l.Period.Start);
-                var records = await db.ServiceRecords.AsNoTracking()
-                    .Where(r => r.AgreementId == agreement.Id && r.ServiceDate >= from && r.ServiceDate < thisMonth)
-                    .ToListAsync(cancellationToken);
-                var shortLines = FulfilmentSummary.Of(endedLastMonth, records).Where(l => l.Shortfall > 0).ToList();
-                if (shortLines.Count > 0)
-                {
-                    var what = string.Join("；", shortLines.Select(l => $"{l.Plan.ItemName} 应 {l.Plan.AgreedCount}、已确认 {l.Confirmed}（待确认 {l.Pending}）"));
-                    var title = $"协议 {agreement.DocumentNumber} {lastMonth:yyyy年M月}止未完成约定服务：{what}。";
-                    missed += Notify(db, sent, await UsersAsync(), agreement, NotificationKind.FulfilmentMissed, title, LinkFor(agreement.Id, lastMonth), utcNow);
-                }
+                var what = string.Join("；", shortOnes.Select(l => (Plan: planned[(l.AgreementItemId, l.PeriodStart)], Line: l))
+                    .OrderBy(x => x.Plan.Period.Start).ThenBy(x => x.Plan.ItemName, StringComparer.Ordinal)
+                    .Select(x => $"{x.Plan.ItemName} 应 {x.Plan.AgreedCount}、已确认 {x.Line.Confirmed}（待确认 {x.Line.Pending}）"));
+                var title = $"协议 {agreement.DocumentNumber} {lastMonth:yyyy年M月}止未完成约定服务：{what}。";
+                added += Notify(db, sent, users, agreement, NotificationKind.FulfilmentMissed, title, LinkFor(agreement.Id, lastMonth), utcNow, ref missed);
+            }
+
+            // Saved in batches: the ledger makes a run that stops half-way resume where it stopped.
+            if (added >= SaveEvery)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                added = 0;
             }
         }
 
@@ -101,12 +114,15 @@ public sealed class FulfilmentSweep(IServiceScopeFactory scopes)
         return new FulfilmentSweepResult(due, missed);
     }
 
+    /// <summary>A stored plan line (<c>fulfilment_totals</c>) that ended short.</summary>
+    private sealed record ShortLine(Guid AgreementId, Guid AgreementItemId, DateOnly PeriodStart, int Confirmed, int Pending);
+
     private static string UnitOf(PlanLine line) => line.Measure == PlanMeasure.ResidentsServed ? "人次" : "次";
 
-    // One notification per user not yet reminded; 1 when anyone was, for the count.
+    // One notification per user not yet reminded; counts the agreement once when anyone was. Returns how many were added.
     private static int Notify(
         PortalDbContext db, HashSet<(Guid, NotificationKind, string)> sent, List<Guid> users, Agreement agreement,
-        NotificationKind kind, string title, string link, DateTimeOffset utcNow)
+        NotificationKind kind, string title, string link, DateTimeOffset utcNow, ref int agreementsTold)
     {
         var fresh = users.Where(u => sent.Add((u, kind, link))).ToList();
         foreach (var user in fresh)
@@ -114,6 +130,7 @@ public sealed class FulfilmentSweep(IServiceScopeFactory scopes)
             db.Notifications.Add(new Notification(agreement.TenantId, user, kind, FilingCreator.Clip(title), link, utcNow));
         }
 
-        return fresh.Count > 0 ? 1 : 0;
+        agreementsTold += fresh.Count > 0 ? 1 : 0;
+        return fresh.Count;
     }
 }
