@@ -69,6 +69,17 @@ public sealed class SupervisionNotice : ITenantOwned
     /// <summary>逾期未答复: not answered and the last day is past.</summary>
     public bool IsOverdue(DateOnly today) => !IsAnswered && today > RespondBy;
 
+    /// <summary>
+    /// Who may send one (Wenzhou's 督查): a county bureau — a regulator with a county and a bureau (民政局 or 卫生健康局) —
+    /// about an agreement that came into force. Which agreements the regulator may read at all is the access rule's
+    /// (AgreementAccess); this is what the reader may do with it.
+    /// </summary>
+    public static bool MaySend(Agreement agreement, PortalRole role, Guid? countyId, Bureau? bureau)
+    {
+        ArgumentNullException.ThrowIfNull(agreement);
+        return role == PortalRole.Regulator && countyId is not null && bureau is not null && agreement.CameIntoForce;
+    }
+
     /// <summary>What is wrong with a notice's values, keyed by form field; empty when it can be sent.</summary>
     public static IReadOnlyList<FieldError> Problems(Agreement agreement, AgreementParty? addressee, string? body, DateOnly? respondBy, DateOnly today)
     {

@@ -76,7 +76,7 @@ public sealed class SupervisionController(PortalDbContext db, AgreementWorkflow 
         var notice = SupervisionNotice.Send(agreement, Me.CountyId!.Value, Me.Bureau!.Value, Me.Id, form.ParsedAddressee, form.Body, form.ParsedRespondBy, today, agreements.Now);
         db.SupervisionNotices.Add(notice);
         var institution = notice.Addressee == AgreementParty.ElderCare ? agreement.ElderCareInstitutionId : agreement.MedicalInstitutionId;
-        var users = await FilingRecipients.PartiesAsync(db, institution, institution, HttpContext.RequestAborted);
+        var users = await FilingRecipients.PartyAsync(db, notice.Addressee, institution, HttpContext.RequestAborted);
         var title = $"督查通知：协议 {agreement.DocumentNumber}，请于 {BeijingTime.FormatChineseDate(notice.RespondBy)} 前答复";
         foreach (var user in users)
         {
@@ -120,10 +120,8 @@ public sealed class SupervisionController(PortalDbContext db, AgreementWorkflow 
 
     public static string Link(Guid agreementId) => $"/agreements/{agreementId}/supervision";
 
-    // A county regulator (either bureau) of a county the agreement touches: AgreementAccess let them read it, and
-    // only county regulators read by county; the domain refuses an agreement that never came into force.
-    private bool MaySend(Agreement agreement) =>
-        Me.Role == PortalRole.Regulator && Me.CountyId is not null && Me.Bureau is not null && agreement.CameIntoForce;
+    // AgreementAccess let this regulator read it (a county the agreement touches); the domain says who may send.
+    private bool MaySend(Agreement agreement) => SupervisionNotice.MaySend(agreement, Me.Role, Me.CountyId, Me.Bureau);
 
     private async Task<IActionResult> RefusedAsync(Agreement agreement, SupervisionForm form, IReadOnlyList<FieldError> problems)
     {
