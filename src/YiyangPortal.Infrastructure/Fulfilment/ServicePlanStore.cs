@@ -8,7 +8,7 @@ using YiyangPortal.Infrastructure.Persistence;
 namespace YiyangPortal.Infrastructure.Fulfilment;
 
 /// <summary>
-/// The stored form of <see cref="ServicePlan.Of"/> (ADR 034): each plan line's agreed count in
+/// The stored form of <see cref="ServicePlan"/> (ADR 034): each plan line's agreed count in
 /// <c>fulfilment_totals</c>, so that rates over 100,000 agreements are sums in SQL. Written from the domain's plan,
 /// never computed in SQL: when an agreement comes into force or ends (<c>AgreementWorkflow.SaveAsync</c>, in its
 /// transaction) and for agreements in force that have no lines yet (<see cref="BackfillAsync"/>).
@@ -17,8 +17,11 @@ public static class ServicePlanStore
 {
     private static readonly AgreementStatus[] InForceOrEnded = [AgreementStatus.Effective, AgreementStatus.Expired, AgreementStatus.Terminated];
 
-    /// <summary>Writes the plan of <paramref name="agreement"/> (an agreement not in force has none) and recounts its lines.</summary>
-    public static async Task SyncAsync(PortalDbContext db, Agreement agreement, CancellationToken cancellationToken)
+    /// <summary>
+    /// The plan of <paramref name="agreement"/> as its 补充协议 in force changed it (<see cref="ServicePlan.Of(Agreement, IEnumerable{Agreement})"/>,
+    /// ADR 043): the one way pages and stores read a plan. Loads the agreement's items if they are not, and its supplements.
+    /// </summary>
+    public static async Task<IReadOnlyList<PlanLine>> PlanAsync(PortalDbContext db, Agreement agreement, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(agreement);
@@ -29,7 +32,31 @@ public static class ServicePlanStore
             await items.LoadAsync(cancellationToken);
         }
 
-        var plan = ServicePlan.Of(agreement);
+        if (agreement.ServiceDays() is null)
+        {
+            return [];
+        }
+
+        var supplements = await db.Agreements.AsNoTracking().Include(a => a.Items)
+            .Where(a => a.SupplementToId == agreement.Id && a.EffectiveAtUtc != null)
+            .ToListAsync(cancellationToken);
+        return ServicePlan.Of(agreement, supplements);
+    }
+
+    /// <summary>
+    /// Writes the plan of <paramref name="agreement"/> (an agreement not in force has none) and recounts its lines; for
+    /// a 补充协议, the plan of its original, which the supplement changes from the day it came into force.
+    /// </summary>
+    public static async Task SyncAsync(PortalDbContext db, Agreement agreement, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(agreement);
+        if (agreement.SupplementToId is { } originalId)
+        {
+            agreement = await db.Agreements.AsNoTracking().Include(a => a.Items).SingleAsync(a => a.Id == originalId, cancellationToken);
+        }
+
+        var plan = await PlanAsync(db, agreement, cancellationToken);
         await db.Database.ExecuteSqlRawAsync(FulfilmentTotals.UpsertPlanSql, [
             new NpgsqlParameter("agreement", agreement.Id),
             new NpgsqlParameter("items", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = plan.Select(l => l.AgreementItemId).ToArray() },

@@ -105,6 +105,21 @@ internal static class AgreementFixture
     /// <summary>The tenant's notice period the tests use (单方通知).</summary>
     public const int NoticeDays = 30;
 
+    /// <summary>A 补充协议 submitted, every item approved, accepted and signed by both parties at <paramref name="at"/>.</summary>
+    public static Agreement SignedSupplement(Agreement original, Agreement supplement, DateTimeOffset at)
+    {
+        supplement.Submit(Elder(at), original);
+        foreach (var item in supplement.Items)
+        {
+            supplement.ApproveItem(Medic(at), item.Id);
+        }
+
+        supplement.Accept(Medic(at));
+        Sign(supplement, AgreementParty.ElderCare, at);
+        Sign(supplement, AgreementParty.Medical, at);
+        return supplement;
+    }
+
     public static void Sign(Agreement agreement, AgreementParty party, DateTimeOffset? at = null) =>
         agreement.Sign(As(party, at), party == AgreementParty.ElderCare ? "王院长" : "李主任", "法定代表人", "203.0.113.7", Sha);
 }

@@ -8,20 +8,6 @@ namespace YiyangPortal.Domain.Tests.Agreements;
 /// <summary>补充协议 is a supplement, not a copy (2020 guide 九(二); issue 11 point 8).</summary>
 public class SupplementTests
 {
-    private static Agreement SignedSupplement(Agreement original, Agreement supplement, DateTimeOffset at)
-    {
-        supplement.Submit(Elder(at), original);
-        foreach (var item in supplement.Items)
-        {
-            supplement.ApproveItem(Medic(at), item.Id);
-        }
-
-        supplement.Accept(Medic(at));
-        Sign(supplement, AgreementParty.ElderCare, at);
-        Sign(supplement, AgreementParty.Medical, at);
-        return supplement;
-    }
-
     [Fact]
     public void Submit_SupplementThatChangesNothing_IsRefused_九二()
     {

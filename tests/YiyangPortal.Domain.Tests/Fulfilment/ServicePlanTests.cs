@@ -43,6 +43,44 @@ public class ServicePlanTests
         Assert.Equal(6, line.AgreedCount);
     }
 
+    /// <summary>
+    /// ADR 043 (2020 guide 九(二)): a 补充协议 in force from 16 May (Beijing) raises 血压测量 to 6 次/月 and drops 健康讲座;
+    /// the original's plan follows it from that day, keeping the original's item ids.
+    /// </summary>
+    [Fact]
+    public void Supplement_ChangesTheOriginalsPlan_FromTheDayItCameIntoForce()
+    {
+        var original = InForce();
+        var supplement = original.CreateSupplement(Elder(), "S-1", []);
+        var pressure = supplement.Items.Single(i => i.Name == "血压测量");
+        supplement.EditItem(Elder(), pressure.Id, 6, pressure.UnitPrice);
+        supplement.RemoveItem(Elder(), supplement.Items.Single(i => i.Name == "健康讲座").Id);
+        SignedSupplement(original, supplement, new DateTimeOffset(2026, 5, 16, 2, 0, 0, TimeSpan.Zero));
+
+        var plan = ServicePlan.Of(original, [supplement]);
+
+        var lines = plan.Where(l => l.AgreementItemId == Item(original, "血压测量").Id).ToDictionary(l => l.Period.Start, l => l.AgreedCount);
+        Assert.Equal(4, lines[Day(4, 1)]);
+        Assert.Equal(5, lines[Day(5, 1)]); // 4 × 15/31 + 6 × 16/31 = 5.03
+        Assert.Equal(6, lines[Day(6, 1)]);
+        Assert.Equal(12, lines.Count);
+        // 健康讲座 6 次/年 owed only for 1 March – 15 May: 76 of the year's 365 days.
+        Assert.Equal(1, Assert.Single(plan, l => l.ItemName == "健康讲座").AgreedCount);
+        // 坐诊 unchanged: a split month still owes 4.
+        Assert.All(plan.Where(l => l.ItemName == "坐诊咨询"), l => Assert.Equal(4, l.AgreedCount));
+        Assert.All(plan, l => Assert.Contains(original.IncludedItems, i => i.Id == l.AgreementItemId));
+    }
+
+    [Fact]
+    public void SupplementNotInForce_ChangesNothing()
+    {
+        var original = InForce();
+        var draft = original.CreateSupplement(Elder(), "S-1", []);
+        draft.EditItem(Elder(), draft.Items[0].Id, 9, draft.Items[0].UnitPrice);
+
+        Assert.Equal(ServicePlan.Of(original), ServicePlan.Of(original, [draft]));
+    }
+
     [Fact]
     public void PartlyCoveredMonth_OwesItsShareOfDays()
     {

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using YiyangPortal.Domain.Agreements;
 using YiyangPortal.TestSupport;
 
 namespace YiyangPortal.IntegrationTests.Policy;
@@ -64,6 +66,20 @@ public partial class SupplementTests(PortalAppFactory app) : IClassFixture<Porta
         var supplementNumber = Regex.Match(page, "<span class=\"text-secondary fs-6\">([^<（]+)</span></h1>").Groups[1].Value;
         Assert.Contains(supplementNumber, list, StringComparison.Ordinal);
         Assert.DoesNotContain(originalNumber + "<", list, StringComparison.Ordinal);
+
+        // ADR 043: the original's stored plan follows the supplement from the day it came into force (today):
+        // next month's 坐诊 line owes 6 on the original's own item, where records are kept.
+        var nextMonth = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddMonths(1);
+        nextMonth = new DateOnly(nextMonth.Year, nextMonth.Month, 1);
+        var originalId = Guid.Parse(original);
+        var agreed = await TestData.InTenantAsync(app, TestData.Shaoxing, async db =>
+        {
+            var sessions = await db.Agreements.Where(a => a.Id == originalId).SelectMany(a => a.Items)
+                .Where(i => i.Clause == TemplateClause.ClinicSessions).Select(i => i.Id).SingleAsync();
+            return await db.Database.SqlQuery<int>(
+                $"SELECT agreed AS \"Value\" FROM fulfilment_totals WHERE agreement_item_id = {sessions} AND period_start = {nextMonth}").SingleAsync();
+        });
+        Assert.Equal(6, agreed);
 
         // Terminating the original ends the supplement too.
         await AgreementSteps.ActAsync(staff, original, $"/shaoxing/agreements/{original}/termination/propose", new() { ["kind"] = "Mutual", ["reason"] = "养老院搬迁", ["terminateOn"] = today });

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using YiyangPortal.Domain.Agreements;
 using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Fulfilment;
+using YiyangPortal.Infrastructure.Fulfilment;
 using YiyangPortal.Infrastructure.Persistence;
 using YiyangPortal.Web.Features.Agreements;
 using YiyangPortal.Web.Features.Shared;
@@ -151,7 +152,7 @@ public sealed class FulfilmentController(
         var today = BeijingTime.Today(agreements.Now);
         var months = Months(agreement, today);
         var month = requested is { } r && months.Contains(r) ? r : months.LastOrDefault(new DateOnly(today.Year, today.Month, 1));
-        var plan = ServicePlan.Of(agreement)
+        var plan = (await ServicePlanStore.PlanAsync(db, agreement, HttpContext.RequestAborted))
             .Where(l => l.Period.Start <= month.AddMonths(1).AddDays(-1) && l.Period.End >= month).ToList();
         var from = plan.Count == 0 ? month : plan.Min(l => l.Period.Start);
         var to = plan.Count == 0 ? month.AddMonths(1).AddDays(-1) : plan.Max(l => l.Period.End);

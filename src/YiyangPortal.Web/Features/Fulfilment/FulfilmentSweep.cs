@@ -71,10 +71,12 @@ public sealed class FulfilmentSweep(IServiceScopeFactory scopes)
                 """).ToListAsync(cancellationToken))
             .ToLookup(l => l.AgreementId);
 
+        // A 补充协议 in force changes its original's plan (ADR 043); it is loaded with the others (it is 已生效 too).
+        var supplements = agreements.Where(a => a.SupplementToId is not null).ToLookup(a => a.SupplementToId!.Value);
         int due = 0, missed = 0, added = 0;
-        foreach (var agreement in agreements)
+        foreach (var agreement in agreements.Where(a => a.SupplementToId is null))
         {
-            var plan = ServicePlan.Of(agreement);
+            var plan = ServicePlan.Of(agreement, supplements[agreement.Id]);
             var thisMonthLines = plan.Where(l => l.Period.Contains(thisMonth) || l.Period.Contains(today))
                 .Where(l => l.Period.Kind == PeriodKind.Month && l.AgreedCount > 0).ToList();
             var planned = plan.ToDictionary(l => (l.AgreementItemId, l.Period.Start));
