@@ -18,7 +18,7 @@ public static class FulfilmentReportPdf
 {
     public const string Title = "履约情况报告";
 
-    private static readonly float[] LineColumns = [0.22f, 0.2f, 0.1f, 0.1f, 0.1f, 0.1f, 0.18f];
+    private static readonly float[] LineColumns = [0.26f, 0.16f, 0.09f, 0.09f, 0.09f, 0.09f, 0.22f];
     private static readonly float[] EvaluationColumns = [0.18f, 0.1f, 0.1f, 0.1f, 0.1f, 0.1f, 0.32f];
     private static readonly float[] FeeColumns = [0.22f, 0.18f, 0.18f, 0.18f, 0.24f];
 
@@ -87,20 +87,23 @@ public static class FulfilmentReportPdf
         var rows = new List<ReportRow>();
         foreach (var item in figures.Lines.GroupBy(l => l.Plan.AgreementItemId))
         {
+            var first = true;
             foreach (var line in item.OrderBy(l => l.Plan.Period.Start))
             {
+                // The item's name opens its rows; the rows under it are its periods.
                 var shortNow = line.IsShortOn(figures.AsOf);
                 rows.Add(new ReportRow(
                     [
-                        Name(line.Plan), Period(line.Plan.Period), N(line.Plan.AgreedCount), N(line.Confirmed), N(line.Pending),
+                        first ? Name(line.Plan) : string.Empty, Period(line.Plan.Period), N(line.Plan.AgreedCount), N(line.Confirmed), N(line.Pending),
                         N(line.Disputed), State(line, figures.AsOf),
                     ],
                     shortNow));
+                first = false;
             }
 
             var ended = item.Where(l => l.Plan.Period.End < figures.AsOf).ToList();
             rows.Add(new ReportRow([
-                $"{item.First().Plan.ItemName} 小计", "本协议年度", N(item.Sum(l => l.Plan.AgreedCount)), N(item.Sum(l => l.Confirmed)),
+                "小计", "本协议年度", N(item.Sum(l => l.Plan.AgreedCount)), N(item.Sum(l => l.Confirmed)),
                 N(item.Sum(l => l.Pending)), N(item.Sum(l => l.Disputed)), $"履约率 {FulfilmentSheet.Percent(FulfilmentRate.Of(ended))}",
             ]));
         }
