@@ -102,21 +102,52 @@ public sealed class AgreementPdfRenderer : IDisposable
             pages = new AuditCertificateComposer(model, measurer).Compose();
         }
 
-        // The page frame (header with the document number, 第 x 页 共 n 页) is the agreement's.
+        return RenderFramed(pages, model.DocumentNumber, model.Title, new SKDocumentPdfMetadata { Title = model.Title, Creator = _options.Producer, Producer = _options.Producer });
+    }
+
+    /// <summary>
+    /// Renders a 履约情况报告 (issue 15) with the agreement's fonts, header and page numbers. The same model gives the
+    /// same bytes: the PDF's dates are the report's generation day.
+    /// </summary>
+    /// <exception cref="MissingGlyphException">The model holds a character the font cannot print.</exception>
+    public byte[] RenderFulfilmentReport(FulfilmentReportModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        IReadOnlyList<IReadOnlyList<DrawOp>> pages;
+        using (var measurer = new TextMeasurer(_regular.Typeface, _bold.Typeface))
+        {
+            pages = new ReportComposer(model, measurer).Compose();
+        }
+
+        var date = new DateTimeOffset(model.GeneratedOn.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)).UtcDateTime;
+        return RenderFramed(pages, model.DocumentNumber, model.Title, new SKDocumentPdfMetadata
+        {
+            Title = $"{model.Title} {model.DocumentNumber}",
+            Creator = _options.Producer,
+            Producer = _options.Producer,
+            Creation = date,
+            Modified = date,
+        });
+    }
+
+    // Pages laid out by another composer, painted in the agreement's page frame (header with the document number,
+    // 第 x 页 共 n 页), never as a draft.
+    private byte[] RenderFramed(IReadOnlyList<IReadOnlyList<DrawOp>> pages, string documentNumber, string title, SKDocumentPdfMetadata metadata)
+    {
         var frame = new AgreementDocumentModel
         {
             Template = AgreementTemplateKind.MedicalElderCareConsortium,
-            DocumentNumber = model.DocumentNumber,
+            DocumentNumber = documentNumber,
             IsDraft = false,
             VerificationUrl = string.Empty,
             ElderCareParty = new AgreementParty(string.Empty, string.Empty, null),
             MedicalParty = new AgreementParty(string.Empty, string.Empty, null),
         };
-        var painter = new PagePainter(frame, model.Title);
+        var painter = new PagePainter(frame, title);
         var (regularText, boldText) = painter.Characters(pages);
         var fonts = _fonts.Get(regularText, boldText);
         using var output = new MemoryStream();
-        using (var document = SKDocument.CreatePdf(output, new SKDocumentPdfMetadata { Title = model.Title, Creator = _options.Producer, Producer = _options.Producer }))
+        using (var document = SKDocument.CreatePdf(output, metadata))
         {
             painter.Paint(document, pages, fonts);
             document.Close();

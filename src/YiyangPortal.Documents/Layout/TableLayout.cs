@@ -1,6 +1,6 @@
 namespace YiyangPortal.Documents.Layout;
 
-/// <summary>A table with a header row repeated on every page it spans; rows are never split.</summary>
+/// <summary>A table with a header row repeated on every page it spans; rows are never split; chosen rows may print bold.</summary>
 internal sealed class TableLayout(IReadOnlyList<float> columnFractions, TextMeasurer measurer)
 {
     private const float Padding = 4f;
@@ -11,15 +11,17 @@ internal sealed class TableLayout(IReadOnlyList<float> columnFractions, TextMeas
     private static readonly ParagraphStyle CellStyle = new(Size, LineHeight, 0, Alignment.Left);
 
     /// <param name="caption">Lines printed above the table and kept with its header and first row.</param>
+    /// <param name="emphasised">The indexes of the rows printed bold (a report's shortfalls).</param>
     public void Add(
         Paginator paginator,
         IReadOnlyList<string> header,
         IEnumerable<IReadOnlyList<string>> rows,
         IReadOnlyList<TextLine>? caption = null,
-        float captionLineHeight = 0)
+        float captionLineHeight = 0,
+        IReadOnlySet<int>? emphasised = null)
     {
         var headerRow = LayRow(header, bold: true);
-        var bodyRows = rows.Select(row => LayRow(row, bold: false)).ToList();
+        var bodyRows = rows.Select((row, i) => LayRow(row, bold: emphasised?.Contains(i) == true)).ToList();
         // A caption or header alone at the foot of a page reads as a mistake: start the table on the next page.
         var captionHeight = (caption?.Count ?? 0) * captionLineHeight;
         paginator.EnsureSpace(captionHeight + headerRow.Height + (bodyRows.Count > 0 ? bodyRows[0].Height : 0));

@@ -29,6 +29,9 @@ public static class PortalPolicies
     /// <summary>Everyone with filings: the parties file, the regulators review.</summary>
     public const string FilingUsers = "FilingUsers";
 
+    /// <summary>Who reads an agreement's 履约情况报告: its two parties and its regulators (ADR 040).</summary>
+    public const string FulfilmentReaders = "FulfilmentReaders";
+
     /// <summary>Each policy and the roles it admits.</summary>
     public static IReadOnlyDictionary<string, PortalRole[]> Roles { get; } = new Dictionary<string, PortalRole[]>
     {
@@ -40,6 +43,7 @@ public static class PortalPolicies
         [AgreementParties] = [PortalRole.ElderCareStaff, PortalRole.MedicalAdmin],
         [AgreementReaders] = [PortalRole.ElderCareStaff, PortalRole.MedicalAdmin, PortalRole.Regulator, PortalRole.TenantAdmin],
         [FilingUsers] = [PortalRole.ElderCareStaff, PortalRole.MedicalAdmin, PortalRole.Regulator],
+        [FulfilmentReaders] = [PortalRole.ElderCareStaff, PortalRole.MedicalAdmin, PortalRole.Regulator],
     };
 
     /// <summary>The policies and the resource-based handlers (<see cref="AgreementAuthorizationHandler"/>, …).</summary>
