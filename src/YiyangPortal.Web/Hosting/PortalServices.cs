@@ -100,6 +100,7 @@ internal static class PortalServices
         services.AddScoped<Features.Agreements.AgreementDetails>();
         services.AddScoped<Features.Inbox.UnreadCount>();
         services.AddScoped<Features.SixOnes.SixOnesQuery>();
+        services.AddScoped<Features.Roster.StaffRoster>();
         services.AddScoped<Features.Agreements.AgreementTodos>();
         services.AddScoped<Features.Todo.TodoQuery>();
         services.AddScoped<Features.Agreements.AgreementSweep>();
