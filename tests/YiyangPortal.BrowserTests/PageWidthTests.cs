@@ -47,6 +47,7 @@ public class PageWidthTests(BrowserFixture browser)
         await VisitAsync(page, "/shaoxing/filings", "staff-filings");
         await VisitAsync(page, await FirstHrefAsync(page, "tbody a[href*='/filings/']"), "staff-filing-detail");
         await VisitAsync(page, "/shaoxing/institutions/medical", "staff-medical-directory");
+        await VisitAsync(page, "/shaoxing/eldercare/six-ones", "staff-six-ones");
         await VisitAsync(page, "/shaoxing/profile", "staff-profile");
         await VisitAsync(page, "/shaoxing/seal", "staff-seal");
         await VisitAsync(page, "/shaoxing/inbox", "staff-inbox");
@@ -68,6 +69,9 @@ public class PageWidthTests(BrowserFixture browser)
         await VisitAsync(page, effective + "/fulfilment", "clinic-fulfilment");
         await VisitAsync(page, effective + "/supervision", "clinic-supervision");
         await VisitAsync(page, "/shaoxing/medical/fees", "clinic-fee-schedule");
+        await VisitAsync(page, "/shaoxing/medical/staff", "clinic-roster");
+        await VisitAsync(page, await FirstHrefAsync(page, "[data-testid=roster] a[href$='/edit']"), "clinic-roster-edit");
+        await VisitAsync(page, "/shaoxing/medical/training", "clinic-training");
         await VisitAsync(page, "/shaoxing/filings", "clinic-filings");
         await VisitAsync(page, await FirstHrefAsync(page, "tbody a[href*='/filings/']"), "clinic-filing-detail");
         await VisitAsync(page, "/shaoxing/profile", "clinic-profile");

@@ -27,6 +27,12 @@ public sealed partial class Agreement
         return to < term.From ? null : (term.From, to);
     }
 
+    /// <summary>
+    /// In force on <paramref name="day"/>: 已生效 and its term begun (a 补充协议 shares its original's term, so only an
+    /// original counts). The partners of the 六个一 and the homes a clinic may record a training for (绍市民〔2024〕6号 二).
+    /// </summary>
+    public bool IsInForceOn(DateOnly day) => Status == AgreementStatus.Effective && !IsSupplement && !(Terms.Term?.From > day);
+
     private bool MayRecordServices(AgreementParty party) => party == AgreementParty.Medical && ServiceDays() is not null;
 
     private bool MayConfirmServices(AgreementParty party) => party == AgreementParty.ElderCare && ServiceDays() is not null;

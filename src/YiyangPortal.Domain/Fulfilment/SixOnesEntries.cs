@@ -119,7 +119,8 @@ public sealed class GreenChannelUse : ITenantOwned
 
 /// <summary>
 /// 培训 (绍市民〔2024〕6号 二.6 培训一支康养服务队伍; 附件1 六; 附件2 甲方 4 and 乙方 6): a session's day, topic and number
-/// of attendees. Recorded by the home or by its partner clinic.
+/// of attendees. Recorded by the home, or by a partner clinic that gave it (then <see cref="MedicalInstitutionId"/>
+/// names the clinic).
 /// </summary>
 public sealed class TrainingSession : ITenantOwned
 {
@@ -130,12 +131,15 @@ public sealed class TrainingSession : ITenantOwned
         Topic = string.Empty;
     }
 
-    private TrainingSession(Guid tenantId, Guid homeId, Agreements.AgreementParty by, DateOnly heldOn, string topic, int attendees, Guid userId, DateTimeOffset atUtc)
+    private TrainingSession(
+        Guid tenantId, Guid homeId, Agreements.AgreementParty by, Guid? clinicId, DateOnly heldOn, string topic, int attendees, Guid userId,
+        DateTimeOffset atUtc)
     {
         Id = Guid.CreateVersion7();
         TenantId = SixOnesEntries.Require(tenantId, "租户");
         ElderCareInstitutionId = SixOnesEntries.Require(homeId, "养老机构");
         RecordedBy = by;
+        MedicalInstitutionId = clinicId;
         HeldOn = heldOn;
         Topic = topic;
         Attendees = attendees;
@@ -151,6 +155,9 @@ public sealed class TrainingSession : ITenantOwned
 
     /// <summary>Which side recorded it.</summary>
     public Agreements.AgreementParty RecordedBy { get; private set; }
+
+    /// <summary>The partner clinic that gave the session and recorded it; null when the home recorded it.</summary>
+    public Guid? MedicalInstitutionId { get; private set; }
 
     public DateOnly HeldOn { get; private set; }
 
@@ -187,7 +194,45 @@ public sealed class TrainingSession : ITenantOwned
         Guid tenantId, Guid homeId, Agreements.AgreementParty by, DateOnly? heldOn, string? topic, int? attendees, Guid userId, DateTimeOffset atUtc)
     {
         SixOnesEntries.ThrowFirst(Problems(heldOn, topic, attendees, BeijingTime.DateOf(atUtc)));
-        return new TrainingSession(tenantId, homeId, by, heldOn!.Value, topic!.Trim(), attendees!.Value, userId, atUtc);
+        if (by == Agreements.AgreementParty.Medical)
+        {
+            throw new DomainException("医疗卫生机构登记培训须指明本机构。");
+        }
+
+        return new TrainingSession(tenantId, homeId, by, null, heldOn!.Value, topic!.Trim(), attendees!.Value, userId, atUtc);
+    }
+
+    /// <summary>
+    /// What is wrong with a session a clinic gave to a home's care team (附件1 六; 附件2 乙方 6), keyed by the form's
+    /// fields: the home (ElderCareInstitutionId) must be one it has an agreement in force with (<paramref name="partnerInForce"/>),
+    /// then the same checks as the home's own entry.
+    /// </summary>
+    public static IReadOnlyList<FieldError> ClinicProblems(
+        Guid? homeId, bool partnerInForce, DateOnly? heldOn, string? topic, int? attendees, DateOnly today)
+    {
+        var errors = new List<FieldError>();
+        if (homeId is not { } id || id == Guid.Empty)
+        {
+            errors.Add(new FieldError(nameof(ElderCareInstitutionId), "请选择接受培训的养老机构。"));
+        }
+        else if (!partnerInForce)
+        {
+            errors.Add(new FieldError(nameof(ElderCareInstitutionId), "本机构与该养老机构没有有效协议，不能为其登记培训。"));
+        }
+
+        errors.AddRange(Problems(heldOn, topic, attendees, today));
+        return errors;
+    }
+
+    /// <summary>A session given by <paramref name="clinicId"/>, counted in the home's 六个一 training line (二.6).</summary>
+    public static TrainingSession RecordByClinic(
+        Guid tenantId, Guid homeId, Guid clinicId, bool partnerInForce, DateOnly? heldOn, string? topic, int? attendees, Guid userId,
+        DateTimeOffset atUtc)
+    {
+        SixOnesEntries.ThrowFirst(ClinicProblems(homeId, partnerInForce, heldOn, topic, attendees, BeijingTime.DateOf(atUtc)));
+        return new TrainingSession(
+            tenantId, homeId, Agreements.AgreementParty.Medical, SixOnesEntries.Require(clinicId, "医疗卫生机构"), heldOn!.Value, topic!.Trim(),
+            attendees!.Value, userId, atUtc);
     }
 }
 

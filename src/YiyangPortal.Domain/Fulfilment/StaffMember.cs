@@ -6,7 +6,7 @@ namespace YiyangPortal.Domain.Fulfilment;
 /// <summary>
 /// 人员名册: a member of a medical institution's staff who delivers services, with the professional title that decides
 /// which clauses they may serve (附件1 一、二: 中级职称及以上医师). A service record copies name and title as they were on
-/// the day, so a later promotion never rewrites what was delivered. Staff leave the roster by being made inactive.
+/// the day, so a later promotion never rewrites what was delivered. Staff leave the roster by being made inactive, never deleted: the records that name them stay readable.
 /// </summary>
 public sealed class StaffMember : ITenantOwned
 {
@@ -61,6 +61,33 @@ public sealed class StaffMember : ITenantOwned
         return errors;
     }
 
+    /// <summary>
+    /// <see cref="Problems(string?, ProfessionalTitle?)"/> and one roster line per active person: a name already among
+    /// <paramref name="otherActiveNames"/> (the institution's other active members) is refused at the name.
+    /// </summary>
+    public static IReadOnlyList<FieldError> Problems(string? name, ProfessionalTitle? title, IEnumerable<string> otherActiveNames)
+    {
+        ArgumentNullException.ThrowIfNull(otherActiveNames);
+        var errors = Problems(name, title).ToList();
+        if (errors.Count == 0 && DuplicateProblem(name!, otherActiveNames) is { } duplicate)
+        {
+            errors.Add(duplicate);
+        }
+
+        return errors;
+    }
+
+    /// <summary>The name is already an active member's: the same person typed twice, or a double submit.</summary>
+    public static FieldError? DuplicateProblem(string name, IEnumerable<string> otherActiveNames)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(otherActiveNames);
+        var trimmed = name.Trim();
+        return otherActiveNames.Contains(trimmed, StringComparer.Ordinal)
+            ? new FieldError(nameof(Name), new DomainMessage("{0}已在本机构人员名册中。", trimmed))
+            : null;
+    }
+
     public void Change(string name, ProfessionalTitle title)
     {
         if (Problems(name, title) is [var first, ..])
@@ -73,4 +100,7 @@ public sealed class StaffMember : ITenantOwned
     }
 
     public void Deactivate() => IsActive = false;
+
+    /// <summary>Back on the roster (returned, or made inactive by mistake); the caller checks the name is not taken.</summary>
+    public void Reactivate() => IsActive = true;
 }

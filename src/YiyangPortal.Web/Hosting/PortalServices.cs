@@ -101,6 +101,7 @@ internal static class PortalServices
         services.AddScoped<Features.Inbox.UnreadCount>();
         services.AddScoped<Features.SixOnes.SixOnesQuery>();
         services.AddScoped<Features.FulfilmentReports.FulfilmentReportQuery>();
+        services.AddScoped<Features.Roster.StaffRoster>();
         services.AddScoped<Features.Agreements.AgreementTodos>();
         services.AddScoped<Features.Todo.TodoQuery>();
         services.AddScoped<Features.Agreements.AgreementSweep>();

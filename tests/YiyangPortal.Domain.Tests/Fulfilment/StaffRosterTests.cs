@@ -29,4 +29,25 @@ public class StaffRosterTests
     [Fact]
     public void OverlongName_IsRefused() =>
         Assert.Equal("Name", Assert.Single(StaffMember.Problems(new string('王', 51), ProfessionalTitle.Junior)).Field);
+
+    [Fact]
+    public void AnActiveName_IsRefusedAtTheName_WhateverTheTitle()
+    {
+        var problem = Assert.Single(StaffMember.Problems(" 王医生", ProfessionalTitle.Senior, ["王医生", "李医生"]));
+
+        Assert.Equal("Name", problem.Field);
+        Assert.Empty(StaffMember.Problems("王医生", ProfessionalTitle.Senior, ["李医生"]));
+    }
+
+    [Fact]
+    public void AMemberWhoLeft_CanComeBack()
+    {
+        var member = new StaffMember(TenantId, MedicalId, "王医生", ProfessionalTitle.Intermediate);
+
+        member.Deactivate();
+        Assert.False(member.IsActive);
+        member.Reactivate();
+
+        Assert.True(member.IsActive);
+    }
 }

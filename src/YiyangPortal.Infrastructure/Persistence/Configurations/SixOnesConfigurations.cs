@@ -28,6 +28,10 @@ internal sealed class TrainingSessionConfiguration : IEntityTypeConfiguration<Tr
         builder.Property(t => t.RecordedBy).HasConversion<string>().HasMaxLength(20);
         builder.Property(t => t.Topic).HasMaxLength(TrainingSession.MaxTopicLength);
         builder.HasIndex(t => new { t.ElderCareInstitutionId, t.HeldOn });
+
+        // A clinic's own sessions (its training page lists them); null when the home recorded the session.
+        builder.HasOne<MedicalInstitution>().WithMany().HasForeignKey(t => t.MedicalInstitutionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(t => new { t.MedicalInstitutionId, t.HeldOn });
     }
 }
 

@@ -1756,6 +1756,10 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("date")
                         .HasColumnName("held_on");
 
+                    b.Property<Guid?>("MedicalInstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("medical_institution_id");
+
                     b.Property<DateTimeOffset>("RecordedAtUtc")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("recorded_at_utc");
@@ -1788,6 +1792,9 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("ElderCareInstitutionId", "HeldOn")
                         .HasDatabaseName("ix_training_sessions_elder_care_institution_id_held_on");
+
+                    b.HasIndex("MedicalInstitutionId", "HeldOn")
+                        .HasDatabaseName("ix_training_sessions_medical_institution_id_held_on");
 
                     b.ToTable("training_sessions", (string)null);
                 });
@@ -3113,6 +3120,12 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_training_sessions_elder_care_institutions_elder_care_instit");
+
+                    b.HasOne("YiyangPortal.Domain.Institutions.MedicalInstitution", null)
+                        .WithMany()
+                        .HasForeignKey("MedicalInstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_training_sessions_medical_institutions_medical_institution_");
 
                     b.HasOne("YiyangPortal.Domain.Tenancy.Tenant", null)
                         .WithMany()

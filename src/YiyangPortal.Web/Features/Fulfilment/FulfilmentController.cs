@@ -91,7 +91,7 @@ public sealed class FulfilmentController(
         var problems = StaffMember.Problems(staffForm.Name, staffForm.Title).ToList();
         var name = staffForm.Name?.Trim();
         if (problems.Count == 0 && await db.StaffMembers.AnyAsync(s => s.MedicalInstitutionId == agreement.MedicalInstitutionId
-                && s.IsActive && s.Name == name && s.Title == staffForm.Title, HttpContext.RequestAborted))
+                && s.IsActive && s.Name == name, HttpContext.RequestAborted))
         {
             // A double submit, or the same person typed twice: one roster line per person.
             problems.Add(new FieldError(nameof(StaffMember.Name), new DomainMessage("{0}已在本机构人员名册中。", name)));

@@ -53,6 +53,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes)
             await DemoFulfilment.EnsureAsync(scope, lookup, cancellationToken);
             await DemoSupervision.EnsureAsync(scope, lookup, cancellationToken);
             await DemoSixOnes.EnsureAsync(scope, lookup, cancellationToken);
+            await DemoClinicTraining.EnsureAsync(scope, lookup, cancellationToken);
             await DemoFees.EnsureAsync(scope, lookup, cancellationToken);
         }
 

@@ -17,6 +17,7 @@ public sealed record SixOnesPage(
     HealthCheck? HealthCheck,
     IReadOnlyList<GreenChannelUse> GreenUses,
     IReadOnlyList<TrainingSession> Trainings,
+    IReadOnlyDictionary<Guid, string> TrainingClinics,
     bool GreenChannelAgreed,
     DateOnly Today,
     HealthCheckForm HealthCheckForm,
@@ -205,7 +206,10 @@ public sealed class SixOnesController(PortalDbContext db, SixOnesQuery query, Ti
             .OrderByDescending(u => u.UsedOn).ThenByDescending(u => u.RecordedAtUtc).Take(20).ToListAsync(cancellationToken);
         var trainings = await db.TrainingSessions.AsNoTracking().Where(t => t.ElderCareInstitutionId == home.Id && t.HeldOn >= since)
             .OrderByDescending(t => t.HeldOn).ThenByDescending(t => t.RecordedAtUtc).Take(20).ToListAsync(cancellationToken);
-        return new SixOnesPage(home, six.Facts, thisYear, uses, trainings, Domain.Fulfilment.SixOnes.GreenChannelAgreed(six.Facts), today,
+        var clinicIds = trainings.Where(t => t.MedicalInstitutionId is not null).Select(t => t.MedicalInstitutionId!.Value).Distinct().ToList();
+        var clinics = clinicIds.Count == 0 ? new Dictionary<Guid, string>()
+            : await db.MedicalInstitutions.AsNoTracking().Where(m => clinicIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Name, cancellationToken);
+        return new SixOnesPage(home, six.Facts, thisYear, uses, trainings, clinics, Domain.Fulfilment.SixOnes.GreenChannelAgreed(six.Facts), today,
             check ?? HealthCheckForm.Of(thisYear), green ?? new GreenChannelForm(), training ?? new TrainingForm());
     }
 }
