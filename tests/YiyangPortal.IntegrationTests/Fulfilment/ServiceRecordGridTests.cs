@@ -60,7 +60,7 @@ public class ServiceRecordGridTests(PortalAppFactory app) : IClassFixture<Portal
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("data-field-error=\"rows[6].ResidentsServed\"", html, StringComparison.Ordinal);
         Assert.Contains("value=\"十二\"", html, StringComparison.Ordinal);
-        Assert.Equal(1, (await StoredAsync(parties, agreement.Id)).Count);
+        Assert.Single(await StoredAsync(parties, agreement.Id));
 
         fields["rows[6].ResidentsServed"] = "12";
         var second = await clinic.SubmitAsync(Grid(agreement), Grid(agreement), fields);
@@ -75,7 +75,7 @@ public class ServiceRecordGridTests(PortalAppFactory app) : IClassFixture<Portal
         Assert.DoesNotContain("data-field-error=\"rows[0].", html, StringComparison.Ordinal);
         Assert.Contains("不能重复登记", html, StringComparison.Ordinal);
         Assert.Contains("value=\"李大爷 身份证 330602195001011234\"", html, StringComparison.Ordinal);
-        Assert.Equal(1, (await StoredAsync(parties, agreement.Id)).Count);
+        Assert.Single(await StoredAsync(parties, agreement.Id));
     }
 
     [Fact]
