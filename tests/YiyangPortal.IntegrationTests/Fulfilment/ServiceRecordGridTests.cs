@@ -222,6 +222,17 @@ public class ServiceRecordGridTests(PortalAppFactory app) : IClassFixture<Portal
         Assert.Equal(1, await TestData.InTenantAsync(app, parties.Tenant, db => db.ServiceRecordAttachments.CountAsync(a => a.ServiceRecordId == record.Id)));
     }
 
+    [Fact]
+    public async Task Demo_HasAPendingRecordWithASignInSheet()
+    {
+        var pending = await TestData.InTenantAsync(app, TestData.Shaoxing, db =>
+            (from s in db.ServiceRecordAttachments
+             join r in db.ServiceRecords on new { Id = s.ServiceRecordId, s.ServiceDate } equals new { r.Id, r.ServiceDate }
+             select new { r.Status, s.ContentType }).ToListAsync());
+
+        Assert.Contains(pending, p => p.Status == ServiceRecordStatus.Pending && p.ContentType == "application/pdf");
+    }
+
     private static string Grid(Agreement agreement) => $"/shaoxing/agreements/{agreement.Id}/fulfilment/grid";
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
