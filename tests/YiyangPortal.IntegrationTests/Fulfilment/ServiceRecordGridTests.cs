@@ -239,14 +239,14 @@ public class ServiceRecordGridTests(PortalAppFactory app) : IClassFixture<Portal
 
     private static Dictionary<string, string> Row(
         int i, Agreement agreement, StaffMember staff, DateOnly day, string residents = "18", string notes = "健康讲座") => new()
-    {
-        [$"rows[{i}].AgreementItemId"] = FulfilmentFixture.MonthlyItem(agreement).Id.ToString(),
-        [$"rows[{i}].ServiceDate"] = Day(day),
-        [$"rows[{i}].StaffMemberId"] = staff.Id.ToString(),
-        [$"rows[{i}].ResidentsServed"] = residents,
-        [$"rows[{i}].DurationMinutes"] = "90",
-        [$"rows[{i}].Notes"] = notes,
-    };
+        {
+            [$"rows[{i}].AgreementItemId"] = FulfilmentFixture.MonthlyItem(agreement).Id.ToString(),
+            [$"rows[{i}].ServiceDate"] = Day(day),
+            [$"rows[{i}].StaffMemberId"] = staff.Id.ToString(),
+            [$"rows[{i}].ResidentsServed"] = residents,
+            [$"rows[{i}].DurationMinutes"] = "90",
+            [$"rows[{i}].Notes"] = notes,
+        };
 
     /// <summary>An XLSX in the template's columns.</summary>
     private static byte[] Sheet(params string[][] rows)

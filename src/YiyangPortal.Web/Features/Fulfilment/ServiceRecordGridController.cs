@@ -216,7 +216,8 @@ public sealed class ServiceRecordGridController(
         var sheets = await db.ServiceRecordAttachments.AsNoTracking()
             .Where(a => a.AgreementId == agreement.Id && a.ServiceDate >= month && a.ServiceDate <= end)
             .Select(a => a.ServiceRecordId).ToListAsync();
-        var shown = rows.Count == 0 ? Enumerable.Range(0, BlankRows).Select(_ => new ServiceRecordForm()).ToList() : rows;
+        // What was typed, then blank rows to go on with (a few more when the page works without JavaScript).
+        var shown = rows.Concat(Enumerable.Range(0, rows.Count == 0 ? BlankRows : 2).Select(_ => new ServiceRecordForm())).ToList();
         return new ServiceRecordGridPage(agreement, month, months, plan, records, sheets.ToHashSet(), await RosterAsync(agreement),
             shown, sheetErrors ?? [], today, await MayAsync(agreement));
     }
