@@ -67,6 +67,7 @@ public class PageWidthTests(BrowserFixture browser)
         await VisitAsync(page, "/shaoxing/agreements?status=Effective", "clinic-agreements-effective");
         var effective = await FirstHrefAsync(page, "[data-testid=agreement-list] tbody a");
         await VisitAsync(page, effective + "/fulfilment", "clinic-fulfilment");
+        await VisitAsync(page, effective + "/fulfilment/grid", "clinic-fulfilment-grid");
         await VisitAsync(page, effective + "/supervision", "clinic-supervision");
         await VisitAsync(page, "/shaoxing/medical/fees", "clinic-fee-schedule");
         await VisitAsync(page, "/shaoxing/medical/staff", "clinic-roster");

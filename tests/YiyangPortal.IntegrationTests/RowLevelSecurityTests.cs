@@ -190,6 +190,7 @@ public class RowLevelSecurityTests(PortalAppFactory app) : IClassFixture<PortalA
         Assert.Contains("user_claims", tables);
         Assert.Contains("service_records", tables);
         Assert.Contains("staff_members", tables);
+        Assert.Contains("service_record_attachments", tables);
         Assert.Contains("fee_payments", tables);
         Assert.Contains("agreement_evaluations", tables);
         Assert.Contains("green_channel_uses", tables);

@@ -33,7 +33,7 @@ public sealed class FilingAttachment : ITenantOwned
         Id = Guid.CreateVersion7();
         TenantId = tenantId;
         FilingId = filingId;
-        FileName = SafeName(fileName, ContentType);
+        FileName = ScannedCopyType.SafeName(fileName, ContentType, "扫描件");
         Content = content;
         Sha256 = AgreementDocument.HashOf(content);
         UploadedAtUtc = by.AtUtc;
@@ -61,13 +61,6 @@ public sealed class FilingAttachment : ITenantOwned
     public Guid UploadedByUserId { get; private set; }
 
     public AgreementParty Party { get; private set; }
-
-    private static string SafeName(string fileName, string contentType)
-    {
-        var stem = Path.GetFileNameWithoutExtension(fileName ?? string.Empty);
-        var kept = new string(stem.Where(c => char.IsLetterOrDigit(c) || c is '-' or '_' or ' ' or '（' or '）').Take(60).ToArray()).Trim();
-        return (kept.Length == 0 ? "扫描件" : kept) + ScannedCopyType.Extension(contentType);
-    }
 }
 
 /// <summary>The file types accepted as scanned copies, told apart by their first bytes (magic numbers).</summary>
@@ -82,6 +75,14 @@ public static class ScannedCopyType
         : content.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) ? Jpeg
         : content.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) ? Png
         : null;
+
+    /// <summary>A display name reduced to letters, digits and a few marks, with the extension of the sniffed type.</summary>
+    public static string SafeName(string? fileName, string contentType, string fallback)
+    {
+        var stem = Path.GetFileNameWithoutExtension(fileName ?? string.Empty);
+        var kept = new string(stem.Where(c => char.IsLetterOrDigit(c) || c is '-' or '_' or ' ' or '（' or '）').Take(60).ToArray()).Trim();
+        return (kept.Length == 0 ? fallback : kept) + Extension(contentType);
+    }
 
     public static string Extension(string contentType) => contentType switch
     {

@@ -150,6 +150,9 @@ public sealed class PortalDbContext : IdentityUserContext<PortalUser, Guid>, IDa
     /// <summary>服务记录, partitioned by month (ADR 033).</summary>
     public DbSet<Domain.Fulfilment.ServiceRecord> ServiceRecords => Set<Domain.Fulfilment.ServiceRecord>();
 
+    /// <summary>签到表 scans of service records, one per record (ADR 039).</summary>
+    public DbSet<Domain.Fulfilment.ServiceRecordAttachment> ServiceRecordAttachments => Set<Domain.Fulfilment.ServiceRecordAttachment>();
+
     /// <summary>年度健康服务费 payments and their confirmation (issue 15, ADR 035).</summary>
     public DbSet<FeePayment> FeePayments => Set<FeePayment>();
 

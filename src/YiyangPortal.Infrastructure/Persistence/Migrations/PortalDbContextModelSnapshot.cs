@@ -1611,6 +1611,79 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                     b.ToTable("service_records", (string)null);
                 });
 
+            modelBuilder.Entity("YiyangPortal.Domain.Fulfilment.ServiceRecordAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateOnly>("ServiceDate")
+                        .HasColumnType("date")
+                        .HasColumnName("service_date");
+
+                    b.Property<Guid>("ServiceRecordId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("service_record_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset>("UploadedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at_utc");
+
+                    b.Property<Guid>("UploadedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("uploaded_by_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_service_record_attachments");
+
+                    b.HasIndex("ServiceRecordId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_service_record_attachments_service_record_id");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_service_record_attachments_tenant_id");
+
+                    b.HasIndex("AgreementId", "ServiceDate")
+                        .HasDatabaseName("ix_service_record_attachments_agreement_id_service_date");
+
+                    b.HasIndex("ServiceRecordId", "ServiceDate")
+                        .HasDatabaseName("ix_service_record_attachments_service_record_id_service_date");
+
+                    b.ToTable("service_record_attachments", (string)null);
+                });
+
             modelBuilder.Entity("YiyangPortal.Domain.Fulfilment.StaffMember", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3076,6 +3149,30 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_service_records_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("YiyangPortal.Domain.Fulfilment.ServiceRecordAttachment", b =>
+                {
+                    b.HasOne("YiyangPortal.Domain.Agreements.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_service_record_attachments_agreements_agreement_id");
+
+                    b.HasOne("YiyangPortal.Domain.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_service_record_attachments_tenants_tenant_id");
+
+                    b.HasOne("YiyangPortal.Domain.Fulfilment.ServiceRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceRecordId", "ServiceDate")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_service_record_attachments_service_records_service_record_i");
                 });
 
             modelBuilder.Entity("YiyangPortal.Domain.Fulfilment.StaffMember", b =>

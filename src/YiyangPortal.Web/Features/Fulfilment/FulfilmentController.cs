@@ -188,7 +188,7 @@ public sealed class FulfilmentController(
     }
 
     /// <summary>The months of the service days up to this one, newest last.</summary>
-    private static List<DateOnly> Months(Agreement agreement, DateOnly today)
+    internal static List<DateOnly> Months(Agreement agreement, DateOnly today)
     {
         var months = new List<DateOnly>();
         if (agreement.ServiceDays() is not { } days)
@@ -205,6 +205,6 @@ public sealed class FulfilmentController(
         return months;
     }
 
-    private static DateOnly? ParseMonth(string? month) =>
+    internal static DateOnly? ParseMonth(string? month) =>
         DateOnly.TryParseExact(month?.Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var m) ? m : null;
 }

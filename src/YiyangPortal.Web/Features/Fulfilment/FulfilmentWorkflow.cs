@@ -14,6 +14,15 @@ public sealed record FulfilmentOutcome(ServiceRecord? Record, IReadOnlyList<Fiel
 }
 
 /// <summary>
+/// What became of several deliveries entered at once: all saved, or none with each row's problems (by row index), or
+/// beaten by another user who recorded one of them meanwhile.
+/// </summary>
+public sealed record FulfilmentBatchOutcome(IReadOnlyList<ServiceRecord> Records, IReadOnlyList<IReadOnlyList<FieldError>> RowProblems, bool Conflict = false)
+{
+    public bool Saved => Records.Count > 0 && !Conflict && RowProblems.All(p => p.Count == 0);
+}
+
+/// <summary>
 /// 履约 use cases for the pages and the seeding (issue 15): record a delivery or its correction (乙方), confirm or
 /// dispute one (甲方). The caller loaded the agreement the user may see and built the actor; the domain decides; this
 /// class loads what the rules need, makes the month's partition (ADR 033) and saves in one transaction.
@@ -43,7 +52,65 @@ public sealed class FulfilmentWorkflow(PortalDbContext db)
         var record = original is null
             ? ServiceRecord.Record(agreement, delivery, staff, by, existing)
             : ServiceRecord.Correct(agreement, original, delivery, staff, by, existing);
-        return await SaveAsync(record, added: true, cancellationToken);
+        return await SaveAsync([record], added: true, cancellationToken);
+    }
+
+    /// <summary>
+    /// Records several deliveries (the month grid, an XLSX import) in one transaction, or none: each row is judged by
+    /// the same rule as one record (<see cref="ServiceRecordBatch"/>), against the stored records and the rows above.
+    /// </summary>
+    public async Task<FulfilmentBatchOutcome> RecordManyAsync(
+        Agreement agreement, IReadOnlyList<ServiceDelivery> deliveries, AgreementActor by, CancellationToken cancellationToken)
+    {
+        var staffIds = deliveries.Select(d => d.StaffMemberId).Distinct().ToList();
+        var staff = await db.StaffMembers.Where(s => staffIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
+        var days = deliveries.Select(d => d.ServiceDate).OfType<DateOnly>().Distinct().ToList();
+        var sameDays = db.ServiceRecords.AsNoTracking().Where(r => r.AgreementId == agreement.Id && days.Contains(r.ServiceDate));
+        var corrections = db.ServiceRecords.AsNoTracking().Where(r => r.AgreementId == agreement.Id
+            && r.CorrectsRecordId != null && sameDays.Any(s => s.Id == r.CorrectsRecordId));
+        var existing = await sameDays.Union(corrections).ToListAsync(cancellationToken);
+        var batch = ServiceRecordBatch.Check(agreement, deliveries, staff, by, existing);
+        if (!batch.Valid)
+        {
+            return new FulfilmentBatchOutcome([], batch.RowProblems);
+        }
+
+        var saved = await SaveAsync(batch.Records, added: true, cancellationToken);
+        return saved.Conflict ? new FulfilmentBatchOutcome([], [], Conflict: true) : new FulfilmentBatchOutcome(batch.Records, batch.RowProblems);
+    }
+
+    /// <summary>
+    /// 签到表 (ADR 039): attaches a scan to a record of <paramref name="agreement"/> still waiting for its answer; the
+    /// domain refuses anything else (<see cref="ServiceRecordAttachment.Problem"/>), a second upload racing the first
+    /// is a conflict.
+    /// </summary>
+    public async Task<(ServiceRecordAttachment? Saved, DomainMessage? Problem, bool Conflict)> AttachSheetAsync(
+        Agreement agreement, Guid recordId, string fileName, byte[] content, AgreementActor by, CancellationToken cancellationToken)
+    {
+        var record = await db.ServiceRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Id == recordId && r.AgreementId == agreement.Id, cancellationToken);
+        if (record is null)
+        {
+            return (null, new DomainMessage("没有找到该服务记录。"), false);
+        }
+
+        var hasOne = await db.ServiceRecordAttachments.AnyAsync(a => a.ServiceRecordId == recordId, cancellationToken);
+        if (ServiceRecordAttachment.Problem(agreement, record, content, by, hasOne) is { } problem)
+        {
+            return (null, problem, false);
+        }
+
+        var sheet = ServiceRecordAttachment.Attach(agreement, record, fileName, content, by, hasOne);
+        db.ServiceRecordAttachments.Add(sheet);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return (sheet, null, false);
+        }
+        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            db.ChangeTracker.Clear();
+            return (null, null, true);
+        }
     }
 
     /// <summary>确认 or 有异议 (with <paramref name="disputeReason"/>) on a record of <paramref name="agreement"/>.</summary>
@@ -73,7 +140,7 @@ public sealed class FulfilmentWorkflow(PortalDbContext db)
             return new FulfilmentOutcome(null, [new FieldError(disputeReason is null ? string.Empty : "Reason", refused.Text)]);
         }
 
-        return await SaveAsync(record, added: false, cancellationToken);
+        return await SaveAsync([record], added: false, cancellationToken);
     }
 
     /// <summary>The records the duplicate and correction rules look at (see <see cref="ServiceRecord.Problems"/>).</summary>
@@ -85,20 +152,20 @@ public sealed class FulfilmentWorkflow(PortalDbContext db)
         return await sameDay.Union(corrections).ToListAsync(cancellationToken);
     }
 
-    private async Task<FulfilmentOutcome> SaveAsync(ServiceRecord record, bool added, CancellationToken cancellationToken)
+    private async Task<FulfilmentOutcome> SaveAsync(IReadOnlyList<ServiceRecord> records, bool added, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
             if (added)
             {
-                await ServiceRecordPartitions.EnsureAsync(db, [record.ServiceDate], cancellationToken);
-                db.ServiceRecords.Add(record);
+                await ServiceRecordPartitions.EnsureAsync(db, records.Select(r => r.ServiceDate).Distinct().ToList(), cancellationToken);
+                db.ServiceRecords.AddRange(records);
             }
 
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return new FulfilmentOutcome(record, []);
+            return new FulfilmentOutcome(records[0], []);
         }
         catch (Exception e) when (IsConcurrentWrite(e))
         {

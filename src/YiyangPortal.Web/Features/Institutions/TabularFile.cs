@@ -19,6 +19,9 @@ public sealed record SheetRow(int Number, IReadOnlyDictionary<string, string> Ce
     public string this[string header] => Cells.TryGetValue(header, out var v) ? v : string.Empty;
 }
 
+/// <summary>One sheet of a workbook written by <see cref="TabularFile.WriteXlsxSheets"/>.</summary>
+public sealed record Sheet(string Name, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows);
+
 /// <summary>Reads and writes the import/export sheets: XLSX or CSV (UTF-8 or GB18030), both read with MiniExcel.</summary>
 public static class TabularFile
 {
@@ -58,6 +61,16 @@ public static class TabularFile
             rows.Select(r => (IDictionary<string, object>)headers.Select((h, i) => (h, (object)r[i])).ToDictionary(p => p.h, p => p.Item2))
                 .DefaultIfEmpty(headers.ToDictionary(h => h, _ => (object)string.Empty)),
             excelType: ExcelType.XLSX);
+
+    /// <summary>A workbook of several sheets (an import template and the values it accepts); the first is read back.</summary>
+    public static void WriteXlsxSheets(Stream stream, IReadOnlyList<Sheet> sheets) =>
+        stream.SaveAs(
+            sheets.ToDictionary(s => s.Name, s => (object)Records(s.Headers, s.Rows)),
+            excelType: ExcelType.XLSX);
+
+    private static List<IDictionary<string, object>> Records(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows) =>
+        rows.Select(r => (IDictionary<string, object>)headers.Select((h, i) => (h, (object)r[i])).ToDictionary(p => p.h, p => p.Item2))
+            .DefaultIfEmpty(headers.ToDictionary(h => h, _ => (object)string.Empty)).ToList();
 
     /// <summary>RFC 4180, UTF-8 with a BOM so that Excel on a Chinese Windows opens it without garbling.</summary>
     public static void WriteCsv(Stream stream, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)

@@ -51,6 +51,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes)
             await DemoSeals.EnsureAsync(scope, tenantSeed, lookup, cancellationToken);
             agreements += await EnsureAgreementsAsync(tenant.Slug, tenantSeed, lookup, cancellationToken);
             await DemoFulfilment.EnsureAsync(scope, lookup, cancellationToken);
+            await DemoSignInSheets.EnsureAsync(scope, lookup, cancellationToken);
             await DemoSupervision.EnsureAsync(scope, lookup, cancellationToken);
             await DemoSixOnes.EnsureAsync(scope, lookup, cancellationToken);
             await DemoClinicTraining.EnsureAsync(scope, lookup, cancellationToken);
