@@ -186,6 +186,28 @@ public static class FulfilmentTotals
     /// lines from the standing records (an agreement planned after its records, e.g. before this table existed) and
     /// sets previous_short. Idempotent.
     /// </summary>
+    /// <summary>
+    /// The regulators' page at national scale (issue 15's benchmark, 11 million records): the lines short two periods
+    /// running are listed newest first straight from their partial index (agreement and item in the key, so the first
+    /// 50 need no sort of the period's tens of thousands; the counties included, so a county's are counted from the
+    /// index alone), and an institution's months are summed from a covering
+    /// index (index-only, where the table's rows for one county are scattered).
+    /// </summary>
+    public static string OversightIndexes => $"""
+        DROP INDEX ix_fulfilment_totals_short_running;
+        CREATE INDEX ix_fulfilment_totals_short_running ON {Lines} (tenant_id, period_end, agreement_id, agreement_item_id)
+            INCLUDE (elder_care_county_id, medical_county_id) WHERE confirmed < agreed AND previous_short;
+        CREATE INDEX ix_fulfilment_institution_totals_county_month ON {Institutions} (tenant_id, side, county_id, month)
+            INCLUDE (institution_id, lines, short_lines, agreed, delivered, confirmed, pending, disputed);
+        """;
+
+    public static string DropOversightIndexes => $"""
+        DROP INDEX ix_fulfilment_institution_totals_county_month;
+        DROP INDEX ix_fulfilment_totals_short_running;
+        CREATE INDEX ix_fulfilment_totals_short_running ON {Lines} (tenant_id, period_end)
+            WHERE confirmed < agreed AND previous_short;
+        """;
+
     public static readonly string UpsertPlanSql = $"""
         WITH plan AS (
             SELECT * FROM unnest(@items::uuid[], @starts::date[], @ends::date[], @measures::text[], @agreed::int[])
