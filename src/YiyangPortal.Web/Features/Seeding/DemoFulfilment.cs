@@ -10,10 +10,10 @@ using YiyangPortal.Web.Features.Fulfilment;
 namespace YiyangPortal.Web.Features.Seeding;
 
 /// <summary>
-/// 履约 demo data (issue 15, ADR 016): the showcase clinic's roster, and for each of its agreements in force the last
-/// three months of deliveries through <see cref="FulfilmentWorkflow"/> — the home confirms them,
-/// disputes one, and one item falls a delivery short in one month; this month's records still await the home. An
-/// agreement that has records is left as it is, so a second run adds nothing.
+/// 履约 demo data (issue 15, ADR 016): the showcase clinic's roster, and for each of its agreements in force up to a
+/// year of deliveries (the last twelve months, from the term's start) through <see cref="FulfilmentWorkflow"/> — the
+/// home confirms them, disputes one, and an item falls a delivery short in two of the months; this month's records
+/// still await the home. An agreement that has records is left as it is, so a second run adds nothing.
 /// </summary>
 internal static class DemoFulfilment
 {
@@ -57,13 +57,14 @@ internal static class DemoFulfilment
         var monthly = agreement.IncludedItems.Where(i => i.Frequency > 0 && ServicePeriod.KindFor(i.Unit) == PeriodKind.Month).ToList();
         var senior = roster.First(s => s.Title.IsAtLeast(ProfessionalTitle.Intermediate));
         var disputed = false;
-        for (var back = 3; back >= 0; back--)
+        for (var back = 11; back >= 0; back--)
         {
             var month = new DateOnly(today.Year, today.Month, 1).AddMonths(-back);
             foreach (var (item, index) in monthly.Select((i, n) => (i, n)))
             {
-                // One month (two months ago) the second item falls one delivery short: the page has a shortfall to show.
-                var count = back == 2 && index == 1 ? item.Frequency - 1 : item.Frequency;
+                // Two months ago the second item falls one delivery short (the page has a shortfall to show), and six
+                // months ago the first: a year with realistic gaps for the yearly report and the regulators' rates.
+                var count = (back == 2 && index == 1) || (back == 6 && index == 0) ? item.Frequency - 1 : item.Frequency;
                 for (var k = 0; k < count; k++)
                 {
                     var day = month.AddDays(Math.Min(2 + (k * 7) + index, month.AddMonths(1).AddDays(-1).Day - 1));
