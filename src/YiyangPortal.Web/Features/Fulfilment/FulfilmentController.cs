@@ -22,7 +22,8 @@ namespace YiyangPortal.Web.Features.Fulfilment;
 [Authorize(Policy = PortalPolicies.AgreementParties)]
 [Route("agreements/{id:guid}/fulfilment")]
 public sealed class FulfilmentController(
-    PortalDbContext db, AgreementWorkflow agreements, FulfilmentWorkflow workflow, IAuthorizationService authorization) : PortalController
+    PortalDbContext db, AgreementWorkflow agreements, FulfilmentWorkflow workflow, Roster.StaffRoster roster,
+    IAuthorizationService authorization) : PortalController
 {
     private const string PageView = "~/Features/Fulfilment/Index.cshtml";
 
@@ -88,22 +89,13 @@ public sealed class FulfilmentController(
         if (await agreements.FindAsync(id, Me) is not { } agreement) { return NotFound(); }
         if (!await MayAsync(agreement, AgreementAction.RecordService)) { return StatusCode(StatusCodes.Status403Forbidden); }
 
-        var problems = StaffMember.Problems(staffForm.Name, staffForm.Title).ToList();
-        var name = staffForm.Name?.Trim();
-        if (problems.Count == 0 && await db.StaffMembers.AnyAsync(s => s.MedicalInstitutionId == agreement.MedicalInstitutionId
-                && s.IsActive && s.Name == name, HttpContext.RequestAborted))
+        // The roster page's rule and save (StaffRoster): one roster line per active person, a double submit included.
+        var outcome = await roster.AddAsync(agreement.TenantId, agreement.MedicalInstitutionId, staffForm.Name?.Trim(), staffForm.Title, HttpContext.RequestAborted);
+        if (!outcome.Saved)
         {
-            // A double submit, or the same person typed twice: one roster line per person.
-            problems.Add(new FieldError(nameof(StaffMember.Name), new DomainMessage("{0}已在本机构人员名册中。", name)));
+            return await RefusedAsync(agreement, ParseMonth(month), new ServiceRecordForm(), outcome.Problems.Select(p => p with { Field = "Staff" + p.Field }).ToList(), staffForm: staffForm);
         }
 
-        if (problems.Count > 0)
-        {
-            return await RefusedAsync(agreement, ParseMonth(month), new ServiceRecordForm(), problems.Select(p => p with { Field = "Staff" + p.Field }).ToList(), staffForm: staffForm);
-        }
-
-        db.StaffMembers.Add(new StaffMember(agreement.TenantId, agreement.MedicalInstitutionId, staffForm.Name!, staffForm.Title!.Value));
-        await db.SaveChangesAsync(HttpContext.RequestAborted);
         Flash(L["已加入人员名册。"]);
         return Redirect($"~/agreements/{id}/fulfilment?month={month}#record");
     }
