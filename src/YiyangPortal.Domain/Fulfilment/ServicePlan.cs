@@ -46,33 +46,34 @@ public static class ServicePlan
     public static IReadOnlyList<PlanLine> Of(Agreement agreement) => Of(agreement, []);
 
     /// <summary>
-    /// The plan of an original as its 补充协议 changed it (2020 guide 九(二): 如有重大调整，应当及时签订补充协议). From the day
-    /// a supplement came into force (Beijing), its frequencies and clause conditions govern the items it shares with
-    /// the original (the same catalogue item), and an item it no longer provides owes nothing after that day. A period
-    /// a supplement splits owes each version's share of its days, rounded once. The lines keep the original's item ids,
-    /// so records and stored totals carry on. An item a supplement adds is not in the original's plan (ADR 043).
+    /// The plan of an original as its 补充协议 changed it (2020 guide 九(二): 如有重大调整，应当及时签订补充协议).
     /// </summary>
     /// <param name="supplements">The original's supplements, with their items; those that never came into force are ignored.</param>
-    public static IReadOnlyList<PlanLine> Of(Agreement agreement, IEnumerable<Agreement> supplements)
+    public static IReadOnlyList<PlanLine> Of(Agreement agreement, IEnumerable<Agreement> supplements) =>
+        Of(AgreedItems.Of(agreement, supplements));
+
+    /// <summary>
+    /// The plan of the items agreed day by day (<see cref="AgreedItems"/>): from the day a supplement came into force
+    /// (Beijing), its frequencies and clause conditions govern; an item it no longer provides owes nothing after that
+    /// day, and an item it adds owes from that day (ADR 044). A period a supplement splits owes each version's share of
+    /// its days, rounded once. The lines keep the original's item ids for the items it has (ADR 043), so records and
+    /// stored totals carry on; an added item's lines carry the id of the supplement's item that added it. The
+    /// original's items come first, then the added ones.
+    /// </summary>
+    public static IReadOnlyList<PlanLine> Of(AgreedItems agreed)
     {
-        ArgumentNullException.ThrowIfNull(agreement);
-        ArgumentNullException.ThrowIfNull(supplements);
-        if (agreement.ServiceDays() is not { } days)
+        ArgumentNullException.ThrowIfNull(agreed);
+        if (agreed.Original.ServiceDays() is not { } days)
         {
             return [];
         }
 
         var lines = new Dictionary<(Guid Item, DateOnly Start), (PlanLine Line, decimal Exact)>();
-        foreach (var (version, from, to) in Versions(agreement, supplements, days))
+        foreach (var (version, from, to) in agreed.Versions)
         {
             foreach (var item in version.IncludedItems.Where(i => i.Frequency > 0 && i.Unit != ServiceUnit.PerBedDay))
             {
-                if (agreement.IncludedItems.FirstOrDefault(i => i.ServiceItemId == item.ServiceItemId) is not { } original)
-                {
-                    continue;
-                }
-
-                foreach (var (line, exact) in LinesOf(version, item, original.Id, days.From, from, to))
+                foreach (var (line, exact) in LinesOf(version, item, agreed.LineIdOf(item), days.From, from, to))
                 {
                     var key = (line.AgreementItemId, line.Period.Start);
                     // The latest version names the line and sets its conditions; the owed counts add up.
@@ -81,10 +82,9 @@ public static class ServicePlan
             }
         }
 
-        var order = agreement.IncludedItems.Select((item, index) => (item.Id, index)).ToDictionary(x => x.Id, x => x.index);
         return lines.Values
             .Select(l => l.Line with { AgreedCount = (int)Math.Round(l.Exact, MidpointRounding.AwayFromZero) })
-            .OrderBy(l => order[l.AgreementItemId]).ThenBy(l => l.Period.Start)
+            .OrderBy(l => agreed.OrderOf(l.AgreementItemId)).ThenBy(l => l.Period.Start)
             .ToList();
     }
 
@@ -99,37 +99,6 @@ public static class ServicePlan
             TemplateClause.WardRounds => (ProfessionalTitle.Intermediate, agreement.Terms.WardRoundDoctorCount),
             _ => (null, null),
         };
-    }
-
-    // The days each version governs: the original from the first service day, each supplement in force from the day
-    // it came into force until the next one did.
-    private static List<(Agreement Version, DateOnly From, DateOnly To)> Versions(
-        Agreement original, IEnumerable<Agreement> supplements, (DateOnly From, DateOnly To) days)
-    {
-        var slices = new List<(Agreement, DateOnly, DateOnly)>();
-        var current = original;
-        var from = days.From;
-        foreach (var supplement in supplements
-                     .Where(s => s.SupplementToId == original.Id && s.CameIntoForce && s.EffectiveAtUtc is not null)
-                     .OrderBy(s => s.EffectiveAtUtc))
-        {
-            var start = BeijingTime.Today(supplement.EffectiveAtUtc!.Value);
-            if (start > days.To)
-            {
-                break;
-            }
-
-            if (start > from)
-            {
-                slices.Add((current, from, start.AddDays(-1)));
-                from = start;
-            }
-
-            current = supplement;
-        }
-
-        slices.Add((current, from, days.To));
-        return slices;
     }
 
     // The item's periods that overlap [from, to], each with the share of its count those days owe (exact, unrounded):

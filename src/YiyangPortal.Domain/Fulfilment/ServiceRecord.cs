@@ -26,12 +26,12 @@ public sealed class ServiceRecord : ITenantOwned
         StaffName = string.Empty;
     }
 
-    private ServiceRecord(Agreement agreement, AgreementItem item, StaffMember staff, ServiceDelivery delivery, AgreementActor by, ServiceRecord? corrects)
+    private ServiceRecord(Agreement agreement, AgreedItem item, StaffMember staff, ServiceDelivery delivery, AgreementActor by, ServiceRecord? corrects)
     {
         Id = Guid.CreateVersion7();
         TenantId = agreement.TenantId;
         AgreementId = agreement.Id;
-        AgreementItemId = item.Id;
+        AgreementItemId = item.LineItemId;
         ItemName = item.Name;
         ServiceDate = delivery.ServiceDate!.Value;
         StaffMemberId = staff.Id;
@@ -50,11 +50,13 @@ public sealed class ServiceRecord : ITenantOwned
 
     public Guid TenantId { get; private set; }
 
+    /// <summary>The original: a record of an item a 补充协议 changed or added is kept on it too (ADR 033, 044).</summary>
     public Guid AgreementId { get; private set; }
 
+    /// <summary>The plan line's item (<see cref="AgreedItem.LineItemId"/>): the original's, or the adding supplement's.</summary>
     public Guid AgreementItemId { get; private set; }
 
-    /// <summary>The item's name as agreed, kept with the record.</summary>
+    /// <summary>The item's name as agreed on the day, kept with the record.</summary>
     public string ItemName { get; private set; }
 
     /// <summary>The Beijing day of the service; also the partition key (by month).</summary>
@@ -91,16 +93,19 @@ public sealed class ServiceRecord : ITenantOwned
 
     /// <summary>
     /// What is wrong with a delivery, keyed by <see cref="ServiceDelivery"/>'s field names; empty when it can be
-    /// recorded. <paramref name="existing"/>: the agreement's records on the delivery's day and the records that
-    /// correct them (the duplicate rule), plus those that correct <paramref name="corrects"/>.
+    /// recorded. The item must be agreed on the delivery's day by the version in force that day, whose clause sets who
+    /// may deliver it (<see cref="AgreedItems"/>, ADR 044). <paramref name="existing"/>: the agreement's records on the
+    /// delivery's day and the records that correct them (the duplicate rule), plus those that correct
+    /// <paramref name="corrects"/>.
     /// </summary>
     public static IReadOnlyList<FieldError> Problems(
-        Agreement agreement, ServiceDelivery delivery, StaffMember? staff, AgreementActor by,
+        AgreedItems agreed, ServiceDelivery delivery, StaffMember? staff, AgreementActor by,
         IReadOnlyCollection<ServiceRecord> existing, ServiceRecord? corrects = null)
     {
-        ArgumentNullException.ThrowIfNull(agreement);
+        ArgumentNullException.ThrowIfNull(agreed);
         ArgumentNullException.ThrowIfNull(delivery);
         ArgumentNullException.ThrowIfNull(existing);
+        var agreement = agreed.Original;
         var errors = new List<FieldError>();
         if (!agreement.May(by.Party, AgreementAction.RecordService))
         {
@@ -108,12 +113,7 @@ public sealed class ServiceRecord : ITenantOwned
             return errors;
         }
 
-        var item = agreement.IncludedItems.FirstOrDefault(i => i.Id == delivery.AgreementItemId);
-        if (item is null)
-        {
-            errors.Add(new FieldError(nameof(ServiceDelivery.AgreementItemId), "请选择本协议约定的服务项目。"));
-        }
-
+        var item = ItemProblem(agreed, delivery, errors);
         DateProblem(agreement, delivery.ServiceDate, BeijingTime.DateOf(by.AtUtc), errors);
         StaffProblem(agreement, item, staff, errors);
         CountProblems(delivery, errors);
@@ -130,16 +130,16 @@ public sealed class ServiceRecord : ITenantOwned
 
     /// <summary>Records a delivery (乙方), refused with the first of its <see cref="Problems"/>.</summary>
     public static ServiceRecord Record(
-        Agreement agreement, ServiceDelivery delivery, StaffMember? staff, AgreementActor by, IReadOnlyCollection<ServiceRecord> existing) =>
-        Create(agreement, delivery, staff, by, existing, null);
+        AgreedItems agreed, ServiceDelivery delivery, StaffMember? staff, AgreementActor by, IReadOnlyCollection<ServiceRecord> existing) =>
+        Create(agreed, delivery, staff, by, existing, null);
 
     /// <summary>A new record that replaces <paramref name="original"/>, an answered record of the same agreement.</summary>
     public static ServiceRecord Correct(
-        Agreement agreement, ServiceRecord original, ServiceDelivery delivery, StaffMember? staff, AgreementActor by,
+        AgreedItems agreed, ServiceRecord original, ServiceDelivery delivery, StaffMember? staff, AgreementActor by,
         IReadOnlyCollection<ServiceRecord> existing)
     {
         ArgumentNullException.ThrowIfNull(original);
-        return Create(agreement, delivery, staff, by, existing, original);
+        return Create(agreed, delivery, staff, by, existing, original);
     }
 
     /// <summary>确认 (甲方): the record stands and counts; it never changes again.</summary>
@@ -172,16 +172,17 @@ public sealed class ServiceRecord : ITenantOwned
     }
 
     private static ServiceRecord Create(
-        Agreement agreement, ServiceDelivery delivery, StaffMember? staff, AgreementActor by,
+        AgreedItems agreed, ServiceDelivery delivery, StaffMember? staff, AgreementActor by,
         IReadOnlyCollection<ServiceRecord> existing, ServiceRecord? corrects)
     {
         by.EnsureKnown();
-        if (Problems(agreement, delivery, staff, by, existing, corrects) is [var first, ..])
+        if (Problems(agreed, delivery, staff, by, existing, corrects) is [var first, ..])
         {
             throw new DomainException(first.Text);
         }
 
-        return new ServiceRecord(agreement, agreement.Item(delivery.AgreementItemId), staff!, delivery, by, corrects);
+        var item = agreed.On(delivery.ServiceDate!.Value).Single(i => i.LineItemId == delivery.AgreementItemId);
+        return new ServiceRecord(agreed.Original, item, staff!, delivery, by, corrects);
     }
 
     private void EnsureAnswerable(Agreement agreement, AgreementActor by)
@@ -196,6 +197,34 @@ public sealed class ServiceRecord : ITenantOwned
         {
             throw new DomainException("该服务记录已{0}，不能再更改；如有错误，请由医疗卫生机构更正。", new DomainMessage(Status.ToChinese()));
         }
+    }
+
+    /// <summary>
+    /// The item as agreed on the delivery's day, or a message next to the item field: no item of this agreement, or one a
+    /// 补充协议 adds only later or dropped before that day. Without a service day, the item as last agreed.
+    /// </summary>
+    private static AgreedItem? ItemProblem(AgreedItems agreed, ServiceDelivery delivery, List<FieldError> errors)
+    {
+        const string field = nameof(ServiceDelivery.AgreementItemId);
+        var known = agreed.All.FirstOrDefault(i => i.LineItemId == delivery.AgreementItemId);
+        if (known is null)
+        {
+            errors.Add(new FieldError(field, "请选择本协议约定的服务项目。"));
+            return null;
+        }
+
+        if (delivery.ServiceDate is not { } day || agreed.Original.ServiceDays() is not { } days || day < days.From || day > days.To)
+        {
+            return known;
+        }
+
+        if (agreed.NotAgreedOn(known.LineItemId, day) is { } refused)
+        {
+            errors.Add(new FieldError(field, refused));
+            return null;
+        }
+
+        return agreed.On(day).First(i => i.LineItemId == known.LineItemId);
     }
 
     private static void DateProblem(Agreement agreement, DateOnly? date, DateOnly today, List<FieldError> errors)
@@ -218,7 +247,7 @@ public sealed class ServiceRecord : ITenantOwned
         }
     }
 
-    private static void StaffProblem(Agreement agreement, AgreementItem? item, StaffMember? staff, List<FieldError> errors)
+    private static void StaffProblem(Agreement agreement, AgreedItem? item, StaffMember? staff, List<FieldError> errors)
     {
         const string field = nameof(ServiceDelivery.StaffMemberId);
         if (staff is null || staff.MedicalInstitutionId != agreement.MedicalInstitutionId || staff.TenantId != agreement.TenantId)
@@ -229,12 +258,12 @@ public sealed class ServiceRecord : ITenantOwned
         {
             errors.Add(new FieldError(field, new DomainMessage("{0}已不在本机构人员名册中，请选择其他人员。", staff.Name)));
         }
-        else if (item is not null && ServicePlan.ConditionsOf(agreement, item).Title is { } required && !staff.Title.IsAtLeast(required))
+        else if (item?.RequiredTitle is { } required && !staff.Title.IsAtLeast(required))
         {
-            // 附件1 一、二: 派___名中级职称及以上医师.
+            // 附件1 一、二: 派___名中级职称及以上医师, as the version in force on the day states it.
             errors.Add(new FieldError(field, new DomainMessage(
                 "“{0}”须由{1}职称及以上的医师提供（{2}），{3}的职称为{4}。",
-                item.Name, new DomainMessage(required.ToChinese()), item.Clause!.Value.ToChinese(), staff.Name, new DomainMessage(staff.Title.ToChinese()))));
+                item.Name, new DomainMessage(required.ToChinese()), item.Item.Clause!.Value.ToChinese(), staff.Name, new DomainMessage(staff.Title.ToChinese()))));
         }
     }
 

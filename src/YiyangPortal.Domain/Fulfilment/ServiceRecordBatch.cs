@@ -23,7 +23,7 @@ public sealed record ServiceRecordBatch(IReadOnlyList<ServiceRecord> Records, IR
     /// <param name="staff">The roster entries the rows name, by id; a missing one is "not on the roster".</param>
     /// <param name="existing">The agreement's records on the rows' days and the records that correct them.</param>
     public static ServiceRecordBatch Check(
-        Agreement agreement, IReadOnlyList<ServiceDelivery> rows, IReadOnlyDictionary<Guid, StaffMember> staff,
+        AgreedItems agreed, IReadOnlyList<ServiceDelivery> rows, IReadOnlyDictionary<Guid, StaffMember> staff,
         AgreementActor by, IReadOnlyCollection<ServiceRecord> existing)
     {
         ArgumentNullException.ThrowIfNull(rows);
@@ -39,11 +39,11 @@ public sealed record ServiceRecordBatch(IReadOnlyList<ServiceRecord> Records, IR
         foreach (var row in rows)
         {
             var member = staff.GetValueOrDefault(row.StaffMemberId);
-            var found = ServiceRecord.Problems(agreement, row, member, by, seen);
+            var found = ServiceRecord.Problems(agreed, row, member, by, seen);
             problems.Add(found);
             if (found.Count == 0)
             {
-                var record = ServiceRecord.Record(agreement, row, member, by, seen);
+                var record = ServiceRecord.Record(agreed, row, member, by, seen);
                 seen.Add(record);
                 records.Add(record);
             }

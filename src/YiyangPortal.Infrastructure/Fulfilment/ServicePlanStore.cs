@@ -18,10 +18,18 @@ public static class ServicePlanStore
     private static readonly AgreementStatus[] InForceOrEnded = [AgreementStatus.Effective, AgreementStatus.Expired, AgreementStatus.Terminated];
 
     /// <summary>
-    /// The plan of <paramref name="agreement"/> as its 补充协议 in force changed it (<see cref="ServicePlan.Of(Agreement, IEnumerable{Agreement})"/>,
-    /// ADR 043): the one way pages and stores read a plan. Loads the agreement's items if they are not, and its supplements.
+    /// The plan of <paramref name="agreement"/> as its 补充协议 in force changed it (<see cref="ServicePlan.Of(AgreedItems)"/>,
+    /// ADR 043, 044): the one way pages and stores read a plan. Loads the agreement's items if they are not, and its supplements.
     /// </summary>
-    public static async Task<IReadOnlyList<PlanLine>> PlanAsync(PortalDbContext db, Agreement agreement, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<PlanLine>> PlanAsync(PortalDbContext db, Agreement agreement, CancellationToken cancellationToken) =>
+        ServicePlan.Of(await AgreedItemsAsync(db, agreement, cancellationToken));
+
+    /// <summary>
+    /// The items of <paramref name="agreement"/> agreed day by day with its 补充协议 in force (<see cref="AgreedItems"/>,
+    /// ADR 044): what the record rules, the record forms and the plan read. Loads the agreement's items if they are not,
+    /// and its supplements (none for an agreement with no service days).
+    /// </summary>
+    public static async Task<AgreedItems> AgreedItemsAsync(PortalDbContext db, Agreement agreement, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(agreement);
@@ -34,13 +42,13 @@ public static class ServicePlanStore
 
         if (agreement.ServiceDays() is null)
         {
-            return [];
+            return AgreedItems.Of(agreement);
         }
 
         var supplements = await db.Agreements.AsNoTracking().Include(a => a.Items)
             .Where(a => a.SupplementToId == agreement.Id && a.EffectiveAtUtc != null)
             .ToListAsync(cancellationToken);
-        return ServicePlan.Of(agreement, supplements);
+        return AgreedItems.Of(agreement, supplements);
     }
 
     /// <summary>

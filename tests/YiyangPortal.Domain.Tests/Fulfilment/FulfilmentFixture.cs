@@ -47,7 +47,7 @@ internal static class FulfilmentFixture
         new(item.Id, date ?? new DateOnly(2026, 5, 18), staff.Id, residents, minutes, notes);
 
     public static ServiceRecord Recorded(Agreement agreement, ServiceDelivery delivery, StaffMember staff, params ServiceRecord[] existing) =>
-        ServiceRecord.Record(agreement, delivery, staff, Medic(Later), existing);
+        ServiceRecord.Record(AgreedItems.Of(agreement), delivery, staff, Medic(Later), existing);
 
     public static DateOnly Day(int month, int day, int year = 2026) => new(year, month, day);
 

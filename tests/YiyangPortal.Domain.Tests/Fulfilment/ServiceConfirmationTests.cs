@@ -64,7 +64,7 @@ public class ServiceConfirmationTests
         disputed.Dispute(_agreement, Elder(Later), "人数不对");
 
         var correction = ServiceRecord.Correct(
-            _agreement, disputed, Delivery(Item(_agreement, "血压测量"), _doctor, residents: 8), _doctor, Medic(Later), [disputed]);
+            AgreedItems.Of(_agreement), disputed, Delivery(Item(_agreement, "血压测量"), _doctor, residents: 8), _doctor, Medic(Later), [disputed]);
         correction.Confirm(_agreement, Elder(Later));
 
         Assert.Equal(disputed.Id, correction.CorrectsRecordId);
@@ -78,12 +78,12 @@ public class ServiceConfirmationTests
     {
         var pending = Pending();
         Assert.Throws<DomainException>(() => ServiceRecord.Correct(
-            _agreement, pending, Delivery(Item(_agreement, "血压测量"), _doctor), _doctor, Medic(Later), [pending]));
+            AgreedItems.Of(_agreement), pending, Delivery(Item(_agreement, "血压测量"), _doctor), _doctor, Medic(Later), [pending]));
 
         pending.Confirm(_agreement, Elder(Later));
-        var first = ServiceRecord.Correct(_agreement, pending, Delivery(Item(_agreement, "血压测量"), _doctor, residents: 3), _doctor, Medic(Later), [pending]);
+        var first = ServiceRecord.Correct(AgreedItems.Of(_agreement), pending, Delivery(Item(_agreement, "血压测量"), _doctor, residents: 3), _doctor, Medic(Later), [pending]);
         Assert.Throws<DomainException>(() => ServiceRecord.Correct(
-            _agreement, pending, Delivery(Item(_agreement, "血压测量"), _doctor, residents: 4), _doctor, Medic(Later), [pending, first]));
+            AgreedItems.Of(_agreement), pending, Delivery(Item(_agreement, "血压测量"), _doctor, residents: 4), _doctor, Medic(Later), [pending, first]));
     }
 
     [Fact]

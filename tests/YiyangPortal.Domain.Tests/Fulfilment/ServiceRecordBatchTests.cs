@@ -20,7 +20,7 @@ public class ServiceRecordBatchTests
     [Fact]
     public void ValidRows_AreAllRecordedPending()
     {
-        var batch = ServiceRecordBatch.Check(_agreement, [Row(Day(5, 11)), Row(Day(5, 12))], Roster, Medic(Later), []);
+        var batch = ServiceRecordBatch.Check(AgreedItems.Of(_agreement), [Row(Day(5, 11)), Row(Day(5, 12))], Roster, Medic(Later), []);
 
         Assert.True(batch.Valid);
         Assert.Equal(2, batch.Records.Count);
@@ -31,7 +31,7 @@ public class ServiceRecordBatchTests
     public void OneBadRow_MakesTheWholeBatchInvalid_WithTheProblemOnItsRow()
     {
         var batch = ServiceRecordBatch.Check(
-            _agreement, [Row(Day(5, 11)), Row(Day(5, 21)), Row(Day(5, 12), notes: "身份证 330602195001011234")], Roster, Medic(Later), []);
+            AgreedItems.Of(_agreement), [Row(Day(5, 11)), Row(Day(5, 21)), Row(Day(5, 12), notes: "身份证 330602195001011234")], Roster, Medic(Later), []);
 
         Assert.False(batch.Valid);
         Assert.Empty(batch.RowProblems[0]);
@@ -44,7 +44,7 @@ public class ServiceRecordBatchTests
     {
         var stored = Recorded(_agreement, Row(Day(5, 10)), _doctor);
 
-        var batch = ServiceRecordBatch.Check(_agreement, [Row(Day(5, 11)), Row(Day(5, 11)), Row(Day(5, 10))], Roster, Medic(Later), [stored]);
+        var batch = ServiceRecordBatch.Check(AgreedItems.Of(_agreement), [Row(Day(5, 11)), Row(Day(5, 11)), Row(Day(5, 10))], Roster, Medic(Later), [stored]);
 
         Assert.Empty(batch.RowProblems[0]);
         Assert.Contains("不能重复登记", Assert.Single(batch.RowProblems[1]).Text.ToString(), StringComparison.Ordinal);
@@ -55,7 +55,7 @@ public class ServiceRecordBatchTests
     public void ItemNotInTheAgreement_AndStaffNotOnTheRoster_AreRefusedAtTheirCells()
     {
         var batch = ServiceRecordBatch.Check(
-            _agreement, [Row(Day(5, 11)) with { AgreementItemId = Guid.NewGuid() }, Row(Day(5, 12)) with { StaffMemberId = Guid.NewGuid() }],
+            AgreedItems.Of(_agreement), [Row(Day(5, 11)) with { AgreementItemId = Guid.NewGuid() }, Row(Day(5, 12)) with { StaffMemberId = Guid.NewGuid() }],
             Roster, Medic(Later), []);
 
         Assert.Contains(batch.RowProblems[0], p => p.Field == nameof(ServiceDelivery.AgreementItemId));
@@ -65,7 +65,7 @@ public class ServiceRecordBatchTests
     [Fact]
     public void TheElderCareSide_CannotRecordABatch()
     {
-        var batch = ServiceRecordBatch.Check(_agreement, [Row(Day(5, 11))], Roster, Elder(Later), []);
+        var batch = ServiceRecordBatch.Check(AgreedItems.Of(_agreement), [Row(Day(5, 11))], Roster, Elder(Later), []);
 
         Assert.False(batch.Valid);
         Assert.Empty(batch.Records);
@@ -74,7 +74,7 @@ public class ServiceRecordBatchTests
     [Fact]
     public void MoreThanTheLimit_IsRefused() =>
         Assert.Throws<DomainException>(() => ServiceRecordBatch.Check(
-            _agreement, Enumerable.Repeat(Row(Day(5, 11)), ServiceRecordBatch.MaxRows + 1).ToList(), Roster, Medic(Later), []));
+            AgreedItems.Of(_agreement), Enumerable.Repeat(Row(Day(5, 11)), ServiceRecordBatch.MaxRows + 1).ToList(), Roster, Medic(Later), []));
 }
 
 /// <summary>Issue 15, 签到表: a PDF, JPEG or PNG by its bytes, on a pending record, once, by the medical side.</summary>

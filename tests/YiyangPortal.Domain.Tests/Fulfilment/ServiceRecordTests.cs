@@ -14,7 +14,7 @@ public class ServiceRecordTests
     private readonly StaffMember _doctor = Doctor();
 
     private IReadOnlyList<FieldError> Problems(ServiceDelivery delivery, StaffMember? staff = null, params ServiceRecord[] existing) =>
-        ServiceRecord.Problems(_agreement, delivery, staff ?? _doctor, Medic(Later), existing);
+        ServiceRecord.Problems(AgreedItems.Of(_agreement), delivery, staff ?? _doctor, Medic(Later), existing);
 
     private ServiceDelivery Valid(string item = "血压测量", DateOnly? date = null, string? notes = null) =>
         Delivery(Item(_agreement, item), _doctor, date, notes: notes);
@@ -139,9 +139,9 @@ public class ServiceRecordTests
     [Fact]
     public void TheElderCareSide_CannotRecord()
     {
-        var problems = ServiceRecord.Problems(_agreement, Valid(), _doctor, Elder(Later), []);
+        var problems = ServiceRecord.Problems(AgreedItems.Of(_agreement), Valid(), _doctor, Elder(Later), []);
 
         Assert.Equal(string.Empty, FieldOf(problems));
-        Assert.Throws<DomainException>(() => ServiceRecord.Record(_agreement, Valid(), _doctor, Elder(Later), []));
+        Assert.Throws<DomainException>(() => ServiceRecord.Record(AgreedItems.Of(_agreement), Valid(), _doctor, Elder(Later), []));
     }
 }

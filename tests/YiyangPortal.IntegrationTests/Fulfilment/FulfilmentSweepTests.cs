@@ -81,7 +81,7 @@ public class FulfilmentSweepTests(PortalAppFactory app) : IClassFixture<PortalAp
                 {
                     var day = (line.Period.Start < first ? first : line.Period.Start).AddDays(i);
                     var delivery = new ServiceDelivery(line.AgreementItemId, day, staff[0].Id, line.Measure == PlanMeasure.ResidentsServed ? line.AgreedCount : 5, 60, null);
-                    var record = ServiceRecord.Record(agreement, delivery, staff[0], clinic, existing);
+                    var record = ServiceRecord.Record(AgreedItems.Of(agreement), delivery, staff[0], clinic, existing);
                     record.Confirm(agreement, home);
                     existing.Add(record);
                 }

@@ -77,7 +77,7 @@ public class ServiceRecordStorageTests(PortalAppFactory app) : IClassFixture<Por
         var raced = await TestData.InTenantAsync(app, parties.Tenant, async db =>
         {
             var loaded = await LoadAsync(db, agreement.Id);
-            var copy = ServiceRecord.Record(loaded, Delivery(loaded, staff, day), staff, Clinic(parties), []);
+            var copy = ServiceRecord.Record(AgreedItems.Of(loaded), Delivery(loaded, staff, day), staff, Clinic(parties), []);
             db.ServiceRecords.Add(copy);
             return await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
         });

@@ -144,8 +144,8 @@ public sealed class FulfilmentController(
         var today = BeijingTime.Today(agreements.Now);
         var months = Months(agreement, today);
         var month = requested is { } r && months.Contains(r) ? r : months.LastOrDefault(new DateOnly(today.Year, today.Month, 1));
-        var plan = (await ServicePlanStore.PlanAsync(db, agreement, HttpContext.RequestAborted))
-            .Where(l => l.Period.Start <= month.AddMonths(1).AddDays(-1) && l.Period.End >= month).ToList();
+        var agreed = await ServicePlanStore.AgreedItemsAsync(db, agreement, HttpContext.RequestAborted);
+        var plan = ServicePlan.Of(agreed).Where(l => l.Period.Start <= month.AddMonths(1).AddDays(-1) && l.Period.End >= month).ToList();
         var from = plan.Count == 0 ? month : plan.Min(l => l.Period.Start);
         var to = plan.Count == 0 ? month.AddMonths(1).AddDays(-1) : plan.Max(l => l.Period.End);
 
@@ -166,8 +166,15 @@ public sealed class FulfilmentController(
             FulfilmentSummary.Of(plan, records), records.Where(r => r.ServiceDate.Year == month.Year && r.ServiceDate.Month == month.Month).ToList(),
             replaced, roster, today,
             await MayAsync(agreement, AgreementAction.RecordService), await MayAsync(agreement, AgreementAction.ConfirmService),
-            form, staffForm, confirmation);
+            form, staffForm, confirmation) { Items = ItemsOf(agreed, month) };
     }
+
+    /// <summary>
+    /// The items a record form offers for <paramref name="month"/>: those agreed on any of its days, as the version in
+    /// force then states them (ADR 044); the domain checks the day itself.
+    /// </summary>
+    internal static IReadOnlyList<AgreedItem> ItemsOf(AgreedItems agreed, DateOnly month) =>
+        agreed.Between(month, month.AddMonths(1).AddDays(-1)).Where(i => i.Item.Frequency > 0).ToList();
 
     /// <summary>逾期未确认 by the tenant's window (ADR 035): one expression for this month's rows and the agreement's count.</summary>
     private async Task<ConfirmationDue> ConfirmationAsync(Agreement agreement, IReadOnlyList<ServiceRecord> records)

@@ -31,6 +31,9 @@ public sealed record FulfilmentPage(
     StaffForm StaffForm,
     ConfirmationDue Confirmation)
 {
+    /// <summary>The items the record form offers: those agreed in the month shown (ADR 044).</summary>
+    public IReadOnlyList<AgreedItem> Items { get; init; } = [];
+
     public string Url => $"~/agreements/{Agreement.Id}/fulfilment";
 
     public string MonthValue => Month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);

@@ -25,7 +25,7 @@ public sealed record FulfilmentBatchOutcome(IReadOnlyList<ServiceRecord> Records
 /// <summary>
 /// 履约 use cases for the pages and the seeding (issue 15): record a delivery or its correction (乙方), confirm or
 /// dispute one (甲方). The caller loaded the agreement the user may see and built the actor; the domain decides; this
-/// class loads what the rules need, makes the month's partition (ADR 033) and saves in one transaction.
+/// class loads what the rules need (the items agreed with its 补充协议, ADR 044), makes the month's partition (ADR 033) and saves in one transaction.
 /// </summary>
 public sealed class FulfilmentWorkflow(PortalDbContext db)
 {
@@ -43,15 +43,16 @@ public sealed class FulfilmentWorkflow(PortalDbContext db)
         }
 
         var existing = await ExistingAsync(agreement.Id, delivery.ServiceDate, correctsId, cancellationToken);
-        var problems = ServiceRecord.Problems(agreement, delivery, staff, by, existing, original);
+        var agreed = await ServicePlanStore.AgreedItemsAsync(db, agreement, cancellationToken);
+        var problems = ServiceRecord.Problems(agreed, delivery, staff, by, existing, original);
         if (problems.Count > 0)
         {
             return new FulfilmentOutcome(null, problems);
         }
 
         var record = original is null
-            ? ServiceRecord.Record(agreement, delivery, staff, by, existing)
-            : ServiceRecord.Correct(agreement, original, delivery, staff, by, existing);
+            ? ServiceRecord.Record(agreed, delivery, staff, by, existing)
+            : ServiceRecord.Correct(agreed, original, delivery, staff, by, existing);
         return await SaveAsync([record], added: true, cancellationToken);
     }
 
@@ -69,7 +70,8 @@ public sealed class FulfilmentWorkflow(PortalDbContext db)
         var corrections = db.ServiceRecords.AsNoTracking().Where(r => r.AgreementId == agreement.Id
             && r.CorrectsRecordId != null && sameDays.Any(s => s.Id == r.CorrectsRecordId));
         var existing = await sameDays.Union(corrections).ToListAsync(cancellationToken);
-        var batch = ServiceRecordBatch.Check(agreement, deliveries, staff, by, existing);
+        var agreed = await ServicePlanStore.AgreedItemsAsync(db, agreement, cancellationToken);
+        var batch = ServiceRecordBatch.Check(agreed, deliveries, staff, by, existing);
         if (!batch.Valid)
         {
             return new FulfilmentBatchOutcome([], batch.RowProblems);

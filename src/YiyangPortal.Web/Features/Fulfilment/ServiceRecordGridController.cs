@@ -60,12 +60,14 @@ public sealed class ServiceRecordGridController(
     }
 
     [HttpGet("grid/template.xlsx")]
-    public async Task<IActionResult> Template(Guid id)
+    public async Task<IActionResult> Template(Guid id, string? month)
     {
         if (await agreements.FindAsync(id, Me) is not { } agreement) { return NotFound(); }
         if (!await MayAsync(agreement)) { return StatusCode(StatusCodes.Status403Forbidden); }
         var roster = await RosterAsync(agreement);
-        return File(ServiceRecordSheet.Template(agreement, roster),
+        var agreed = await ServicePlanStore.AgreedItemsAsync(db, agreement, HttpContext.RequestAborted);
+        var items = FulfilmentController.ItemsOf(agreed, MonthShown(agreement, FulfilmentController.ParseMonth(month)));
+        return File(ServiceRecordSheet.Template(items, roster),
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"服务记录导入模板-{agreement.DocumentNumber}.xlsx");
     }
 
@@ -89,7 +91,8 @@ public sealed class ServiceRecordGridController(
         }
 
         await using var stream = file.OpenReadStream();
-        var (rows, errors) = ServiceRecordSheet.Read(stream, agreement, await RosterAsync(agreement));
+        var agreed = await ServicePlanStore.AgreedItemsAsync(db, agreement, HttpContext.RequestAborted);
+        var (rows, errors) = ServiceRecordSheet.Read(stream, agreed, await RosterAsync(agreement));
         if (rows.Count == 0 || errors.Any(e => e.Row is 0 or 1))
         {
             return await RefusedAsync(agreement, monthValue, [], errors, []);
@@ -208,9 +211,10 @@ public sealed class ServiceRecordGridController(
     {
         var today = BeijingTime.Today(agreements.Now);
         var months = FulfilmentController.Months(agreement, today);
-        var month = requested is { } r && months.Contains(r) ? r : months.LastOrDefault(new DateOnly(today.Year, today.Month, 1));
+        var month = MonthShown(agreement, requested);
         var end = month.AddMonths(1).AddDays(-1);
-        var plan = (await ServicePlanStore.PlanAsync(db, agreement, HttpContext.RequestAborted)).Where(l => l.Period.Start <= end && l.Period.End >= month).ToList();
+        var agreed = await ServicePlanStore.AgreedItemsAsync(db, agreement, HttpContext.RequestAborted);
+        var plan = ServicePlan.Of(agreed).Where(l => l.Period.Start <= end && l.Period.End >= month).ToList();
         var records = await db.ServiceRecords.AsNoTracking()
             .Where(x => x.AgreementId == agreement.Id && x.ServiceDate >= month && x.ServiceDate <= end)
             .OrderBy(x => x.ServiceDate).ThenBy(x => x.RecordedAtUtc).ToListAsync();
@@ -219,8 +223,16 @@ public sealed class ServiceRecordGridController(
             .Select(a => a.ServiceRecordId).ToListAsync();
         // What was typed, then blank rows to go on with (a few more when the page works without JavaScript).
         var shown = rows.Concat(Enumerable.Range(0, rows.Count == 0 ? BlankRows : 2).Select(_ => new ServiceRecordForm())).ToList();
-        return new ServiceRecordGridPage(agreement, month, months, plan, records, sheets.ToHashSet(), await RosterAsync(agreement),
-            shown, sheetErrors ?? [], today, await MayAsync(agreement));
+        return new ServiceRecordGridPage(agreement, month, months, plan, FulfilmentController.ItemsOf(agreed, month), records,
+            sheets.ToHashSet(), await RosterAsync(agreement), shown, sheetErrors ?? [], today, await MayAsync(agreement));
+    }
+
+    /// <summary>The month asked for when it is one of the service months up to today, else the latest of them.</summary>
+    private DateOnly MonthShown(Agreement agreement, DateOnly? requested)
+    {
+        var today = BeijingTime.Today(agreements.Now);
+        var months = FulfilmentController.Months(agreement, today);
+        return requested is { } r && months.Contains(r) ? r : months.LastOrDefault(new DateOnly(today.Year, today.Month, 1));
     }
 
     private Task<List<StaffMember>> RosterAsync(Agreement agreement) =>
@@ -236,12 +248,16 @@ public sealed class ServiceRecordGridController(
         && string.IsNullOrWhiteSpace(f.ResidentsServed) && string.IsNullOrWhiteSpace(f.DurationMinutes) && string.IsNullOrWhiteSpace(f.Notes);
 }
 
-/// <summary>按月登记: the month's plan and records, and the grid's rows as typed (or blank), with a sheet's problems.</summary>
+/// <summary>
+/// 按月登记: the month's plan, the items agreed in it (ADR 044) and its records, and the grid's rows as typed (or blank),
+/// with a sheet's problems.
+/// </summary>
 public sealed record ServiceRecordGridPage(
     Agreement Agreement,
     DateOnly Month,
     IReadOnlyList<DateOnly> Months,
     IReadOnlyList<PlanLine> Plan,
+    IReadOnlyList<AgreedItem> Items,
     IReadOnlyList<ServiceRecord> Records,
     IReadOnlySet<Guid> WithSheet,
     IReadOnlyList<StaffMember> Roster,

@@ -49,10 +49,14 @@ public static class ServiceRecordSheet
     /// <summary>How a roster entry is written in the sheet and offered in the template.</summary>
     public static string StaffLabel(StaffMember staff) => $"{staff.Name}（{staff.Title.ToChinese()}）";
 
-    /// <summary>The template: a blank 服务记录 sheet and the names it accepts on 可选项.</summary>
-    public static byte[] Template(Agreement agreement, IReadOnlyList<StaffMember> roster)
+    /// <summary>
+    /// The template: a blank 服务记录 sheet and the names it accepts on 可选项 — <paramref name="agreed"/>, the items agreed
+    /// in the month it is downloaded for (ADR 044), and the roster.
+    /// </summary>
+    public static byte[] Template(IReadOnlyList<AgreedItem> agreed, IReadOnlyList<StaffMember> roster)
     {
-        var items = agreement.IncludedItems.Where(i => i.Frequency > 0).Select(i => i.Name).ToList();
+        ArgumentNullException.ThrowIfNull(agreed);
+        var items = agreed.Select(i => i.Name).ToList();
         var names = roster.Select(StaffLabel).ToList();
         var options = Enumerable.Range(0, Math.Max(items.Count, names.Count))
             .Select(i => (IReadOnlyList<string>)[items.ElementAtOrDefault(i) ?? string.Empty, names.ElementAtOrDefault(i) ?? string.Empty]);
@@ -68,9 +72,12 @@ public static class ServiceRecordSheet
     /// The rows of an uploaded sheet as grid rows with their sheet row numbers, or the problems that stop it from being
     /// read at all (not an XLSX, too large, formulas, too many rows, missing columns), or cells that cannot be read.
     /// </summary>
+    /// <param name="agreed">The items agreed over the term: a name is read as the item of that name agreed on the row's
+    /// day, else of any day (the domain then says on which day it was added or dropped, ADR 044).</param>
     public static (List<(int Row, ServiceRecordForm Form)> Rows, List<ImportError> Errors) Read(
-        Stream content, Agreement agreement, IReadOnlyList<StaffMember> roster)
+        Stream content, AgreedItems agreed, IReadOnlyList<StaffMember> roster)
     {
+        ArgumentNullException.ThrowIfNull(agreed);
         var rows = new List<(int, ServiceRecordForm)>();
         using var buffer = new MemoryStream();
         content.CopyTo(buffer);
@@ -111,7 +118,7 @@ public static class ServiceRecordSheet
         }
 
         var errors = new List<ImportError>();
-        var items = agreement.IncludedItems.Where(i => i.Frequency > 0).ToList();
+        var items = agreed.All.Where(i => i.Item.Frequency > 0).ToList();
         foreach (var row in sheet)
         {
             var form = new ServiceRecordForm
@@ -124,7 +131,7 @@ public static class ServiceRecordSheet
             var itemName = row[Item];
             if (itemName.Length > 0)
             {
-                form.AgreementItemId = items.FirstOrDefault(i => i.Name == itemName)?.Id;
+                form.AgreementItemId = ItemNamed(agreed, items, itemName, form.ServiceDate);
                 if (form.AgreementItemId is null)
                 {
                     errors.Add(new ImportError(row.Number, Column(nameof(form.AgreementItemId)), "“{0}”不是本协议约定的服务项目，请照“可选项”表填写。", Short(itemName)));
@@ -163,6 +170,12 @@ public static class ServiceRecordSheet
             ? time.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
             : cell;
     }
+
+    private static Guid? ItemNamed(AgreedItems agreed, IReadOnlyList<AgreedItem> items, string name, string? date) =>
+        (DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? agreed.On(day).FirstOrDefault(i => i.Name == name && i.Item.Frequency > 0)?.LineItemId
+            : null)
+        ?? items.FirstOrDefault(i => i.Name == name)?.LineItemId;
 
     private static string Short(string text) => text.Length <= 20 ? text : text[..20] + "…";
 

@@ -1,0 +1,179 @@
+using System.Globalization;
+using YiyangPortal.Domain.Agreements;
+using YiyangPortal.Domain.Common;
+using YiyangPortal.Domain.Fees;
+
+namespace YiyangPortal.Domain.Fulfilment;
+
+/// <summary>
+/// An agreed item as one version of the agreement states it: the line it is planned and recorded on
+/// (<see cref="LineItemId"/>), and the conditions its clause sets (附件1 一、二: 派___名中级职称及以上医师).
+/// </summary>
+/// <param name="LineItemId">The original's item id for an item the original has (ADR 043), else the id of the item in
+/// the first 补充协议 that added it (ADR 044).</param>
+/// <param name="Item">The item as the version states it (its name, unit, frequency and clause).</param>
+/// <param name="Version">The original or the 补充协议 that states it.</param>
+public sealed record AgreedItem(Guid LineItemId, AgreementItem Item, Agreement Version, ProfessionalTitle? RequiredTitle, int? DoctorCount)
+{
+    public string Name => Item.Name;
+}
+
+/// <summary>The days one version of an agreement governs: the original, or a 补充协议 from its day of coming into force.</summary>
+public sealed record AgreementVersion(Agreement Agreement, DateOnly From, DateOnly To);
+
+/// <summary>
+/// 约定服务项目 of an original as its 补充协议 changed them (2020 guide 九(二): 如有重大调整，应当及时签订补充协议; ADR 043,
+/// 044): the one rule for which items, with what frequency and conditions, are agreed on a service day. The original
+/// governs from its first service day, each supplement in force from its Beijing day of coming into force until the
+/// next one does. An item is followed by its catalogue item (<see cref="AgreementItem.ServiceItemId"/>, as
+/// <see cref="SupplementChanges"/> matches them), so its plan lines and records stay on one line id whatever version
+/// states it; an item a supplement adds is agreed from that supplement's day, one it drops no longer after it.
+/// </summary>
+public sealed class AgreedItems
+{
+    private readonly Dictionary<Guid, Guid> _lineOf = [];
+    private readonly List<Guid> _order = [];
+
+    private AgreedItems(Agreement original, IReadOnlyList<Agreement> inForce, IReadOnlyList<AgreementVersion> versions)
+    {
+        Original = original;
+        Versions = versions;
+        foreach (var item in inForce.SelectMany(v => v.IncludedItems))
+        {
+            if (_lineOf.TryAdd(item.ServiceItemId, item.Id))
+            {
+                _order.Add(item.Id);
+            }
+        }
+    }
+
+    /// <summary>The signed original: service records are kept on it (ADR 033), whatever version their item is from.</summary>
+    public Agreement Original { get; }
+
+    /// <summary>The versions over the original's service days, in order; empty when it has none.</summary>
+    public IReadOnlyList<AgreementVersion> Versions { get; }
+
+    /// <summary>The items of <paramref name="original"/> alone (an agreement with no 补充协议 in force).</summary>
+    public static AgreedItems Of(Agreement original) => Of(original, []);
+
+    /// <param name="supplements">The original's supplements, with their items; those that never came into force are ignored.</param>
+    public static AgreedItems Of(Agreement original, IEnumerable<Agreement> supplements)
+    {
+        ArgumentNullException.ThrowIfNull(original);
+        ArgumentNullException.ThrowIfNull(supplements);
+        var inForce = supplements
+            .Where(s => s.SupplementToId == original.Id && s.CameIntoForce && s.EffectiveAtUtc is not null)
+            .OrderBy(s => s.EffectiveAtUtc)
+            .ToList();
+        return new AgreedItems(original, [original, .. inForce], Slices(original, inForce));
+    }
+
+    /// <summary>The line an item of any version is planned and recorded on (keyed by its catalogue item).</summary>
+    public Guid LineIdOf(AgreementItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return _lineOf[item.ServiceItemId];
+    }
+
+    /// <summary>Where a line comes in lists and plans: the original's items first, then those supplements added.</summary>
+    public int OrderOf(Guid lineItemId) => _order.IndexOf(lineItemId) is var i and >= 0 ? i : int.MaxValue;
+
+    /// <summary>The items agreed on <paramref name="day"/>, as the version in force that day states them.</summary>
+    public IReadOnlyList<AgreedItem> On(DateOnly day) => Between(day, day);
+
+    /// <summary>
+    /// The items agreed on any day from <paramref name="from"/> to <paramref name="to"/> (a month shown, say), one per
+    /// line, as the latest version of those days that has it states it.
+    /// </summary>
+    public IReadOnlyList<AgreedItem> Between(DateOnly from, DateOnly to) =>
+        Of(Versions.Where(v => v.From <= to && v.To >= from));
+
+    /// <summary>Every item agreed on some service day, one per line, as the latest version that has it states it.</summary>
+    public IReadOnlyList<AgreedItem> All => Of(Versions);
+
+    /// <summary>
+    /// Why the item of line <paramref name="lineItemId"/> is not agreed on <paramref name="day"/>, a service day: a
+    /// supplement adds it only later, or dropped it before; null when it is agreed that day or is no item of this
+    /// agreement at all (the caller's "choose an agreed item").
+    /// </summary>
+    public DomainMessage? NotAgreedOn(Guid lineItemId, DateOnly day)
+    {
+        var index = Versions.ToList().FindIndex(v => v.From <= day && v.To >= day);
+        if (index < 0 || Has(Versions[index], lineItemId) || _order.IndexOf(lineItemId) < 0)
+        {
+            return null;
+        }
+
+        var name = All.FirstOrDefault(i => i.LineItemId == lineItemId)?.Name ?? string.Empty;
+        var date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var lastBefore = Versions.Take(index).ToList().FindLastIndex(v => Has(v, lineItemId));
+        if (lastBefore >= 0)
+        {
+            var dropped = Versions[lastBefore + 1];
+            return new DomainMessage(
+                "“{0}”自 {1} 起由补充协议（{2}）取消，{3} 已不在约定范围内，请核对服务日期或服务项目。",
+                name, dropped.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), dropped.Agreement.DocumentNumber, date);
+        }
+
+        if (Versions.Skip(index + 1).FirstOrDefault(v => Has(v, lineItemId)) is { } added)
+        {
+            return new DomainMessage(
+                "“{0}”自 {1} 起由补充协议（{2}）增加，{3} 尚不在约定范围内，请核对服务日期或服务项目。",
+                name, added.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), added.Agreement.DocumentNumber, date);
+        }
+
+        return null;
+    }
+
+    private bool Has(AgreementVersion version, Guid lineItemId) =>
+        version.Agreement.IncludedItems.Any(i => _lineOf[i.ServiceItemId] == lineItemId);
+
+    private List<AgreedItem> Of(IEnumerable<AgreementVersion> versions)
+    {
+        var latest = new Dictionary<Guid, AgreedItem>();
+        foreach (var version in versions)
+        {
+            foreach (var item in version.Agreement.IncludedItems)
+            {
+                var (title, doctors) = ServicePlan.ConditionsOf(version.Agreement, item);
+                var line = _lineOf[item.ServiceItemId];
+                latest[line] = new AgreedItem(line, item, version.Agreement, title, doctors);
+            }
+        }
+
+        return latest.Values.OrderBy(i => OrderOf(i.LineItemId)).ToList();
+    }
+
+    // The days each version governs: the original from the first service day, each supplement in force from the day
+    // it came into force until the next one did.
+    private static List<AgreementVersion> Slices(Agreement original, IReadOnlyList<Agreement> supplements)
+    {
+        var slices = new List<AgreementVersion>();
+        if (original.ServiceDays() is not { } days)
+        {
+            return slices;
+        }
+
+        var current = original;
+        var from = days.From;
+        foreach (var supplement in supplements)
+        {
+            var start = BeijingTime.Today(supplement.EffectiveAtUtc!.Value);
+            if (start > days.To)
+            {
+                break;
+            }
+
+            if (start > from)
+            {
+                slices.Add(new AgreementVersion(current, from, start.AddDays(-1)));
+                from = start;
+            }
+
+            current = supplement;
+        }
+
+        slices.Add(new AgreementVersion(current, from, days.To));
+        return slices;
+    }
+}
