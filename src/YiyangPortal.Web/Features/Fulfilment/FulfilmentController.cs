@@ -166,7 +166,8 @@ public sealed class FulfilmentController(
             FulfilmentSummary.Of(plan, records), records.Where(r => r.ServiceDate.Year == month.Year && r.ServiceDate.Month == month.Month).ToList(),
             replaced, roster, today,
             await MayAsync(agreement, AgreementAction.RecordService), await MayAsync(agreement, AgreementAction.ConfirmService),
-            form, staffForm, confirmation) { Items = ItemsOf(agreed, month) };
+            form, staffForm, confirmation)
+        { Items = ItemsOf(agreed, month) };
     }
 
     /// <summary>
