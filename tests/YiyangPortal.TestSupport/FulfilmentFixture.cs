@@ -1,10 +1,13 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 using YiyangPortal.Domain.Agreements;
+using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Fees;
 using YiyangPortal.Domain.Fulfilment;
 using YiyangPortal.Infrastructure.Persistence;
 using YiyangPortal.Web.Features.Fulfilment;
+using YiyangPortal.Web.Features.Seeding;
 
 namespace YiyangPortal.TestSupport;
 
@@ -68,6 +71,58 @@ public static class FulfilmentFixture
             Assert.True(outcome.Saved, string.Join("; ", outcome.Problems.Select(p => p.Text.ToString())));
             return outcome.Record!;
         });
+
+    /// <summary>
+    /// A 补充协议 of <paramref name="original"/> that adds the catalogue item <paramref name="code"/> (at the clinic's
+    /// price) and applies <paramref name="change"/>, then goes through review and both signatures at
+    /// <paramref name="at"/> by the real workflow (<see cref="SeedingScope"/>), so it comes into force on that Beijing
+    /// day and re-syncs the original's stored plan — the integration sibling of the domain tests' SignedSupplement.
+    /// </summary>
+    public static async Task<Agreement> SupplementAddingAsync(
+        PortalAppFactory app, TestParties parties, Agreement original, string code, int frequency, DateTimeOffset at,
+        Action<Agreement, AgreementActor>? change = null)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(parties);
+        ArgumentNullException.ThrowIfNull(original);
+        await using var scope = await SeedingScope.OpenAsync(app.Services.GetRequiredService<IServiceScopeFactory>(), parties.Tenant);
+        scope.Clock.MoveTo(at);
+        var db = scope.Db;
+        var loaded = await LoadAsync(db, original.Id);
+        var elder = AgreementActor.ElderCare(parties.StaffUserId, at);
+        var medic = AgreementActor.Medical(parties.ClinicUserId, at);
+        var supplement = loaded.CreateSupplement(elder, $"{original.DocumentNumber}-补{Guid.NewGuid():N}"[..40], []);
+        db.Agreements.Add(supplement);
+        var day = BeijingTime.DateOf(at);
+        var price = await (
+            from p in db.ServicePrices.AsNoTracking()
+            join f in db.FeeSchedules on p.FeeScheduleId equals f.Id
+            join i in db.ServiceItems on p.ServiceItemId equals i.Id
+            where f.MedicalInstitutionId == parties.ClinicId && i.Code == code && p.ValidFrom <= day && (p.ValidTo == null || p.ValidTo >= day)
+            select new { Item = i, Price = p }).FirstAsync();
+        supplement.AddItem(elder, ServiceItemSnapshot.Of(price.Item, price.Price), frequency);
+        change?.Invoke(supplement, elder);
+        supplement.Submit(elder, loaded);
+        foreach (var item in supplement.Items)
+        {
+            supplement.ApproveItem(medic, item.Id);
+        }
+
+        supplement.Accept(medic);
+        await SaveAsync(scope, supplement);
+        foreach (var (actor, name) in new[] { (medic, "陈明"), (elder, "王丽") })
+        {
+            var text = await scope.Agreements.TextForSignatureAsync(supplement);
+            supplement.Sign(actor, name, actor.Party == AgreementParty.Medical ? "主任" : "院长", "127.0.0.1", text.Sha256);
+            await SaveAsync(scope, supplement);
+        }
+
+        Assert.Equal(AgreementStatus.Effective, supplement.Status);
+        return supplement;
+    }
+
+    private static async Task SaveAsync(SeedingScope scope, Agreement agreement) =>
+        Assert.Equal(Web.Features.Agreements.SaveOutcome.Saved, await scope.Agreements.SaveAsync(agreement, null));
 
     private static Task<Agreement> LoadAsync(PortalDbContext db, Guid id) =>
         db.Agreements.Include(a => a.Items).Include(a => a.SignatureHistory).SingleAsync(a => a.Id == id);
