@@ -37,7 +37,7 @@ public sealed record PlanLine(
 /// <summary>
 /// 服务计划: derived from an agreement in force, never typed in. Each agreed item with a frequency becomes one line per
 /// period of the term. 床日 (家庭病床) is not a count of visits and gets no line. The plan follows the signed
-/// agreement and the 补充协议 that changed it (ADR 043), so it is computed when read (ADR 033) and stored for the
+/// agreement and the 补充协议 that changed it (ADR 043, 044), so it is computed when read (ADR 033) and stored for the
 /// regulators' rates when either comes into force (ADR 034).
 /// </summary>
 public static class ServicePlan
