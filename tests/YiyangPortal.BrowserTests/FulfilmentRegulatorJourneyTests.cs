@@ -51,6 +51,24 @@ public class FulfilmentRegulatorJourneyTests(BrowserFixture browser)
         Assert.True(after > before, $"the rate went from {before}% to {after}%");
         await regulator.SetViewportSizeAsync(390, 900);
         await BrowserFixture.ScreenshotAsync(regulator, "fulfilment-regulator-county-390");
+
+        // The bureau opens the records behind the rate (ADR 047): read only, the home's answer shown.
+        await regulator.SetViewportSizeAsync(1366, 900);
+        await regulator.GotoAsync($"{browser.BaseUrl}/{Tenant}/agreements/{agreement.Id}");
+        await regulator.GetByTestId("fulfilment-link").ClickAsync();
+        await regulator.WaitForURLAsync("**/fulfilment");
+        await regulator.GotoAsync($"{browser.BaseUrl}/{Tenant}/agreements/{agreement.Id}/fulfilment?month={month:yyyy-MM}");
+        await Assertions.Expect(regulator.GetByTestId("regulator-view")).ToBeVisibleAsync();
+        var seen = regulator.Locator("[data-testid=records] tbody tr", new() { HasText = pendingDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }).First;
+        await Assertions.Expect(seen).ToContainTextAsync("已确认");
+        await Assertions.Expect(regulator.GetByTestId("record-form")).ToHaveCountAsync(0);
+        await Assertions.Expect(regulator.GetByRole(AriaRole.Button, new() { Name = "确认" })).ToHaveCountAsync(0);
+        foreach (var width in new[] { 1366, 768, 390 })
+        {
+            await regulator.SetViewportSizeAsync(width, 900);
+            await BrowserFixture.ScreenshotAsync(regulator, $"fulfilment-regulator-records-{width}");
+        }
+
         await home.Context.CloseAsync();
         await regulator.Context.CloseAsync();
     }

@@ -33,7 +33,13 @@ public sealed partial class Agreement
     /// </summary>
     public bool IsInForceOn(DateOnly day) => Status == AgreementStatus.Effective && !IsSupplement && !(Terms.Term?.From > day);
 
-    private bool MayRecordServices(AgreementParty party) => party == AgreementParty.Medical && ServiceDays() is not null;
+    /// <summary>
+    /// Has a 履约 record of its own: an original that came into force with a term (<see cref="ServiceDays"/>). Its
+    /// parties record and confirm services on it; the regulators who see it read it (ADR 047).
+    /// </summary>
+    public bool HasFulfilment => ServiceDays() is not null;
 
-    private bool MayConfirmServices(AgreementParty party) => party == AgreementParty.ElderCare && ServiceDays() is not null;
+    private bool MayRecordServices(AgreementParty party) => party == AgreementParty.Medical && HasFulfilment;
+
+    private bool MayConfirmServices(AgreementParty party) => party == AgreementParty.ElderCare && HasFulfilment;
 }

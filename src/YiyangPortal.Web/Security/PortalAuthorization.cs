@@ -4,6 +4,7 @@ using YiyangPortal.Domain.Agreements;
 using YiyangPortal.Domain.Filings;
 using YiyangPortal.Domain.Identity;
 using YiyangPortal.Infrastructure.Persistence;
+using YiyangPortal.Web.Features.Agreements;
 using YiyangPortal.Web.Features.Filings;
 
 namespace YiyangPortal.Web.Security;
@@ -56,6 +57,7 @@ public static class PortalPolicies
         }
 
         services.AddScoped<IAuthorizationHandler, AgreementAuthorizationHandler>();
+        services.AddScoped<IAuthorizationHandler, FulfilmentAuthorizationHandler>();
         services.AddScoped<IAuthorizationHandler, EvidenceAuthorizationHandler>();
         services.AddScoped<IAuthorizationHandler, FilingAuthorizationHandler>();
         return services;
@@ -73,6 +75,12 @@ public sealed record AgreementRequirement(AgreementAction Action) : IAuthorizati
 public sealed record EvidenceRequirement : IAuthorizationRequirement
 {
     public static EvidenceRequirement Download { get; } = new();
+}
+
+/// <summary>May this user read this agreement's 履约情况 (its plan, records and answers; ADR 047)?</summary>
+public sealed record FulfilmentRequirement : IAuthorizationRequirement
+{
+    public static FulfilmentRequirement Read { get; } = new();
 }
 
 /// <summary>The two things done to a filing: the parties submit it, the county bureau reviews it.</summary>
@@ -97,6 +105,26 @@ public sealed class AgreementAuthorizationHandler : AuthorizationHandler<Agreeme
         }
 
         return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// 履约情况 (issue 15, ADR 047): its two parties, and the regulators who see the agreement
+/// (<see cref="AgreementAccess.VisibleTo"/>: their county, once it came into force) when it has a record of its own
+/// (<see cref="Agreement.HasFulfilment"/>). The regulators read; what a party may do on the page is
+/// <see cref="AgreementRequirement"/>'s answer.
+/// </summary>
+public sealed class FulfilmentAuthorizationHandler(PortalDbContext db) : AuthorizationHandler<FulfilmentRequirement, Agreement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, FulfilmentRequirement requirement, Agreement resource)
+    {
+        var me = CurrentUser.From(context.User);
+        if (me?.SideOf(resource) is not null
+            || (me is { Role: PortalRole.Regulator } && resource.HasFulfilment
+                && await db.Agreements.VisibleTo(db, me).AnyAsync(a => a.Id == resource.Id)))
+        {
+            context.Succeed(requirement);
+        }
     }
 }
 

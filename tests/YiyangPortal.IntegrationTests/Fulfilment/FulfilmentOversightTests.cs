@@ -111,6 +111,9 @@ public class FulfilmentOversightTests(PortalAppFactory app) : IClassFixture<Port
         var agreement = await OnlyAgreementAsync(parties);
         Assert.NotEmpty(shortRows);
         Assert.All(shortRows, r => Assert.Equal(agreement.DocumentNumber, r["协议编号"]));
+        // On the page, each short item opens the agreement's records of that period (ADR 047).
+        var page = await (await health.GetAsync($"{Page}?{range}")).Content.ReadAsStringAsync();
+        Assert.Contains($"/shaoxing/agreements/{agreement.Id}/fulfilment?month=", page, StringComparison.Ordinal);
         _ = expected;
     }
 

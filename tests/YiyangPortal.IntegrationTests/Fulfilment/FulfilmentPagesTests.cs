@@ -11,8 +11,8 @@ namespace YiyangPortal.IntegrationTests.Fulfilment;
 
 /// <summary>
 /// Issue 15 through the pages: the clinic records, the home confirms or disputes, each refused input comes back next
-/// to its field with what was typed, and nobody outside the agreement's two parties gets in (another clinic, another
-/// home, the county's regulator, another tenant).
+/// to its field with what was typed, and nobody outside the agreement's two parties acts on it (another clinic, another
+/// home, another tenant are kept out; the county's regulators read it, ADR 047).
 /// </summary>
 public class FulfilmentPagesTests(PortalAppFactory app) : IClassFixture<PortalAppFactory>
 {
@@ -164,13 +164,57 @@ public class FulfilmentPagesTests(PortalAppFactory app) : IClassFixture<PortalAp
 
         Assert.Equal(HttpStatusCode.NotFound, (await otherClinic.GetAsync(Page(agreement))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await otherHome.GetAsync(Page(agreement))).StatusCode);
-        // Not a party: the policy sends a regulator to the 403 page.
-        Assert.Contains("403", PortalClient.RedirectPath(await regulator.GetAsync(Page(agreement))), StringComparison.Ordinal);
+        // The county's regulator reads (ADR 047) but takes no step: every post is the parties'.
+        Assert.Equal(HttpStatusCode.OK, (await regulator.GetAsync(Page(agreement))).StatusCode);
+        var regulatorPost = await regulator.SubmitAsync(Page(agreement), $"{Page(agreement)}/records", Fields(agreement, doctor, agreement.ServiceDays()!.Value.From));
+        Assert.Contains("403", PortalClient.RedirectPath(regulatorPost), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await wenzhou.GetAsync($"/wenzhou/agreements/{agreement.Id}/fulfilment")).StatusCode);
         var post = await otherClinic.SubmitAsync(
             $"/shaoxing/agreements", $"{Page(agreement)}/records", Fields(agreement, doctor, agreement.ServiceDays()!.Value.From));
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
         Assert.Empty(await StoredAsync(parties, agreement.Id));
+    }
+
+    [Fact]
+    public async Task CountyRegulator_ReadsTheRecordsAndAnswers_WithoutForms_OtherCountiesAndTenantsNot()
+    {
+        var (parties, agreement, doctor) = await InForceAsync();
+        var clinic = await SignedInAsync(parties.ClinicEmail);
+        var day = agreement.ServiceDays()!.Value.From;
+        await RecordAsync(clinic, agreement, Fields(agreement, doctor, day));
+        var home = await SignedInAsync(parties.StaffEmail);
+        var record = (await StoredAsync(parties, agreement.Id)).Single();
+        await home.SubmitAsync(Page(agreement), $"{Page(agreement)}/records/{record.Id}/dispute", new Dictionary<string, string> { ["reason"] = "医生未到场" });
+
+        foreach (var email in new[] { parties.HealthEmail, parties.CivilAffairsEmail })
+        {
+            var regulator = await SignedInAsync(email);
+            var page = await regulator.GetAsync($"{Page(agreement)}?month={day:yyyy-MM}");
+            var html = await page.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            Assert.Contains("医生未到场", html, StringComparison.Ordinal);
+            Assert.Contains("data-testid=\"regulator-view\"", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("data-testid=\"record-form\"", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("data-testid=\"staff-form\"", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("/confirm\"", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("data-testid=\"grid-link\"", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("data-testid=\"fees-link\"", html, StringComparison.Ordinal);
+            // The agreement page links to it, as it does for the parties.
+            var detail = await (await regulator.GetAsync($"/shaoxing/agreements/{agreement.Id}")).Content.ReadAsStringAsync();
+            Assert.Contains("data-testid=\"fulfilment-link\"", detail, StringComparison.Ordinal);
+            // Reading is not answering: the home's steps stay the home's.
+            var confirm = await regulator.SubmitAsync(Page(agreement), $"{Page(agreement)}/records/{record.Id}/confirm", new Dictionary<string, string>());
+            Assert.Contains("403", PortalClient.RedirectPath(confirm), StringComparison.Ordinal);
+        }
+
+        var others = await TestParties.CreateAsync(app);
+        var otherCounty = await SignedInAsync(others.HealthEmail);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherCounty.GetAsync(Page(agreement))).StatusCode);
+        var wenzhouParties = await TestParties.CreateAsync(app, "wenzhou");
+        var wenzhou = PortalClient.For(app);
+        await wenzhou.LoginAsync("/wenzhou", wenzhouParties.HealthEmail);
+        Assert.Equal(HttpStatusCode.NotFound, (await wenzhou.GetAsync($"/wenzhou/agreements/{agreement.Id}/fulfilment")).StatusCode);
+        Assert.Equal(ServiceRecordStatus.Disputed, (await StoredAsync(parties, agreement.Id)).Single().Status);
     }
 
     private async Task<(TestParties Parties, Agreement Agreement, StaffMember Doctor)> InForceAsync()

@@ -85,8 +85,8 @@ public sealed record AgreementDetail(
 
     public bool CanSupplement => Permitted.Contains(AgreementAction.Supplement);
 
-    /// <summary>履约情况 (issue 15): the clinic records, the home confirms.</summary>
-    public bool CanSeeFulfilment => Permitted.Contains(AgreementAction.RecordService) || Permitted.Contains(AgreementAction.ConfirmService);
+    /// <summary>履约情况 (issue 15): the clinic records, the home confirms, the regulators who see it read (ADR 047).</summary>
+    public bool CanSeeFulfilment { get; init; }
 
     /// <summary>费用 (ADR 035): the parties of an agreement with a 年度健康服务费 that came into force.</summary>
     public bool CanSeeFees => Permitted.Contains(AgreementAction.RecordPayment) || Permitted.Contains(AgreementAction.ConfirmPayment);
@@ -142,6 +142,7 @@ public sealed class AgreementDetails(
             Permitted = permitted,
             CanDownloadEvidence = executedSha256 is not null
                 && (await authorization.AuthorizeAsync(user, a, EvidenceRequirement.Download)).Succeeded,
+            CanSeeFulfilment = a.HasFulfilment && (await authorization.AuthorizeAsync(user, a, FulfilmentRequirement.Read)).Succeeded,
             SupplementChanges = await workflow.SupplementChangesAsync(a),
             OriginalNumber = a.SupplementToId is { } original
                 ? await db.Agreements.Where(o => o.Id == original).Select(o => o.DocumentNumber).SingleAsync()

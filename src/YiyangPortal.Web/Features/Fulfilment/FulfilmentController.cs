@@ -17,9 +17,11 @@ namespace YiyangPortal.Web.Features.Fulfilment;
 /// 履约 (issue 15) of one agreement: the medical institution records deliveries one at a time and keeps its 人员名册,
 /// the elder-care institution confirms or disputes each, both see agreed vs confirmed per item and period. Who may do
 /// what is the aggregate's answer (<see cref="AgreementAction.RecordService"/>, <see cref="AgreementAction.ConfirmService"/>)
-/// through the resource-based handler (ADR 027); agreements the user may not see are not found.
+/// through the resource-based handler (ADR 027); agreements the user may not see are not found. The regulators who see
+/// the agreement read the page without its forms (<see cref="FulfilmentRequirement"/>, ADR 047); every step is the
+/// parties'.
 /// </summary>
-[Authorize(Policy = PortalPolicies.AgreementParties)]
+[Authorize(Policy = PortalPolicies.FulfilmentReaders)]
 [Route("agreements/{id:guid}/fulfilment")]
 public sealed class FulfilmentController(
     PortalDbContext db, AgreementWorkflow agreements, FulfilmentWorkflow workflow, Roster.StaffRoster roster,
@@ -32,7 +34,8 @@ public sealed class FulfilmentController(
     [HttpGet("")]
     public async Task<IActionResult> Index(Guid id, string? month, Guid? correct)
     {
-        if (await agreements.FindAsync(id, Me) is not { } agreement) { return NotFound(); }
+        if (await agreements.FindAsync(id, Me) is not { } agreement
+            || !(await authorization.AuthorizeAsync(User, agreement, FulfilmentRequirement.Read)).Succeeded) { return NotFound(); }
         if (correct is { } recordId && await MayAsync(agreement, AgreementAction.RecordService)
             && await CorrectableAsync(agreement, recordId) is { } record)
         {
@@ -50,6 +53,7 @@ public sealed class FulfilmentController(
             && r.Status == ServiceRecordStatus.Disputed && !db.ServiceRecords.Any(c => c.CorrectsRecordId == recordId));
 
     [HttpPost("records")]
+    [Authorize(Policy = PortalPolicies.AgreementParties)]
     public async Task<IActionResult> Record(Guid id, ServiceRecordForm form)
     {
         if (await agreements.FindAsync(id, Me) is not { } agreement) { return NotFound(); }
@@ -72,13 +76,16 @@ public sealed class FulfilmentController(
     }
 
     [HttpPost("records/{recordId:guid}/confirm")]
+    [Authorize(Policy = PortalPolicies.AgreementParties)]
     public Task<IActionResult> Confirm(Guid id, Guid recordId, string? month) => AnswerAsync(id, recordId, month, null);
 
     [HttpPost("records/{recordId:guid}/dispute")]
+    [Authorize(Policy = PortalPolicies.AgreementParties)]
     public Task<IActionResult> Dispute(Guid id, Guid recordId, string? month, string? reason) =>
         AnswerAsync(id, recordId, month, reason ?? string.Empty);
 
     [HttpPost("staff")]
+    [Authorize(Policy = PortalPolicies.AgreementParties)]
     public async Task<IActionResult> AddStaff(Guid id, string? staffName, string? staffTitle, string? month)
     {
         var staffForm = new StaffForm
@@ -166,7 +173,7 @@ public sealed class FulfilmentController(
             FulfilmentSummary.Of(plan, records), records.Where(r => r.ServiceDate.Year == month.Year && r.ServiceDate.Month == month.Month).ToList(),
             replaced, roster, today,
             await MayAsync(agreement, AgreementAction.RecordService), await MayAsync(agreement, AgreementAction.ConfirmService),
-            form, staffForm, confirmation)
+            form, staffForm, confirmation, Me.SideOf(agreement) is not null)
         { Items = ItemsOf(agreed, month) };
     }
 

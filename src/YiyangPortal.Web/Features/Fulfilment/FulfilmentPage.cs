@@ -12,7 +12,8 @@ public sealed record ConfirmationDue(int WindowDays, IReadOnlySet<Guid> OverdueI
 /// <summary>
 /// 履约情况 of one agreement for one month: the plan lines that count in it (the month's, the quarter's and the
 /// agreement year's that hold it) against the confirmed records, the month's records with their answers, and the forms
-/// the user's side may use (the aggregate says which, <see cref="Agreement.May"/>).
+/// the user's side may use (the aggregate says which, <see cref="Agreement.May"/>). A regulator reads it without forms
+/// and without the parties' own pages (费用, 签到表; ADR 047): <see cref="IsParty"/> is false.
 /// </summary>
 public sealed record FulfilmentPage(
     Agreement Agreement,
@@ -29,7 +30,8 @@ public sealed record FulfilmentPage(
     bool CanConfirm,
     ServiceRecordForm Form,
     StaffForm StaffForm,
-    ConfirmationDue Confirmation)
+    ConfirmationDue Confirmation,
+    bool IsParty)
 {
     /// <summary>The items the record form offers: those agreed in the month shown (ADR 044).</summary>
     public IReadOnlyList<AgreedItem> Items { get; init; } = [];
