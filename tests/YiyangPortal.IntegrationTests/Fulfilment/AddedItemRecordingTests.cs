@@ -37,14 +37,17 @@ public class AddedItemRecordingTests(PortalAppFactory app) : IClassFixture<Porta
         var full = lines.First(l => l.PeriodStart > day);
         Assert.Equal(4, full.Agreed);
 
-        // The page's plan (ServicePlanStore) and its summary count it too.
-        var summary = await TestData.InTenantAsync(app, parties.Tenant, async db =>
+        // The page's plan (ServicePlanStore) and its summary count it too, and so does the year of the 履约情况报告.
+        var (summary, year) = await TestData.InTenantAsync(app, parties.Tenant, async db =>
         {
             var loaded = await db.Agreements.Include(a => a.Items).SingleAsync(a => a.Id == agreement.Id);
             var records = await db.ServiceRecords.AsNoTracking().Where(r => r.AgreementId == agreement.Id).ToListAsync();
-            return FulfilmentSummary.Of(await ServicePlanStore.PlanAsync(db, loaded, CancellationToken.None), records);
+            var plan = await ServicePlanStore.PlanAsync(db, loaded, CancellationToken.None);
+            return (FulfilmentSummary.Of(plan, records),
+                FulfilmentYear.Of(loaded, plan, AgreementEvaluation.YearsOf(loaded)[0], records, BeijingDate.Today));
         });
         Assert.Equal(1, summary.Single(l => l.Plan.AgreementItemId == added.Id && l.Plan.Period.Contains(day)).Confirmed);
+        Assert.Equal(1, year.Lines.Where(l => l.Plan.AgreementItemId == added.Id).Sum(l => l.Confirmed));
     }
 
     [Fact]
