@@ -36,11 +36,10 @@ public sealed record FeesPage(
     public string Url => $"~/agreements/{Agreement.Id}/fees";
 
     /// <summary>
-    /// The instalment whose terms are in force today (the latest begun, else the first): the page's headline fee and,
-    /// when a 补充协议 set it, which one.
+    /// The last instalment: its version's 年度健康服务费 is the one the halves to come are paid from, so the page's headline
+    /// states it and, when a 补充协议 set it, names that supplement (ADR 045).
     /// </summary>
-    public FeeInstalment? Current =>
-        Lines.LastOrDefault(l => l.Instalment.PeriodStart <= Today)?.Instalment ?? Lines.FirstOrDefault()?.Instalment;
+    public FeeInstalment? Latest => Lines.Count == 0 ? null : Lines[^1].Instalment;
 
     /// <summary>The instalments the home may still pay: never paid, or whose payment was disputed.</summary>
     public IEnumerable<InstalmentLine> Payable => Lines.Where(l => l.Standing is null or { Status: FeePaymentStatus.Disputed });
