@@ -104,33 +104,8 @@ public static class ServicePlan
     // The days each version governs: the original from the first service day, each supplement in force from the day
     // it came into force until the next one did.
     private static List<(Agreement Version, DateOnly From, DateOnly To)> Versions(
-        Agreement original, IEnumerable<Agreement> supplements, (DateOnly From, DateOnly To) days)
-    {
-        var slices = new List<(Agreement, DateOnly, DateOnly)>();
-        var current = original;
-        var from = days.From;
-        foreach (var supplement in supplements
-                     .Where(s => s.SupplementToId == original.Id && s.CameIntoForce && s.EffectiveAtUtc is not null)
-                     .OrderBy(s => s.EffectiveAtUtc))
-        {
-            var start = BeijingTime.Today(supplement.EffectiveAtUtc!.Value);
-            if (start > days.To)
-            {
-                break;
-            }
-
-            if (start > from)
-            {
-                slices.Add((current, from, start.AddDays(-1)));
-                from = start;
-            }
-
-            current = supplement;
-        }
-
-        slices.Add((current, from, days.To));
-        return slices;
-    }
+        Agreement original, IEnumerable<Agreement> supplements, (DateOnly From, DateOnly To) days) =>
+        AgreementVersions.Of(original, supplements, days).Select(v => (v.Agreement, v.From, v.To)).ToList();
 
     // The item's periods that overlap [from, to], each with the share of its count those days owe (exact, unrounded):
     // the whole count for a period the days cover, else the share of its days (a term from 16 March owes half of

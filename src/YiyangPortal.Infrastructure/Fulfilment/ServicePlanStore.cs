@@ -19,7 +19,8 @@ public static class ServicePlanStore
 
     /// <summary>
     /// The plan of <paramref name="agreement"/> as its 补充协议 in force changed it (<see cref="ServicePlan.Of(Agreement, IEnumerable{Agreement})"/>,
-    /// ADR 043): the one way pages and stores read a plan. Loads the agreement's items if they are not, and its supplements.
+    /// ADR 043): the one way pages and stores read a plan. Loads the agreement's items if they are not, and its supplements
+    /// (<see cref="SupplementsInForce"/>).
     /// </summary>
     public static async Task<IReadOnlyList<PlanLine>> PlanAsync(PortalDbContext db, Agreement agreement, CancellationToken cancellationToken)
     {
@@ -37,10 +38,7 @@ public static class ServicePlanStore
             return [];
         }
 
-        var supplements = await db.Agreements.AsNoTracking().Include(a => a.Items)
-            .Where(a => a.SupplementToId == agreement.Id && a.EffectiveAtUtc != null)
-            .ToListAsync(cancellationToken);
-        return ServicePlan.Of(agreement, supplements);
+        return ServicePlan.Of(agreement, await SupplementsInForce.OfAsync(db, agreement, cancellationToken));
     }
 
     /// <summary>
