@@ -1,10 +1,13 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using YiyangPortal.Domain.Agreements;
 using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Identity;
 using YiyangPortal.Domain.Notifications;
 using YiyangPortal.TestSupport;
+using YiyangPortal.Web.Features.Agreements;
+using YiyangPortal.Web.Features.Filings;
 
 namespace YiyangPortal.IntegrationTests;
 
@@ -41,6 +44,31 @@ public sealed class NotificationLanguageTests(PortalAppFactory app) : IClassFixt
             Assert.Equal($"协议 {agreement.DocumentNumber} 已提交，请审核服务项目。", stored.Title);
             Assert.Equal("协议 {0} 已提交，请审核服务项目。", stored.TitleTemplate);
         });
+    }
+
+    [Fact]
+    public async Task AFilingReturnedForCorrection_ReadsInEnglish_WithTheBureauTheDeadlineAndTheReasonAsWritten()
+    {
+        var parties = await TestParties.CreateAsync(app);
+        var agreement = await parties.AgreementAsync(AgreementStatus.Effective);
+        var correctBy = BeijingTime.Today(DateTimeOffset.UtcNow).AddDays(10);
+        await TestParties.InTenantAsync(app, parties.Tenant, async (db, services) =>
+        {
+            var workflow = services.GetRequiredService<FilingWorkflow>();
+            var filing = await db.Filings.SingleAsync(f => f.AgreementId == agreement.Id && f.Bureau == Bureau.CivilAffairs);
+            Assert.Equal(SaveOutcome.Saved, await workflow.SubmitAsync(filing, AgreementActor.ElderCare(parties.StaffUserId, workflow.Now), null));
+            Assert.Equal(SaveOutcome.Saved, await workflow.ReturnAsync(
+                filing, RoleAssignment.CountyRegulator(Bureau.CivilAffairs, parties.CountyId), parties.CivilAffairsUserId, "缺少公章", correctBy));
+        });
+        var client = PortalClient.For(app);
+        await client.LoginAsync("/shaoxing", parties.ClinicEmail);
+        var day = correctBy.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Contains($"{parties.CountyName}民政局要求补正协议 {agreement.DocumentNumber} 的备案，请于截止 {day}（含当日）前补正后重新报送：缺少公章",
+            await InboxAsync(client), StringComparison.Ordinal);
+        await EnglishAsync(client);
+        Assert.Contains($"{parties.CountyName}民政局 asks for a correction of the filing of agreement {agreement.DocumentNumber}. Please correct it and submit again by {day} (inclusive): 缺少公章",
+            await InboxAsync(client), StringComparison.Ordinal);
     }
 
     [Fact]
