@@ -118,6 +118,39 @@ public partial class LocalizationCoverageTests
         Assert.True(interpolated.Count == 0, "Interpolated messages (use a template and arguments): " + string.Join(" | ", interpolated));
     }
 
+    /// <summary>
+    /// ADR 046: a notification's title is a template with arguments, shown in the reader's language. Every file that
+    /// writes notifications (<c>new Notification(</c>) gives its titles as <c>new DomainMessage("…", args)</c> (and lists
+    /// as <c>new DomainMessageList("、", …)</c>); each template and separator has an English entry with no placeholder
+    /// the Chinese lacks, and no title is interpolated.
+    /// </summary>
+    [Fact]
+    public void EveryNotificationTitle_HasAnEnglishTranslation_AndNoneIsInterpolated()
+    {
+        var src = Path.Combine(RepositoryPaths.Root, "src");
+        var english = XDocument.Load(Path.Combine(src, "YiyangPortal.Web", "Resources", "SharedResource.en.resx"))
+            .Descendants("data").ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!, StringComparer.Ordinal);
+        var writers = Sources(Path.Combine(src, "YiyangPortal.Web"))
+            .Where(s => s.Text.Contains("new Notification(", StringComparison.Ordinal))
+            .ToList();
+
+        var templates = writers
+            .SelectMany(s => NotificationTemplate().Matches(s.Text).Select(m => m.Groups[1].Value))
+            .Where(k => k.Length > 0)
+            .Distinct()
+            .ToList();
+        var interpolated = writers
+            .SelectMany(s => InterpolatedNotificationText().Matches(s.Text).Select(m => $"{s.File}: {m.Value}"))
+            .ToList();
+
+        Assert.True(writers.Count >= 6, $"Only {writers.Count} notification writers found: has the way notifications are written changed?");
+        Assert.True(templates.Count > 30, $"Only {templates.Count} notification templates found: has the way titles are written changed?");
+        AssertTranslated(templates, english);
+        Assert.True(interpolated.Count == 0, "Interpolated notification titles (use a template and arguments): " + string.Join(" | ", interpolated));
+        Assert.DoesNotContain(typeof(YiyangPortal.Domain.Notifications.Notification).GetConstructors(),
+            c => c.GetParameters().Any(p => p.Name == "title" && p.ParameterType == typeof(string)));
+    }
+
     private static List<(string File, string Text)> Sources(string folder) => Directory
         .EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
         .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
@@ -173,6 +206,12 @@ public partial class LocalizationCoverageTests
 
     [GeneratedRegex("""new\s+(?:Domain(?:Exception|Message)\(\s*|FieldError\([^;]*?,\s*)\$@?"[^"]*""")]
     private static partial Regex InterpolatedDomainText();
+
+    [GeneratedRegex("""new\s+DomainMessage(?:List)?\(\s*"((?:[^"\\]|\\.)*)"[,)]""")]
+    private static partial Regex NotificationTemplate();
+
+    [GeneratedRegex("""new\s+DomainMessage(?:List)?\(\s*\$@?"[^"]*""")]
+    private static partial Regex InterpolatedNotificationText();
 
     [GeneratedRegex("""\{\d+""")]
     private static partial Regex Placeholder();

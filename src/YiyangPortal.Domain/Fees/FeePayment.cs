@@ -95,22 +95,24 @@ public sealed class FeePayment : ITenantOwned
 
     /// <summary>
     /// What is wrong with an entry, keyed by <see cref="PaymentEntry"/>'s field names (<see cref="InstalmentField"/> for
-    /// the instalment); empty when it can be recorded. <paramref name="existing"/>: the agreement's payments.
+    /// the instalment); empty when it can be recorded. <paramref name="supplements"/>: the agreement's 补充协议, which may
+    /// change the instalments (ADR 045); <paramref name="existing"/>: the agreement's payments.
     /// </summary>
     public static IReadOnlyList<FieldError> Problems(
-        Agreement agreement, PaymentEntry entry, AgreementActor by, IReadOnlyCollection<FeePayment> existing)
+        Agreement agreement, IReadOnlyCollection<Agreement> supplements, PaymentEntry entry, AgreementActor by, IReadOnlyCollection<FeePayment> existing)
     {
         ArgumentNullException.ThrowIfNull(agreement);
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(existing);
         var errors = new List<FieldError>();
-        if (!agreement.May(by.Party, AgreementAction.RecordPayment))
+        var instalments = FeeInstalments.Of(agreement, supplements);
+        if (!agreement.May(by.Party, AgreementAction.RecordPayment) || instalments.Count == 0)
         {
             errors.Add(new FieldError(string.Empty, "只有约定了年度健康服务费的已生效协议的甲方（养老机构）可以登记付款。"));
             return errors;
         }
 
-        var instalment = agreement.Instalments().FirstOrDefault(i => i.Year == entry.AgreementYear && i.Half == entry.Half);
+        var instalment = instalments.FirstOrDefault(i => i.Year == entry.AgreementYear && i.Half == entry.Half);
         if (instalment is null)
         {
             errors.Add(new FieldError(InstalmentField, "请选择本协议的付款期次。"));
@@ -122,7 +124,7 @@ public sealed class FeePayment : ITenantOwned
         }
 
         DateProblem(agreement, entry.PaidOn, BeijingTime.DateOf(by.AtUtc), errors);
-        AmountProblem(agreement, instalment, entry, errors);
+        AmountProblem(instalment?.AnnualFee ?? instalments.Max(i => i.AnnualFee), instalment, entry, errors);
         if (entry.Method is not { } method || !Enum.IsDefined(method))
         {
             errors.Add(new FieldError(nameof(PaymentEntry.Method), "请选择付款方式。"));
@@ -137,15 +139,16 @@ public sealed class FeePayment : ITenantOwned
     /// Records a payment (甲方), refused with the first of its <see cref="Problems"/>. When the instalment's standing
     /// payment was disputed, the new entry replaces it.
     /// </summary>
-    public static FeePayment Record(Agreement agreement, PaymentEntry entry, AgreementActor by, IReadOnlyCollection<FeePayment> existing)
+    public static FeePayment Record(
+        Agreement agreement, IReadOnlyCollection<Agreement> supplements, PaymentEntry entry, AgreementActor by, IReadOnlyCollection<FeePayment> existing)
     {
         by.EnsureKnown();
-        if (Problems(agreement, entry, by, existing) is [var first, ..])
+        if (Problems(agreement, supplements, entry, by, existing) is [var first, ..])
         {
             throw new DomainException(first.Text);
         }
 
-        var instalment = agreement.Instalments().Single(i => i.Year == entry.AgreementYear && i.Half == entry.Half);
+        var instalment = FeeInstalments.Of(agreement, supplements).Single(i => i.Year == entry.AgreementYear && i.Half == entry.Half);
         return new FeePayment(agreement, instalment, entry, by, FeeInstalments.StandingFor(instalment, existing));
     }
 
@@ -210,10 +213,10 @@ public sealed class FeePayment : ITenantOwned
         }
     }
 
-    private static void AmountProblem(Agreement agreement, FeeInstalment? instalment, PaymentEntry entry, List<FieldError> errors)
+    // annual: the 年度健康服务费 of the version that sets the instalment (ADR 045).
+    private static void AmountProblem(Money annual, FeeInstalment? instalment, PaymentEntry entry, List<FieldError> errors)
     {
         const string field = nameof(PaymentEntry.Amount);
-        var annual = agreement.Terms.AnnualHealthServiceFee!.Value;
         if (entry.Amount is not { } amount)
         {
             errors.Add(new FieldError(field, "请填写付款金额。"));

@@ -18,14 +18,11 @@ public sealed record AgreedItem(Guid LineItemId, AgreementItem Item, Agreement V
     public string Name => Item.Name;
 }
 
-/// <summary>The days one version of an agreement governs: the original, or a 补充协议 from its day of coming into force.</summary>
-public sealed record AgreementVersion(Agreement Agreement, DateOnly From, DateOnly To);
-
 /// <summary>
 /// 约定服务项目 of an original as its 补充协议 changed them (2020 guide 九(二): 如有重大调整，应当及时签订补充协议; ADR 043,
-/// 044): the one rule for which items, with what frequency and conditions, are agreed on a service day. The original
-/// governs from its first service day, each supplement in force from its Beijing day of coming into force until the
-/// next one does. An item is followed by its catalogue item (<see cref="AgreementItem.ServiceItemId"/>, as
+/// 044): the one rule for which items, with what frequency and conditions, are agreed on a service day. The versions
+/// are <see cref="AgreementVersions"/>' slices (the original from its first service day, each supplement in force from
+/// its Beijing day of coming into force until the next one does). An item is followed by its catalogue item (<see cref="AgreementItem.ServiceItemId"/>, as
 /// <see cref="SupplementChanges"/> matches them), so its plan lines and records stay on one line id whatever version
 /// states it; an item a supplement adds is agreed from that supplement's day, one it drops no longer after it.
 /// </summary>
@@ -65,7 +62,8 @@ public sealed class AgreedItems
             .Where(s => s.SupplementToId == original.Id && s.CameIntoForce && s.EffectiveAtUtc is not null)
             .OrderBy(s => s.EffectiveAtUtc)
             .ToList();
-        return new AgreedItems(original, [original, .. inForce], Slices(original, inForce));
+        return new AgreedItems(original, [original, .. inForce],
+            original.ServiceDays() is { } days ? AgreementVersions.Of(original, inForce, days) : []);
     }
 
     /// <summary>The line an item of any version is planned and recorded on (keyed by its catalogue item).</summary>
@@ -142,38 +140,5 @@ public sealed class AgreedItems
         }
 
         return latest.Values.OrderBy(i => OrderOf(i.LineItemId)).ToList();
-    }
-
-    // The days each version governs: the original from the first service day, each supplement in force from the day
-    // it came into force until the next one did.
-    private static List<AgreementVersion> Slices(Agreement original, IReadOnlyList<Agreement> supplements)
-    {
-        var slices = new List<AgreementVersion>();
-        if (original.ServiceDays() is not { } days)
-        {
-            return slices;
-        }
-
-        var current = original;
-        var from = days.From;
-        foreach (var supplement in supplements)
-        {
-            var start = BeijingTime.Today(supplement.EffectiveAtUtc!.Value);
-            if (start > days.To)
-            {
-                break;
-            }
-
-            if (start > from)
-            {
-                slices.Add(new AgreementVersion(current, from, start.AddDays(-1)));
-                from = start;
-            }
-
-            current = supplement;
-        }
-
-        slices.Add(new AgreementVersion(current, from, days.To));
-        return slices;
     }
 }

@@ -33,7 +33,12 @@ public enum NotificationKind
     Supervision = 22,
 }
 
-/// <summary>One message in a user's in-app inbox (issue 4: submitted, returned, proposal, signed, expiring, terminated).</summary>
+/// <summary>
+/// One message in a user's in-app inbox (issue 4: submitted, returned, proposal, signed, expiring, terminated). The
+/// title is kept as its template and arguments (ADR 046), so each reader sees it in their own language, and as the
+/// Chinese text (<see cref="Title"/>, clipped to <see cref="TitleMaxLength"/>) for mail, logs and rows written before
+/// templates were kept.
+/// </summary>
 public sealed class Notification : ITenantOwned
 {
     private Notification()
@@ -42,13 +47,16 @@ public sealed class Notification : ITenantOwned
         Link = string.Empty;
     }
 
-    public Notification(Guid tenantId, Guid userId, NotificationKind kind, string title, string link, DateTimeOffset createdAtUtc)
+    public Notification(Guid tenantId, Guid userId, NotificationKind kind, DomainMessage title, string link, DateTimeOffset createdAtUtc)
     {
+        ArgumentNullException.ThrowIfNull(title);
         Id = Guid.CreateVersion7();
         TenantId = tenantId;
         UserId = userId;
         Kind = kind;
-        Title = title;
+        Title = Clip(title.ToString());
+        TitleTemplate = title.Template;
+        TitleArguments = NotificationTitle.Serialize(title.Arguments);
         Link = link;
         CreatedAtUtc = createdAtUtc;
     }
@@ -61,7 +69,28 @@ public sealed class Notification : ITenantOwned
 
     public NotificationKind Kind { get; private set; }
 
+    /// <summary>The column's length: a longer title is cut (the template and arguments are kept whole).</summary>
+    public const int TitleMaxLength = 200;
+
+    /// <summary>The title in Chinese, as written (mail, logs; the only text of a row from before ADR 046).</summary>
     public string Title { get; private set; }
+
+    /// <summary>The Chinese template (the localization key), or null for a row written before ADR 046.</summary>
+    public string? TitleTemplate { get; private set; }
+
+    /// <summary>The template's arguments as JSON (values, dates, nested labels and lists; see <see cref="NotificationTitle"/>).</summary>
+    public string? TitleArguments { get; private set; }
+
+    /// <summary>The title as a message to translate, or null for an old row (show <see cref="Title"/> as stored).</summary>
+    public DomainMessage? TitleText =>
+        TitleTemplate is null ? null : new DomainMessage(TitleTemplate, [.. NotificationTitle.Deserialize(TitleArguments)]);
+
+    /// <summary>A rendered title cut to the column's length, as the Chinese one is.</summary>
+    public static string Clip(string title)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        return title.Length <= TitleMaxLength ? title : title[..TitleMaxLength];
+    }
 
     /// <summary>Path inside the tenant, e.g. <c>/agreements/{id}</c>.</summary>
     public string Link { get; private set; }

@@ -45,10 +45,7 @@ public static class ServicePlanStore
             return AgreedItems.Of(agreement);
         }
 
-        var supplements = await db.Agreements.AsNoTracking().Include(a => a.Items)
-            .Where(a => a.SupplementToId == agreement.Id && a.EffectiveAtUtc != null)
-            .ToListAsync(cancellationToken);
-        return AgreedItems.Of(agreement, supplements);
+        return AgreedItems.Of(agreement, await SupplementsInForce.OfAsync(db, agreement, cancellationToken));
     }
 
     /// <summary>

@@ -53,6 +53,7 @@ public static class DomainMessages
         var arguments = message.Arguments.Select(a => a switch
         {
             DomainMessage inner => localizer.Message(inner),
+            DomainMessageList list => string.Join(localizer[list.Separator].Value, list.Items.Select(i => i is DomainMessage m ? localizer.Message(m) : i)),
             _ => a,
         }).ToArray();
         return string.Format(CultureInfo.CurrentCulture, template, arguments);

@@ -15,12 +15,12 @@ public class FeeInstalmentTests
     public void AOneYearTerm_HasAFirstAndASecondHalf_DueAtTheEndOfEach()
     {
         // ConsortiumTerms: 12,000 元 a year, 2026-03-01 to 2027-02-28.
-        var instalments = Effective().Instalments();
+        var instalments = FeeInstalments.Of(Effective(), []);
 
         Assert.Equal(
             [
-                new FeeInstalment(1, InstalmentHalf.First, new DateOnly(2026, 3, 1), new DateOnly(2026, 8, 31), Money.FromYuan(6_000m)),
-                new FeeInstalment(1, InstalmentHalf.Second, new DateOnly(2026, 9, 1), new DateOnly(2027, 2, 28), Money.FromYuan(6_000m)),
+                new FeeInstalment(1, InstalmentHalf.First, new DateOnly(2026, 3, 1), new DateOnly(2026, 8, 31), Money.FromYuan(6_000m), Money.FromYuan(12_000m)),
+                new FeeInstalment(1, InstalmentHalf.Second, new DateOnly(2026, 9, 1), new DateOnly(2027, 2, 28), Money.FromYuan(6_000m), Money.FromYuan(12_000m)),
             ],
             instalments);
     }
@@ -31,21 +31,21 @@ public class FeeInstalmentTests
         var agreement = Effective();
         TerminateByAgreement(agreement, Elder(new DateTimeOffset(2026, 6, 10, 2, 0, 0, TimeSpan.Zero)));
 
-        var only = Assert.Single(agreement.Instalments());
+        var only = Assert.Single(FeeInstalments.Of(agreement, []));
 
         Assert.Equal((InstalmentHalf.First, agreement.ServiceDays()!.Value.To), (only.Half, only.DueOn));
     }
 
     [Fact]
     public void ProjectCooperation_WithoutAnAnnualFee_HasNoInstalments() =>
-        Assert.Empty(Effective(AgreementTemplate.ProjectCooperation).Instalments());
+        Assert.Empty(FeeInstalments.Of(Effective(AgreementTemplate.ProjectCooperation), []));
 
     [Fact]
     public void ADraft_HasNoInstalments_AndNobodyMayPay()
     {
         var draft = Draft();
 
-        Assert.Empty(draft.Instalments());
+        Assert.Empty(FeeInstalments.Of(draft, []));
         Assert.False(draft.May(AgreementParty.ElderCare, AgreementAction.RecordPayment));
     }
 
@@ -63,7 +63,7 @@ public class FeeInstalmentTests
     [Fact]
     public void AnInstalment_IsOverdue_TheDayAfterItsDueDay_UnlessAPaymentStands()
     {
-        var first = Effective().Instalments()[0];
+        var first = FeeInstalments.Of(Effective(), [])[0];
 
         Assert.False(first.IsOverdueOn(new DateOnly(2026, 8, 31), null));
         Assert.True(first.IsOverdueOn(new DateOnly(2026, 9, 1), null));

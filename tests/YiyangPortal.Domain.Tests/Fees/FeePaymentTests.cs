@@ -19,10 +19,10 @@ public class FeePaymentTests
         new(year, half, paidOn ?? new DateOnly(2026, 4, 8), amount, method, reference, explanation);
 
     private IReadOnlyList<FieldError> Problems(PaymentEntry entry, params FeePayment[] existing) =>
-        FeePayment.Problems(_agreement, entry, Elder(April), existing);
+        FeePayment.Problems(_agreement, [], entry, Elder(April), existing);
 
     private FeePayment Paid(PaymentEntry? entry = null, params FeePayment[] existing) =>
-        FeePayment.Record(_agreement, entry ?? Entry(), Elder(April), existing);
+        FeePayment.Record(_agreement, [], entry ?? Entry(), Elder(April), existing);
 
     [Fact]
     public void Record_TheInstalmentsAmount_IsPendingWithTheDueAmount()
@@ -78,10 +78,10 @@ public class FeePaymentTests
     [Fact]
     public void TheClinic_CannotRecordAPayment()
     {
-        var problems = FeePayment.Problems(_agreement, Entry(), Medic(April), []);
+        var problems = FeePayment.Problems(_agreement, [], Entry(), Medic(April), []);
 
         Assert.Equal(string.Empty, Assert.Single(problems).Field);
-        Assert.Throws<DomainException>(() => FeePayment.Record(_agreement, Entry(), Medic(April), []));
+        Assert.Throws<DomainException>(() => FeePayment.Record(_agreement, [], Entry(), Medic(April), []));
     }
 
     [Fact]
@@ -111,6 +111,6 @@ public class FeePaymentTests
 
         Assert.Equal(payment.Id, again.CorrectsPaymentId);
         Assert.Equal([again], FeeInstalments.Standing([payment, again]));
-        Assert.False(_agreement.Instalments()[0].IsOverdueOn(new DateOnly(2026, 9, 1), again));
+        Assert.False(FeeInstalments.Of(_agreement, [])[0].IsOverdueOn(new DateOnly(2026, 9, 1), again));
     }
 }

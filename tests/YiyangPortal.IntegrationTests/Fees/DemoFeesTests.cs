@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Fees;
 using YiyangPortal.Domain.Fulfilment;
+using YiyangPortal.Infrastructure.Fulfilment;
 using YiyangPortal.TestSupport;
 
 namespace YiyangPortal.IntegrationTests.Fees;
@@ -17,7 +18,8 @@ public class DemoFeesTests(PortalAppFactory app) : IClassFixture<PortalAppFactor
             var clinic = await db.MedicalInstitutions.Where(m => m.Name == "塔山街道社区卫生服务中心").Select(m => m.Id).SingleAsync();
             var payments = await db.FeePayments.AsNoTracking().Where(p => p.MedicalInstitutionId == clinic).ToListAsync();
             var agreements = await db.Agreements.Where(a => payments.Select(p => p.AgreementId).Contains(a.Id)).ToListAsync();
-            var unpaid = agreements.SelectMany(a => a.Instalments()).Count(i => i.Half == InstalmentHalf.Second
+            var supplements = await SupplementsInForce.OfAsync(db, agreements.Select(a => a.Id).ToList(), CancellationToken.None);
+            var unpaid = agreements.SelectMany(a => FeeInstalments.Of(a, supplements[a.Id])).Count(i => i.Half == InstalmentHalf.Second
                 && i.PeriodStart <= BeijingTime.Today(DateTimeOffset.UtcNow)
                 && !payments.Any(p => p.AgreementYear == i.Year && p.Half == i.Half));
             var days = await db.Tenants.Where(t => t.Slug == TestData.Shaoxing).Select(t => t.ServiceConfirmationDays).SingleAsync();

@@ -2125,6 +2125,14 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("title");
 
+                    b.Property<string>("TitleArguments")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("title_args");
+
+                    b.Property<string>("TitleTemplate")
+                        .HasColumnType("text")
+                        .HasColumnName("title_template");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid")
                         .HasColumnName("user_id");

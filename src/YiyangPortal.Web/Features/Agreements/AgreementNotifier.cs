@@ -28,7 +28,9 @@ public sealed class AgreementNotifier(PortalDbContext db, IMailSender mail, Time
                 db.Notifications.Add(new Notification(agreement.TenantId, user.Id, kind, title, $"/agreements/{agreement.Id}", clock.GetUtcNow()));
                 if (!string.IsNullOrEmpty(user.Email))
                 {
-                    drafts.Add(new MailMessageDraft(user.Email, user.DisplayName, title, title + "\n\n协议编号：" + agreement.DocumentNumber));
+                    // Mail stays Chinese (ADR 046): the recipient's language is a cookie of their browser, unknown here.
+                    var text = title.ToString();
+                    drafts.Add(new MailMessageDraft(user.Email, user.DisplayName, text, text + "\n\n协议编号：" + agreement.DocumentNumber));
                 }
             }
         }
@@ -38,30 +40,31 @@ public sealed class AgreementNotifier(PortalDbContext db, IMailSender mail, Time
 
     public Task SendAsync(IReadOnlyList<MailMessageDraft> messages) => mail.SendAsync(messages);
 
-    private static IEnumerable<(NotificationKind, string, AgreementParty[])> Messages(Agreement a, IReadOnlyList<AgreementEvent> events)
+    private static IEnumerable<(NotificationKind, DomainMessage, AgreementParty[])> Messages(Agreement a, IReadOnlyList<AgreementEvent> events)
     {
         var kinds = events.Select(e => e.Kind).Distinct().ToList();
         var no = a.DocumentNumber;
-        if (kinds.Contains(AgreementEventKind.Submitted)) { yield return (NotificationKind.Submitted, $"协议 {no} 已提交，请审核服务项目。", [AgreementParty.Medical]); }
+        if (kinds.Contains(AgreementEventKind.Submitted)) { yield return (NotificationKind.Submitted, new DomainMessage("协议 {0} 已提交，请审核服务项目。", no), [AgreementParty.Medical]); }
         if (kinds.Contains(AgreementEventKind.ReturnedForRevision) && a.HasOpenProposals)
         {
-            yield return (NotificationKind.Proposal, $"协议 {no} 有服务项目修改建议，请查看并重新提交。", [AgreementParty.ElderCare]);
+            yield return (NotificationKind.Proposal, new DomainMessage("协议 {0} 有服务项目修改建议，请查看并重新提交。", no), [AgreementParty.ElderCare]);
         }
         else if (kinds.Contains(AgreementEventKind.ReturnedForRevision))
         {
-            yield return (NotificationKind.Returned, $"协议 {no} 已退回修改。", [AgreementParty.ElderCare, AgreementParty.Medical]);
+            yield return (NotificationKind.Returned, new DomainMessage("协议 {0} 已退回修改。", no), [AgreementParty.ElderCare, AgreementParty.Medical]);
         }
 
-        if (kinds.Contains(AgreementEventKind.Accepted)) { yield return (NotificationKind.Accepted, $"协议 {no} 已通过审核，请双方代表签署。", [AgreementParty.ElderCare, AgreementParty.Medical]); }
+        if (kinds.Contains(AgreementEventKind.Accepted)) { yield return (NotificationKind.Accepted, new DomainMessage("协议 {0} 已通过审核，请双方代表签署。", no), [AgreementParty.ElderCare, AgreementParty.Medical]); }
         if (kinds.Contains(AgreementEventKind.BecameEffective) && a.EffectiveAtUtc is { } effectiveAt)
         {
             // 2020 guide 六(四): inform the county 民政局 and 卫生健康局 within one month (FilingDueDate).
-            var due = BeijingTime.FormatChineseDate(FilingDueDate.From(effectiveAt));
-            yield return (NotificationKind.Effective, $"协议 {no} 双方已签署，已生效。请于 {due} 前向区县民政局、卫生健康局报送备案。", [AgreementParty.ElderCare, AgreementParty.Medical]);
+            yield return (NotificationKind.Effective,
+                new DomainMessage("协议 {0} 双方已签署，已生效。请于 {1:yyyy年M月d日} 前向区县民政局、卫生健康局报送备案。", no, FilingDueDate.From(effectiveAt)),
+                [AgreementParty.ElderCare, AgreementParty.Medical]);
         }
         else if (kinds.Contains(AgreementEventKind.Signed))
         {
-            yield return (NotificationKind.Signed, $"协议 {no} 对方已签署，等待您签署。", [.. a.AwaitedParties()]);
+            yield return (NotificationKind.Signed, new DomainMessage("协议 {0} 对方已签署，等待您签署。", no), [.. a.AwaitedParties()]);
         }
 
         foreach (var message in TerminationMessages(a, kinds))
@@ -71,37 +74,41 @@ public sealed class AgreementNotifier(PortalDbContext db, IMailSender mail, Time
     }
 
     /// <summary>2020 guide 六(二): the other party hears of a proposal and its answers; both, and the regulators, of the end.</summary>
-    private static IEnumerable<(NotificationKind, string, AgreementParty[])> TerminationMessages(Agreement a, List<AgreementEventKind> kinds)
+    private static IEnumerable<(NotificationKind, DomainMessage, AgreementParty[])> TerminationMessages(Agreement a, List<AgreementEventKind> kinds)
     {
         var no = a.DocumentNumber;
         AgreementParty[] both = [AgreementParty.ElderCare, AgreementParty.Medical];
         if (kinds.Contains(AgreementEventKind.Terminated))
         {
-            var on = a.TerminatedOn is { } day ? BeijingTime.FormatChineseDate(day) : "—";
-            yield return (NotificationKind.Terminated, $"协议 {no} 已终止：{a.TerminationReason}（{on}起）。请于一个月内向备案的民政局、卫生健康局报送终止备案。", both);
+            // The reason is the party's own words (or the supplement's generated one), shown as written.
+            yield return (NotificationKind.Terminated, a.TerminatedOn is { } day
+                ? new DomainMessage("协议 {0} 已终止：{1}（{2:yyyy年M月d日}起）。请于一个月内向备案的民政局、卫生健康局报送终止备案。", no, a.TerminationReason, day)
+                : new DomainMessage("协议 {0} 已终止：{1}（—起）。请于一个月内向备案的民政局、卫生健康局报送终止备案。", no, a.TerminationReason), both);
             yield break;
         }
 
         if (kinds.Contains(AgreementEventKind.TerminationProposed) && a.PendingTermination is { } proposed)
         {
-            var when = proposed.TakesEffectOn is { } on ? $"，通知期满于 {BeijingTime.FormatChineseDate(on)} 终止" : "，经您确认后终止";
-            yield return (NotificationKind.Termination,
-                $"协议 {no}：{proposed.ProposedBy.ToChinese()}提出{proposed.Kind.ToChinese()}（拟于 {BeijingTime.FormatChineseDate(proposed.ProposedOn)}）{when}。理由：{proposed.Reason}", both);
+            var by = new DomainMessage(proposed.ProposedBy.ToChinese());
+            var how = new DomainMessage(proposed.Kind.ToChinese());
+            yield return (NotificationKind.Termination, proposed.TakesEffectOn is { } on
+                ? new DomainMessage("协议 {0}：{1}提出{2}（拟于 {3:yyyy年M月d日}），通知期满于 {4:yyyy年M月d日} 终止。理由：{5}", no, by, how, proposed.ProposedOn, on, proposed.Reason)
+                : new DomainMessage("协议 {0}：{1}提出{2}（拟于 {3:yyyy年M月d日}），经您确认后终止。理由：{4}", no, by, how, proposed.ProposedOn, proposed.Reason), both);
         }
 
         if (kinds.Contains(AgreementEventKind.TerminationConfirmed) && a.PendingTermination?.TakesEffectOn is { } confirmedOn)
         {
-            yield return (NotificationKind.Termination, $"协议 {no}：对方已确认终止，协议将于 {BeijingTime.FormatChineseDate(confirmedOn)} 终止。", both);
+            yield return (NotificationKind.Termination, new DomainMessage("协议 {0}：对方已确认终止，协议将于 {1:yyyy年M月d日} 终止。", no, confirmedOn), both);
         }
 
         if (kinds.Contains(AgreementEventKind.TerminationDeclined))
         {
-            yield return (NotificationKind.Termination, $"协议 {no}：对方不同意终止，协议继续有效。", both);
+            yield return (NotificationKind.Termination, new DomainMessage("协议 {0}：对方不同意终止，协议继续有效。", no), both);
         }
 
         if (kinds.Contains(AgreementEventKind.TerminationWithdrawn))
         {
-            yield return (NotificationKind.Termination, $"协议 {no}：对方已撤回终止申请，协议继续有效。", both);
+            yield return (NotificationKind.Termination, new DomainMessage("协议 {0}：对方已撤回终止申请，协议继续有效。", no), both);
         }
     }
 

@@ -54,7 +54,7 @@ public sealed class AgreementSweep(PortalDbContext db, AgreementWorkflow workflo
         var users = await db.Users.Where(u => u.ElderCareInstitutionId == agreement.ElderCareInstitutionId || u.MedicalInstitutionId == agreement.MedicalInstitutionId)
             .Where(u => !db.Notifications.Any(n => n.UserId == u.Id && n.Link == link && n.Kind == NotificationKind.Expiring))
             .Select(u => u.Id).ToListAsync(cancellationToken);
-        var title = $"协议 {agreement.DocumentNumber} 将于 {agreement.Terms.Term!.Value.To:yyyy-MM-dd} 到期，请及时续签或书面终止合作。";
+        var title = new DomainMessage("协议 {0} 将于 {1:yyyy-MM-dd} 到期，请及时续签或书面终止合作。", agreement.DocumentNumber, agreement.Terms.Term!.Value.To);
         db.Notifications.AddRange(users.Select(u => new Notification(agreement.TenantId, u, NotificationKind.Expiring, title, link, now)));
         return users.Count;
     }

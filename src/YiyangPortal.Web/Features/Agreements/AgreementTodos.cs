@@ -3,6 +3,7 @@ using YiyangPortal.Domain.Agreements;
 using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Fees;
 using YiyangPortal.Domain.Fulfilment;
+using YiyangPortal.Infrastructure.Fulfilment;
 using YiyangPortal.Infrastructure.Persistence;
 using YiyangPortal.Web.Security;
 
@@ -99,15 +100,19 @@ public sealed class AgreementTodos(PortalDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow();
         var today = BeijingTime.Today(now);
         var inForce = await visible
-            .Where(a => a.Template == AgreementTemplate.MedicalElderCareConsortium
+            .Where(a => a.Template == AgreementTemplate.MedicalElderCareConsortium && a.SupplementToId == null
                 && (a.Status == AgreementStatus.Effective || a.Status == AgreementStatus.Expired || a.Status == AgreementStatus.Terminated))
             .ToListAsync(cancellationToken);
-        var withFee = inForce.Where(a => a.HasAnnualFee).ToList();
+
+        // One query for the 补充协议 of them all: a supplement may change, add or remove the fee (ADR 045).
+        var supplements = await SupplementsInForce.OfAsync(db, inForce.Select(a => a.Id).ToList(), cancellationToken);
+        var withFee = inForce.Select(a => (a.Id, Instalments: FeeInstalments.Of(a, supplements[a.Id])))
+            .Where(a => a.Instalments.Count > 0).ToList();
         var ids = withFee.Select(a => a.Id).ToList();
         var payments = (await db.FeePayments.AsNoTracking().Where(p => ids.Contains(p.AgreementId)).ToListAsync(cancellationToken))
             .ToLookup(p => p.AgreementId);
         var todos = withFee
-            .Where(a => a.Instalments().Any(i => i.IsOverdueOn(today, FeeInstalments.StandingFor(i, payments[a.Id].ToList()))))
+            .Where(a => a.Instalments.Any(i => i.IsOverdueOn(today, FeeInstalments.StandingFor(i, payments[a.Id].ToList()))))
             .Select(a => (AgreementTodo.FeesOverdue, a.Id)).ToList();
 
         var days = await db.Tenants.Where(t => t.Id == db.CurrentTenantId).Select(t => t.ServiceConfirmationDays).SingleOrDefaultAsync(cancellationToken);

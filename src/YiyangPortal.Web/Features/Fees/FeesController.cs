@@ -33,7 +33,7 @@ public sealed class FeesController(
         var page = await PageAsync(agreement, new FeePaymentForm());
         if (page.Payable.FirstOrDefault() is { } next)
         {
-            // The form starts at the next instalment to pay, with its amount.
+            // The form starts at the next instalment to pay, with its amount (as a 补充协议 may have changed it).
             page.Form.Instalment = next.Instalment.Key;
             page.Form.Amount = next.Instalment.Amount.Yuan.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
         }
@@ -111,7 +111,7 @@ public sealed class FeesController(
         var today = BeijingTime.Today(agreements.Now);
         var payments = await workflow.PaymentsAsync(agreement.Id, HttpContext.RequestAborted);
         var replaced = payments.Where(p => p.CorrectsPaymentId is not null).Select(p => p.CorrectsPaymentId!.Value).ToHashSet();
-        var lines = agreement.Instalments().Select(i =>
+        var lines = (await workflow.InstalmentsAsync(agreement, HttpContext.RequestAborted)).Select(i =>
         {
             var standing = FeeInstalments.StandingFor(i, payments);
             return new InstalmentLine(i, standing, i.IsOverdueOn(today, standing));

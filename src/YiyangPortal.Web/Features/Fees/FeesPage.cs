@@ -1,10 +1,21 @@
 using YiyangPortal.Domain.Agreements;
+using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Fees;
 
 namespace YiyangPortal.Web.Features.Fees;
 
 /// <summary>One instalment on the page: what the terms ask, the payment that stands for it, and whether it is late.</summary>
-public sealed record InstalmentLine(FeeInstalment Instalment, FeePayment? Standing, bool Overdue);
+public sealed record InstalmentLine(FeeInstalment Instalment, FeePayment? Standing, bool Overdue)
+{
+    /// <summary>What the instalment asks: a pending or confirmed payment's recorded due amount, else the derived one (ADR 045).</summary>
+    public Money Due => Instalment.DueWith(Standing);
+
+    /// <summary>The 补充协议 that set <see cref="Due"/>, shown next to it; null for the original's amount.</summary>
+    public FeeSource? ChangedBy => Due == Instalment.Amount ? Instalment.ChangedBy : null;
+
+    /// <summary>A payment stands at a due amount a later 补充协议 changed: it stays as recorded, the page says what is now derived.</summary>
+    public bool PaidBeforeChange => Due != Instalment.Amount;
+}
 
 /// <summary>
 /// 费用 of one agreement: the 年度健康服务费 instalments with their payments, every payment ever recorded (disputed and
@@ -23,6 +34,12 @@ public sealed record FeesPage(
     FeePaymentForm Form)
 {
     public string Url => $"~/agreements/{Agreement.Id}/fees";
+
+    /// <summary>
+    /// The last instalment: its version's 年度健康服务费 is the one the halves to come are paid from, so the page's headline
+    /// states it and, when a 补充协议 set it, names that supplement (ADR 045).
+    /// </summary>
+    public FeeInstalment? Latest => Lines.Count == 0 ? null : Lines[^1].Instalment;
 
     /// <summary>The instalments the home may still pay: never paid, or whose payment was disputed.</summary>
     public IEnumerable<InstalmentLine> Payable => Lines.Where(l => l.Standing is null or { Status: FeePaymentStatus.Disputed });

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using YiyangPortal.Domain.Agreements;
 using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Fees;
+using YiyangPortal.Infrastructure.Fulfilment;
 using YiyangPortal.Infrastructure.Persistence;
 
 namespace YiyangPortal.Web.Features.Fees;
@@ -19,6 +20,10 @@ public sealed record FeeOutcome(FeePayment? Payment, IReadOnlyList<FieldError> P
 /// </summary>
 public sealed class FeesWorkflow(PortalDbContext db)
 {
+    /// <summary>The agreement's instalments as its 补充协议 changed them (ADR 045), through the one reader.</summary>
+    public Task<IReadOnlyList<FeeInstalment>> InstalmentsAsync(Agreement agreement, CancellationToken cancellationToken) =>
+        SupplementsInForce.InstalmentsAsync(db, agreement, cancellationToken);
+
     public Task<List<FeePayment>> PaymentsAsync(Guid agreementId, CancellationToken cancellationToken) =>
         db.FeePayments.AsNoTracking().Where(p => p.AgreementId == agreementId)
             .OrderBy(p => p.AgreementYear).ThenBy(p => p.Half).ThenBy(p => p.RecordedAtUtc).ToListAsync(cancellationToken);
@@ -26,13 +31,14 @@ public sealed class FeesWorkflow(PortalDbContext db)
     public async Task<FeeOutcome> RecordAsync(Agreement agreement, PaymentEntry entry, AgreementActor by, CancellationToken cancellationToken)
     {
         var existing = await PaymentsAsync(agreement.Id, cancellationToken);
-        var problems = FeePayment.Problems(agreement, entry, by, existing);
+        var supplements = await SupplementsInForce.OfAsync(db, agreement, cancellationToken);
+        var problems = FeePayment.Problems(agreement, supplements, entry, by, existing);
         if (problems.Count > 0)
         {
             return new FeeOutcome(null, problems);
         }
 
-        var payment = FeePayment.Record(agreement, entry, by, existing);
+        var payment = FeePayment.Record(agreement, supplements, entry, by, existing);
         db.FeePayments.Add(payment);
         return await SaveAsync(payment, cancellationToken);
     }

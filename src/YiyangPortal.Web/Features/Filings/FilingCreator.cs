@@ -56,7 +56,4 @@ public sealed class FilingCreator(PortalDbContext db)
             days.Where(d => d.Kind == CalendarDayKind.Holiday).Select(d => d.Date),
             days.Where(d => d.Kind == CalendarDayKind.Workday).Select(d => d.Date));
     }
-
-    /// <summary>Notification titles hold 200 characters.</summary>
-    public static string Clip(string title) => title.Length <= 200 ? title : title[..200];
 }

@@ -56,12 +56,14 @@ public sealed class FilingSweep(IServiceScopeFactory scopes)
             }
 
             db.FilingReminders.Add(new FilingReminder(c.Filing.TenantId, c.Filing.Id, kind, today));
-            var due = BeijingTime.FormatChineseDate(c.Filing.DueDate);
-            var bureau = c.Filing.Bureau == Domain.Identity.Bureau.CivilAffairs ? "民政局" : "卫生健康局";
-            var what = c.Filing.Kind == FilingKind.Termination ? "终止备案" : "备案";
+            var due = c.Filing.DueDate;
+            var bureau = new DomainMessage(c.Filing.Bureau == Domain.Identity.Bureau.CivilAffairs ? "民政局" : "卫生健康局");
+            var termination = c.Filing.Kind == FilingKind.Termination;
             if (kind == FilingReminderKind.Escalated)
             {
-                var title = $"逾期未{what}：协议 {c.DocumentNumber} 应于 {due} 前向{bureau}报送";
+                var title = termination
+                    ? new DomainMessage("逾期未终止备案：协议 {0} 应于 {1:yyyy年M月d日} 前向{2}报送", c.DocumentNumber, due, bureau)
+                    : new DomainMessage("逾期未备案：协议 {0} 应于 {1:yyyy年M月d日} 前向{2}报送", c.DocumentNumber, due, bureau);
                 var key = (c.Filing.Bureau, c.Filing.CountyId);
                 if (!regulators.TryGetValue(key, out var users))
                 {
@@ -70,16 +72,20 @@ public sealed class FilingSweep(IServiceScopeFactory scopes)
 
                 foreach (var user in users)
                 {
-                    db.Notifications.Add(new Notification(c.Filing.TenantId, user, NotificationKind.FilingOverdue, FilingCreator.Clip(title), $"/filings/{c.Filing.Id}", utcNow));
+                    db.Notifications.Add(new Notification(c.Filing.TenantId, user, NotificationKind.FilingOverdue, title, $"/filings/{c.Filing.Id}", utcNow));
                 }
 
                 escalations++;
             }
             else
             {
-                var title = kind == FilingReminderKind.DueDay
-                    ? $"今天是协议 {c.DocumentNumber} 向{bureau}{what}的截止日（{due}）"
-                    : $"协议 {c.DocumentNumber} 须于 {due} 前向{bureau}报送{what}";
+                var title = (kind == FilingReminderKind.DueDay, termination) switch
+                {
+                    (true, true) => new DomainMessage("今天是协议 {0} 向{1}终止备案的截止日（{2:yyyy年M月d日}）", c.DocumentNumber, bureau, due),
+                    (true, false) => new DomainMessage("今天是协议 {0} 向{1}备案的截止日（{2:yyyy年M月d日}）", c.DocumentNumber, bureau, due),
+                    (false, true) => new DomainMessage("协议 {0} 须于 {1:yyyy年M月d日} 前向{2}报送终止备案", c.DocumentNumber, due, bureau),
+                    (false, false) => new DomainMessage("协议 {0} 须于 {1:yyyy年M月d日} 前向{2}报送备案", c.DocumentNumber, due, bureau),
+                };
                 var key = (c.ElderCareInstitutionId, c.MedicalInstitutionId);
                 if (!parties.TryGetValue(key, out var users))
                 {
@@ -88,7 +94,7 @@ public sealed class FilingSweep(IServiceScopeFactory scopes)
 
                 foreach (var user in users)
                 {
-                    db.Notifications.Add(new Notification(c.Filing.TenantId, user, NotificationKind.FilingDue, FilingCreator.Clip(title), $"/filings/{c.Filing.Id}", utcNow));
+                    db.Notifications.Add(new Notification(c.Filing.TenantId, user, NotificationKind.FilingDue, title, $"/filings/{c.Filing.Id}", utcNow));
                 }
 
                 reminders++;

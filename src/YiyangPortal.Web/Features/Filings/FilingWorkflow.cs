@@ -54,8 +54,8 @@ public sealed class FilingWorkflow(PortalDbContext db, TimeProvider clock)
 
         var (number, home, _) = await DescribeAsync(filing);
         var title = resubmission
-            ? $"协议 {number}（{home}）的备案已补正并重新报送，请审核。"
-            : $"协议 {number}（{home}）已报送备案，请审核。";
+            ? new DomainMessage("协议 {0}（{1}）的备案已补正并重新报送，请审核。", number, home)
+            : new DomainMessage("协议 {0}（{1}）已报送备案，请审核。", number, home);
         var regulators = await FilingRecipients.RegulatorsAsync(db, filing, CancellationToken.None);
         Notify(filing, regulators, by.UserId, NotificationKind.FilingSubmitted, title);
         return await SaveAsync();
@@ -66,7 +66,7 @@ public sealed class FilingWorkflow(PortalDbContext db, TimeProvider clock)
     {
         filing.Accept(reviewer, userId, Now);
         var (number, _, bureau) = await DescribeAsync(filing);
-        await NotifyPartiesAsync(filing, userId, $"{bureau}已确认协议 {number} 的备案（已备案）。");
+        await NotifyPartiesAsync(filing, userId, new DomainMessage("{0}已确认协议 {1} 的备案（已备案）。", bureau, number));
         return await SaveAsync();
     }
 
@@ -77,21 +77,21 @@ public sealed class FilingWorkflow(PortalDbContext db, TimeProvider clock)
         var (number, _, bureau) = await DescribeAsync(filing);
         await NotifyPartiesAsync(
             filing, userId,
-            $"{bureau}要求补正协议 {number} 的备案，请于{FilingStatusLabels.Deadline(correctionDueDate)}前补正后重新报送：{filing.ReturnReason}");
+            new DomainMessage("{0}要求补正协议 {1} 的备案，请于截止 {2:yyyy-MM-dd}（含当日）前补正后重新报送：{3}", bureau, number, correctionDueDate, filing.ReturnReason));
         return await SaveAsync();
     }
 
-    private async Task NotifyPartiesAsync(Filing filing, Guid actorId, string title)
+    private async Task NotifyPartiesAsync(Filing filing, Guid actorId, DomainMessage title)
     {
         var users = await FilingRecipients.PartiesOfAsync(db, filing.AgreementId, CancellationToken.None);
         Notify(filing, users, actorId, NotificationKind.FilingReviewed, title);
     }
 
-    private void Notify(Filing filing, IEnumerable<Guid> users, Guid actorId, NotificationKind kind, string title)
+    private void Notify(Filing filing, IEnumerable<Guid> users, Guid actorId, NotificationKind kind, DomainMessage title)
     {
         foreach (var user in users.Where(u => u != actorId).Distinct())
         {
-            db.Notifications.Add(new Notification(filing.TenantId, user, kind, FilingCreator.Clip(title), $"/filings/{filing.Id}", Now));
+            db.Notifications.Add(new Notification(filing.TenantId, user, kind, title, $"/filings/{filing.Id}", Now));
         }
     }
 

@@ -191,7 +191,7 @@ public sealed class FulfilmentController(
         var overdue = ConfirmationWindow.Overdue(ConfirmationWindow.Cutoff(agreements.Now, days));
         var count = await db.ServiceRecords.Where(r => r.AgreementId == agreement.Id).Where(overdue).CountAsync();
         var isOverdue = overdue.Compile();
-        return new ConfirmationDue(days, records.Where(isOverdue).Select(r => r.Id).ToHashSet(), count, agreement.HasAnnualFee);
+        return new ConfirmationDue(days, records.Where(isOverdue).Select(r => r.Id).ToHashSet(), count, agreement.MayHaveAnnualFee);
     }
 
     /// <summary>The months of the service days up to this one, newest last.</summary>

@@ -89,17 +89,19 @@ public sealed class FulfilmentSweep(IServiceScopeFactory scopes)
             var users = parties.Of(agreement.ElderCareInstitutionId, agreement.MedicalInstitutionId);
             if (thisMonthLines.Count > 0)
             {
-                var what = string.Join("、", thisMonthLines.Select(l => $"{l.ItemName} {l.AgreedCount} {UnitOf(l)}"));
-                var title = $"协议 {agreement.DocumentNumber} 本月（{thisMonth:yyyy年M月}）应完成：{what}。";
+                var what = new DomainMessageList("、", thisMonthLines.Select(l => l.Measure == PlanMeasure.ResidentsServed
+                    ? new DomainMessage("{0} {1} 人次", l.ItemName, l.AgreedCount)
+                    : new DomainMessage("{0} {1} 次", l.ItemName, l.AgreedCount)));
+                var title = new DomainMessage("协议 {0} 本月（{1:yyyy年M月}）应完成：{2}。", agreement.DocumentNumber, thisMonth, what);
                 added += Notify(db, sent, users, agreement, NotificationKind.FulfilmentDue, title, LinkFor(agreement.Id, thisMonth), utcNow, ref due);
             }
 
             if (shortOnes.Count > 0)
             {
-                var what = string.Join("；", shortOnes.Select(l => (Plan: planned[(l.AgreementItemId, l.PeriodStart)], Line: l))
+                var what = new DomainMessageList("；", shortOnes.Select(l => (Plan: planned[(l.AgreementItemId, l.PeriodStart)], Line: l))
                     .OrderBy(x => x.Plan.Period.Start).ThenBy(x => x.Plan.ItemName, StringComparer.Ordinal)
-                    .Select(x => $"{x.Plan.ItemName} 应 {x.Plan.AgreedCount}、已确认 {x.Line.Confirmed}（待确认 {x.Line.Pending}）"));
-                var title = $"协议 {agreement.DocumentNumber} {lastMonth:yyyy年M月}止未完成约定服务：{what}。";
+                    .Select(x => new DomainMessage("{0} 应 {1}、已确认 {2}（待确认 {3}）", x.Plan.ItemName, x.Plan.AgreedCount, x.Line.Confirmed, x.Line.Pending)));
+                var title = new DomainMessage("协议 {0} {1:yyyy年M月}止未完成约定服务：{2}。", agreement.DocumentNumber, lastMonth, what);
                 added += Notify(db, sent, users, agreement, NotificationKind.FulfilmentMissed, title, LinkFor(agreement.Id, lastMonth), utcNow, ref missed);
             }
 
@@ -119,17 +121,15 @@ public sealed class FulfilmentSweep(IServiceScopeFactory scopes)
     /// <summary>A stored plan line (<c>fulfilment_totals</c>) that ended short.</summary>
     private sealed record ShortLine(Guid AgreementId, Guid AgreementItemId, DateOnly PeriodStart, int Confirmed, int Pending);
 
-    private static string UnitOf(PlanLine line) => line.Measure == PlanMeasure.ResidentsServed ? "人次" : "次";
-
     // One notification per user not yet reminded; counts the agreement once when anyone was. Returns how many were added.
     private static int Notify(
         PortalDbContext db, HashSet<(Guid, NotificationKind, string)> sent, List<Guid> users, Agreement agreement,
-        NotificationKind kind, string title, string link, DateTimeOffset utcNow, ref int agreementsTold)
+        NotificationKind kind, DomainMessage title, string link, DateTimeOffset utcNow, ref int agreementsTold)
     {
         var fresh = users.Where(u => sent.Add((u, kind, link))).ToList();
         foreach (var user in fresh)
         {
-            db.Notifications.Add(new Notification(agreement.TenantId, user, kind, FilingCreator.Clip(title), link, utcNow));
+            db.Notifications.Add(new Notification(agreement.TenantId, user, kind, title, link, utcNow));
         }
 
         agreementsTold += fresh.Count > 0 ? 1 : 0;

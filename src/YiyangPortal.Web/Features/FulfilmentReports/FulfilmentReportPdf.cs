@@ -143,7 +143,7 @@ public static class FulfilmentReportPdf
                 [
                     f.Instalment.Half.ToChinese(),
                     ChineseDate(f.Instalment.DueOn),
-                    f.Instalment.Amount.ToString(),
+                    f.Instalment.DueWith(f.Standing).ToString(),
                     f.Standing is { } paid ? paid.Amount.ToString() : "—",
                     f.Standing is { } standing ? standing.Status.ToChinese() : f.Instalment.IsOverdueOn(today, null) ? "逾期未付" : "未付",
                 ],

@@ -50,7 +50,7 @@ public sealed class FulfilmentReportQuery(PortalDbContext db, TimeProvider clock
         var evaluations = await db.AgreementEvaluations.AsNoTracking()
             .Where(e => e.AgreementId == agreement.Id && e.Year == year.Number).OrderBy(e => e.Party)
             .ToListAsync(cancellationToken);
-        var instalments = FeeInstalments.Of(agreement).Where(i => i.Year == year.Number).ToList();
+        var instalments = (await SupplementsInForce.InstalmentsAsync(db, agreement, cancellationToken)).Where(i => i.Year == year.Number).ToList();
         var payments = instalments.Count == 0
             ? []
             : await db.FeePayments.AsNoTracking().Where(p => p.AgreementId == agreement.Id && p.AgreementYear == year.Number)

@@ -4,6 +4,7 @@ using YiyangPortal.Domain.Agreements;
 using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Fees;
 using YiyangPortal.Domain.Fulfilment;
+using YiyangPortal.Infrastructure.Fulfilment;
 using YiyangPortal.Web.Features.Fees;
 using YiyangPortal.Web.Features.Fulfilment;
 
@@ -25,22 +26,24 @@ internal static class DemoFees
             return;
         }
 
-        var agreements = (await scope.Db.Agreements.Include(a => a.Items).Include(a => a.SignatureHistory)
-                .Where(a => a.MedicalInstitutionId == clinicId && a.Status == AgreementStatus.Effective)
-                .OrderBy(a => a.DocumentNumber).ToListAsync(cancellationToken))
-            .Where(a => a.HasAnnualFee).ToList();
+        var inForce = await scope.Db.Agreements.Include(a => a.Items).Include(a => a.SignatureHistory)
+            .Where(a => a.MedicalInstitutionId == clinicId && a.Status == AgreementStatus.Effective && a.SupplementToId == null)
+            .OrderBy(a => a.DocumentNumber).ToListAsync(cancellationToken);
+        var supplements = await SupplementsInForce.OfAsync(scope.Db, inForce.Select(a => a.Id).ToList(), cancellationToken);
+        var agreements = inForce.Select(a => (Agreement: a, Instalments: FeeInstalments.Of(a, supplements[a.Id])))
+            .Where(a => a.Instalments.Count > 0).ToList();
         var now = scope.Clock.Latest;
-        foreach (var agreement in agreements)
+        foreach (var (agreement, instalments) in agreements)
         {
             var home = agreement.ElderCareInstitutionId;
             if (await FirstUserAsync(scope, u => u.ElderCareInstitutionId == home, cancellationToken) is { } homeUser
                 && !await scope.Db.FeePayments.AnyAsync(p => p.AgreementId == agreement.Id, cancellationToken))
             {
-                await PayFirstHalvesAsync(scope, agreement, homeUser, clinicUser, now, cancellationToken);
+                await PayFirstHalvesAsync(scope, agreement, instalments, homeUser, clinicUser, now, cancellationToken);
             }
         }
 
-        foreach (var agreement in agreements)
+        foreach (var (agreement, _) in agreements)
         {
             if (await LeaveOneUnconfirmedAsync(scope, agreement, clinicUser, now, cancellationToken))
             {
@@ -50,12 +53,13 @@ internal static class DemoFees
     }
 
     private static async Task PayFirstHalvesAsync(
-        SeedingScope scope, Agreement agreement, Guid homeUser, Guid clinicUser, DateTimeOffset now, CancellationToken cancellationToken)
+        SeedingScope scope, Agreement agreement, IReadOnlyList<FeeInstalment> instalments, Guid homeUser, Guid clinicUser,
+        DateTimeOffset now, CancellationToken cancellationToken)
     {
         var workflow = scope.Services.GetRequiredService<FeesWorkflow>();
         var today = BeijingTime.Today(now);
         var effective = BeijingTime.DateOf(agreement.EffectiveAtUtc!.Value);
-        foreach (var instalment in agreement.Instalments().Where(i => i.Half == InstalmentHalf.First && i.PeriodStart <= today))
+        foreach (var instalment in instalments.Where(i => i.Half == InstalmentHalf.First && i.PeriodStart <= today))
         {
             var paidOn = Max(instalment.PeriodStart.AddDays(10), effective);
             paidOn = paidOn > today ? today : paidOn;

@@ -77,10 +77,10 @@ public sealed class SupervisionController(PortalDbContext db, AgreementWorkflow 
         db.SupervisionNotices.Add(notice);
         var institution = notice.Addressee == AgreementParty.ElderCare ? agreement.ElderCareInstitutionId : agreement.MedicalInstitutionId;
         var users = await FilingRecipients.PartyAsync(db, notice.Addressee, institution, HttpContext.RequestAborted);
-        var title = $"督查通知：协议 {agreement.DocumentNumber}，请于 {BeijingTime.FormatChineseDate(notice.RespondBy)} 前答复";
+        var title = new DomainMessage("督查通知：协议 {0}，请于 {1:yyyy年M月d日} 前答复", agreement.DocumentNumber, notice.RespondBy);
         foreach (var user in users)
         {
-            db.Notifications.Add(new Notification(agreement.TenantId, user, NotificationKind.Supervision, FilingCreator.Clip(title), Link(agreement.Id), agreements.Now));
+            db.Notifications.Add(new Notification(agreement.TenantId, user, NotificationKind.Supervision, title, Link(agreement.Id), agreements.Now));
         }
 
         await db.SaveChangesAsync(HttpContext.RequestAborted);
@@ -102,8 +102,8 @@ public sealed class SupervisionController(PortalDbContext db, AgreementWorkflow 
         }
 
         notice.Answer(side, Me.Id, response, agreements.Now);
-        var title = $"督查答复：协议 {agreement.DocumentNumber} 的{side.ToChinese()}已答复督查通知";
-        db.Notifications.Add(new Notification(agreement.TenantId, notice.SentByUserId, NotificationKind.Supervision, FilingCreator.Clip(title), Link(agreement.Id), agreements.Now));
+        var title = new DomainMessage("督查答复：协议 {0} 的{1}已答复督查通知", agreement.DocumentNumber, new DomainMessage(side.ToChinese()));
+        db.Notifications.Add(new Notification(agreement.TenantId, notice.SentByUserId, NotificationKind.Supervision, title, Link(agreement.Id), agreements.Now));
         try
         {
             await db.SaveChangesAsync(HttpContext.RequestAborted);
