@@ -1,7 +1,9 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using YiyangPortal.Domain.Agreements;
 using YiyangPortal.Domain.Filings;
 using YiyangPortal.Domain.Identity;
+using YiyangPortal.Infrastructure.Identity;
 using YiyangPortal.Infrastructure.Persistence;
 
 namespace YiyangPortal.Web.Features.Filings;
@@ -11,15 +13,17 @@ public static class FilingRecipients
 {
     public static Task<List<Guid>> PartiesAsync(
         PortalDbContext db, Guid elderCareInstitutionId, Guid medicalInstitutionId, CancellationToken cancellationToken) =>
-        db.Users.Where(u => (u.Role == PortalRole.ElderCareStaff && u.ElderCareInstitutionId == elderCareInstitutionId)
-                            || (u.Role == PortalRole.MedicalAdmin && u.MedicalInstitutionId == medicalInstitutionId))
-            .Select(u => u.Id).ToListAsync(cancellationToken);
+        db.Users.Where(UsersOf(elderCareInstitutionId, medicalInstitutionId)).Select(u => u.Id).ToListAsync(cancellationToken);
 
     /// <summary>The users of one party's institution (a notice addressed to 甲方 or 乙方 only).</summary>
     public static Task<List<Guid>> PartyAsync(PortalDbContext db, AgreementParty party, Guid institutionId, CancellationToken cancellationToken) =>
-        party == AgreementParty.ElderCare
-            ? db.Users.Where(u => u.Role == PortalRole.ElderCareStaff && u.ElderCareInstitutionId == institutionId).Select(u => u.Id).ToListAsync(cancellationToken)
-            : db.Users.Where(u => u.Role == PortalRole.MedicalAdmin && u.MedicalInstitutionId == institutionId).Select(u => u.Id).ToListAsync(cancellationToken);
+        db.Users.Where(party == AgreementParty.ElderCare ? UsersOf(institutionId, Guid.Empty) : UsersOf(Guid.Empty, institutionId))
+            .Select(u => u.Id).ToListAsync(cancellationToken);
+
+    // The one party-role rule: a home's staff, a clinic's administrators (Guid.Empty matches no institution).
+    private static Expression<Func<PortalUser, bool>> UsersOf(Guid elderCareInstitutionId, Guid medicalInstitutionId) =>
+        u => (u.Role == PortalRole.ElderCareStaff && u.ElderCareInstitutionId == elderCareInstitutionId)
+             || (u.Role == PortalRole.MedicalAdmin && u.MedicalInstitutionId == medicalInstitutionId);
 
     /// <summary>
     /// Every party user of the tenant by institution, in one query: for a sweep that tells the parties of many
