@@ -32,9 +32,7 @@ public static class AgreementVersions
         var slices = new List<AgreementVersion>();
         var current = original;
         var from = days.From;
-        foreach (var supplement in supplements
-                     .Where(s => s.SupplementToId == original.Id && s.CameIntoForce && s.EffectiveAtUtc is not null)
-                     .OrderBy(s => s.EffectiveAtUtc))
+        foreach (var supplement in InForce(original, supplements))
         {
             var start = BeijingTime.DateOf(supplement.EffectiveAtUtc!.Value);
             if (start > days.To)
@@ -53,6 +51,20 @@ public static class AgreementVersions
 
         slices.Add(new AgreementVersion(current, from, days.To));
         return slices;
+    }
+
+    /// <summary>
+    /// The supplements of <paramref name="original"/> that came into force, oldest first: the one filter every reading
+    /// of versions starts from (those of another agreement or never in force are ignored).
+    /// </summary>
+    public static IReadOnlyList<Agreement> InForce(Agreement original, IEnumerable<Agreement> supplements)
+    {
+        ArgumentNullException.ThrowIfNull(original);
+        ArgumentNullException.ThrowIfNull(supplements);
+        return supplements
+            .Where(s => s.SupplementToId == original.Id && s.CameIntoForce && s.EffectiveAtUtc is not null)
+            .OrderBy(s => s.EffectiveAtUtc)
+            .ToList();
     }
 
     /// <summary>The version governing <paramref name="day"/>, or null when the day is outside them all.</summary>

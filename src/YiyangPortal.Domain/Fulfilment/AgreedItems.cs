@@ -58,10 +58,7 @@ public sealed class AgreedItems
     {
         ArgumentNullException.ThrowIfNull(original);
         ArgumentNullException.ThrowIfNull(supplements);
-        var inForce = supplements
-            .Where(s => s.SupplementToId == original.Id && s.CameIntoForce && s.EffectiveAtUtc is not null)
-            .OrderBy(s => s.EffectiveAtUtc)
-            .ToList();
+        var inForce = AgreementVersions.InForce(original, supplements);
         return new AgreedItems(original, [original, .. inForce],
             original.ServiceDays() is { } days ? AgreementVersions.Of(original, inForce, days) : []);
     }
