@@ -22,6 +22,19 @@ public static class InstalmentHalfLabels
 public sealed record FeeSource(Guid AgreementId, string DocumentNumber);
 
 /// <summary>
+/// A half-year the original asks a payment for that a 补充协议 in force on its first day left without one (it set the
+/// 年度健康服务费 to none, ADR 045): nothing is due, and the page names the supplement.
+/// </summary>
+public sealed record WaivedHalf(int Year, InstalmentHalf Half, DateOnly PeriodStart, FeeSource By)
+{
+    /// <summary>The same (Year, Half) key as <see cref="FeeInstalment.Key"/>.</summary>
+    public string Key => $"{Year}-{(int)Half}";
+}
+
+/// <summary>An agreement's instalments as its supplements changed them, and the halves a supplement waived.</summary>
+public sealed record InstalmentPlan(IReadOnlyList<FeeInstalment> Instalments, IReadOnlyList<WaivedHalf> Waived);
+
+/// <summary>
 /// One instalment of the 年度健康服务费: agreement year <paramref name="Year"/> (1 for the year from the term's first
 /// day), its half, the half-year it pays for and the day it is due, and the amount the version in force on the half's
 /// first day gives it (ADR 045), with that version's <paramref name="AnnualFee"/>.
@@ -70,17 +83,25 @@ public static class FeeInstalments
     /// nothing); a version without a fee above zero leaves its halves without an instalment, one with a fee creates them.
     /// </summary>
     /// <param name="supplements">The original's supplements; those that never came into force are ignored.</param>
-    public static IReadOnlyList<FeeInstalment> Of(Agreement original, IEnumerable<Agreement> supplements)
+    public static IReadOnlyList<FeeInstalment> Of(Agreement original, IEnumerable<Agreement> supplements) =>
+        Plan(original, supplements).Instalments;
+
+    /// <summary>
+    /// The instalments of <see cref="Of"/> and, beside them, the halves a 补充协议 left without one although the
+    /// original asks for one (it removed the fee): the fees page lists both, so a half that owes nothing says why.
+    /// </summary>
+    public static InstalmentPlan Plan(Agreement original, IEnumerable<Agreement> supplements)
     {
         ArgumentNullException.ThrowIfNull(original);
         ArgumentNullException.ThrowIfNull(supplements);
         if (!original.MayHaveAnnualFee || original.ServiceDays() is not { } days)
         {
-            return [];
+            return new InstalmentPlan([], []);
         }
 
         var versions = AgreementVersions.Of(original, supplements, days);
         var instalments = new List<FeeInstalment>();
+        var waived = new List<WaivedHalf>();
         for (var year = 1; days.From.AddYears(year - 1) <= days.To; year++)
         {
             var start = days.From.AddYears(year - 1);
@@ -94,12 +115,18 @@ public static class FeeInstalments
             void Add(InstalmentHalf half, DateOnly periodStart, DateOnly dueOn)
             {
                 var version = AgreementVersions.On(versions, periodStart)!.Agreement;
+                var originalAmount = AmountOf(original, half);
                 if (AmountOf(version, half) is not { } amount)
                 {
+                    if (version.IsSupplement && originalAmount is not null)
+                    {
+                        waived.Add(new WaivedHalf(year, half, periodStart, new FeeSource(version.Id, version.DocumentNumber)));
+                    }
+
                     return;
                 }
 
-                var changed = version.IsSupplement && AmountOf(original, half) != amount;
+                var changed = version.IsSupplement && originalAmount != amount;
                 instalments.Add(new FeeInstalment(year, half, periodStart, dueOn, amount, version.Terms.AnnualHealthServiceFee!.Value)
                 {
                     ChangedBy = changed ? new FeeSource(version.Id, version.DocumentNumber) : null,
@@ -107,7 +134,7 @@ public static class FeeInstalments
             }
         }
 
-        return instalments;
+        return new InstalmentPlan(instalments, waived);
     }
 
     /// <summary>The payments that stand: those no correction replaced (a disputed payment is replaced by its correction).</summary>

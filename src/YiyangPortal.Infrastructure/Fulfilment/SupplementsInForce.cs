@@ -42,12 +42,16 @@ public static class SupplementsInForce
     /// The 年度健康服务费 instalments of <paramref name="agreement"/> as its supplements changed them
     /// (<see cref="FeeInstalments.Of"/>): the one way pages, workflows and reports read them.
     /// </summary>
-    public static async Task<IReadOnlyList<FeeInstalment>> InstalmentsAsync(PortalDbContext db, Agreement agreement, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<FeeInstalment>> InstalmentsAsync(PortalDbContext db, Agreement agreement, CancellationToken cancellationToken) =>
+        (await PlanAsync(db, agreement, cancellationToken)).Instalments;
+
+    /// <summary>The instalments and the halves a supplement waived (<see cref="FeeInstalments.Plan"/>), for the fees page.</summary>
+    public static async Task<InstalmentPlan> PlanAsync(PortalDbContext db, Agreement agreement, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(agreement);
         return agreement.MayHaveAnnualFee && agreement.ServiceDays() is not null
-            ? FeeInstalments.Of(agreement, await OfAsync(db, agreement, cancellationToken))
-            : [];
+            ? FeeInstalments.Plan(agreement, await OfAsync(db, agreement, cancellationToken))
+            : new InstalmentPlan([], []);
     }
 
     private static IQueryable<Agreement> Query(PortalDbContext db) =>

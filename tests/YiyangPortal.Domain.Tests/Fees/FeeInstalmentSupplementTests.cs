@@ -55,6 +55,18 @@ public class FeeInstalmentSupplementTests
         var only = Assert.Single(FeeInstalments.Of(original, [supplement]));
 
         Assert.Equal((1, InstalmentHalf.First, 6_000m), (only.Year, only.Half, only.Amount.Yuan));
+        var waived = FeeInstalments.Plan(original, [supplement]).Waived;
+        Assert.Equal([(1, InstalmentHalf.Second), (2, InstalmentHalf.First), (2, InstalmentHalf.Second)], waived.Select(w => (w.Year, w.Half)));
+        Assert.All(waived, w => Assert.Equal(new FeeSource(supplement.Id, "S-1"), w.By));
+    }
+
+    [Fact]
+    public void NoHalfIsWaived_WhenTheOriginalHadNoFee_OrTheSupplementKeepsOne()
+    {
+        var withoutFee = InForce(0m);
+        Assert.Empty(FeeInstalments.Plan(withoutFee, [WithFee(withoutFee, 12_000m, May16)]).Waived);
+        var withFee = InForce(12_000m);
+        Assert.Empty(FeeInstalments.Plan(withFee, [WithFee(withFee, 18_000m, May16)]).Waived);
     }
 
     [Fact]

@@ -60,6 +60,33 @@ public class FeeSupplementPagesTests(PortalAppFactory app) : IClassFixture<Porta
         Assert.NotEqual(Guid.Empty, supplementId);
     }
 
+    [Fact]
+    public async Task ASupplementRemovingTheFee_ShowsTheWaivedHalvesAndWhy_AndRefusesAPaymentForThem()
+    {
+        var parties = await TestParties.CreateAsync(app);
+        var today = BeijingTime.Today(DateTimeOffset.UtcNow);
+        var original = await parties.AgreementAsync(AgreementStatus.Effective, new AgreementShape(
+            SignedAtUtc: DateTimeOffset.UtcNow.AddDays(-40), TermEnd: today.AddMonths(22)));
+        var home = await SignedInAsync(parties.StaffEmail);
+        var clinic = await SignedInAsync(parties.ClinicEmail);
+        var half = original.Terms.FirstHalfInstalment!.Value;
+
+        var (_, number) = await SupplementWithFeeAsync(home, clinic, original, Money.FromYuan(0m));
+
+        var page = await (await home.GetAsync(Page(original))).Content.ReadAsStringAsync();
+        Assert.Equal(half.ToString(), Due(page, "1-1")); // began under the original: still owed
+        Assert.Contains($"data-testid=\"waived-by-2-1\">按补充协议 {number} 不再收取<", page, StringComparison.Ordinal);
+        Assert.Contains($"data-testid=\"waived-by-2-2\">按补充协议 {number} 不再收取<", page, StringComparison.Ordinal);
+        var waivedFrom = Regex.Match(page, "data-testid=\"fee-waived\">([^<]+)<").Groups[1].Value;
+        Assert.StartsWith($"按补充协议 {number}，自 ", waivedFrom, StringComparison.Ordinal);
+        Assert.EndsWith(" 起不再收取年度健康服务费。", waivedFrom, StringComparison.Ordinal);
+        Assert.DoesNotContain("value=\"2-1\"", page, StringComparison.Ordinal); // not offered for payment
+
+        var refused = await PayAsync(home, original, Fields("2-1", half));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Empty(await StoredAsync(parties, original.Id));
+    }
+
     /// <summary>A 补充协议 of <paramref name="original"/> that changes only the annual fee, through the pages, signed today.</summary>
     private static async Task<(Guid Id, string Number)> SupplementWithFeeAsync(PortalClient home, PortalClient clinic, Agreement original, Money fee)
     {

@@ -111,7 +111,8 @@ public sealed class FeesController(
         var today = BeijingTime.Today(agreements.Now);
         var payments = await workflow.PaymentsAsync(agreement.Id, HttpContext.RequestAborted);
         var replaced = payments.Where(p => p.CorrectsPaymentId is not null).Select(p => p.CorrectsPaymentId!.Value).ToHashSet();
-        var lines = (await workflow.InstalmentsAsync(agreement, HttpContext.RequestAborted)).Select(i =>
+        var plan = await workflow.PlanAsync(agreement, HttpContext.RequestAborted);
+        var lines = plan.Instalments.Select(i =>
         {
             var standing = FeeInstalments.StandingFor(i, payments);
             return new InstalmentLine(i, standing, i.IsOverdueOn(today, standing));
@@ -119,7 +120,7 @@ public sealed class FeesController(
         var names = await db.ElderCareInstitutions.Where(i => i.Id == agreement.ElderCareInstitutionId).Select(i => i.Name)
             .Concat(db.MedicalInstitutions.Where(i => i.Id == agreement.MedicalInstitutionId).Select(i => i.Name)).ToListAsync();
         return new FeesPage(
-            agreement, names.ElementAtOrDefault(0) ?? string.Empty, names.ElementAtOrDefault(1) ?? string.Empty, lines,
+            agreement, names.ElementAtOrDefault(0) ?? string.Empty, names.ElementAtOrDefault(1) ?? string.Empty, lines, plan.Waived,
             payments.OrderByDescending(p => p.RecordedAtUtc).ToList(), replaced, today,
             await MayAsync(agreement, AgreementAction.RecordPayment), await MayAsync(agreement, AgreementAction.ConfirmPayment), form);
     }

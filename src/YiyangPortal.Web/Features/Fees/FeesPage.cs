@@ -26,6 +26,7 @@ public sealed record FeesPage(
     string ElderCareName,
     string MedicalName,
     IReadOnlyList<InstalmentLine> Lines,
+    IReadOnlyList<WaivedHalf> Waived,
     IReadOnlyList<FeePayment> Payments,
     IReadOnlySet<Guid> Replaced,
     DateOnly Today,
@@ -40,6 +41,19 @@ public sealed record FeesPage(
     /// states it and, when a 补充协议 set it, names that supplement (ADR 045).
     /// </summary>
     public FeeInstalment? Latest => Lines.Count == 0 ? null : Lines[^1].Instalment;
+
+    /// <summary>The table's rows by half-year: each instalment, or a half a 补充协议 waived (one of the two is set).</summary>
+    public IEnumerable<(InstalmentLine? Line, WaivedHalf? Waived)> Rows =>
+        Lines.Select(l => (l.Instalment.PeriodStart, Row: ((InstalmentLine?)l, (WaivedHalf?)null)))
+            .Concat(Waived.Select(w => (w.PeriodStart, Row: ((InstalmentLine?)null, (WaivedHalf?)w))))
+            .OrderBy(r => r.PeriodStart).Select(r => r.Row);
+
+    /// <summary>
+    /// The supplement that waived the term's last half, with the day from which nothing is due: the headline says so
+    /// instead of leaving the last fee stated as if it went on.
+    /// </summary>
+    public WaivedHalf? WaivedToTheEnd =>
+        Waived.FirstOrDefault(w => Lines.Count == 0 || w.PeriodStart > Lines[^1].Instalment.PeriodStart);
 
     /// <summary>The instalments the home may still pay: never paid, or whose payment was disputed.</summary>
     public IEnumerable<InstalmentLine> Payable => Lines.Where(l => l.Standing is null or { Status: FeePaymentStatus.Disputed });

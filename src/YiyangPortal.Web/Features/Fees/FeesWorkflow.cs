@@ -20,9 +20,9 @@ public sealed record FeeOutcome(FeePayment? Payment, IReadOnlyList<FieldError> P
 /// </summary>
 public sealed class FeesWorkflow(PortalDbContext db)
 {
-    /// <summary>The agreement's instalments as its 补充协议 changed them (ADR 045), through the one reader.</summary>
-    public Task<IReadOnlyList<FeeInstalment>> InstalmentsAsync(Agreement agreement, CancellationToken cancellationToken) =>
-        SupplementsInForce.InstalmentsAsync(db, agreement, cancellationToken);
+    /// <summary>The agreement's instalments as its 补充协议 changed them, and the halves one waived (ADR 045), through the one reader.</summary>
+    public Task<InstalmentPlan> PlanAsync(Agreement agreement, CancellationToken cancellationToken) =>
+        SupplementsInForce.PlanAsync(db, agreement, cancellationToken);
 
     public Task<List<FeePayment>> PaymentsAsync(Guid agreementId, CancellationToken cancellationToken) =>
         db.FeePayments.AsNoTracking().Where(p => p.AgreementId == agreementId)
