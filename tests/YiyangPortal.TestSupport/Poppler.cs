@@ -18,6 +18,21 @@ public static class Poppler
         }
     }
 
+    /// <summary>pdftotext's reading of <paramref name="pdf"/> with all white space removed (table cells run together).</summary>
+    public static string Text(byte[] pdf)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"yiyang-pdftotext-{Guid.NewGuid():N}.pdf");
+        File.WriteAllBytes(path, pdf);
+        try
+        {
+            return string.Concat(Run("pdftotext", "-enc", "UTF-8", path, "-").Where(c => !char.IsWhiteSpace(c)));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     public static int Count(string text, string part) =>
         (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
 

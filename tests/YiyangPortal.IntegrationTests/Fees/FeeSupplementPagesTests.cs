@@ -85,6 +85,12 @@ public class FeeSupplementPagesTests(PortalAppFactory app) : IClassFixture<Porta
         var refused = await PayAsync(home, original, Fields("2-1", half));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         Assert.Empty(await StoredAsync(parties, original.Id));
+
+        // The 履约情况报告 of year 2 (read by pdftotext) lists both halves as waived and names the supplement.
+        var report = Poppler.Text(await home.Http.GetByteArrayAsync(new Uri($"/shaoxing/agreements/{original.Id}/fulfilment/report?year=2", UriKind.Relative)));
+        Assert.Contains("四、年度健康服务费", report, StringComparison.Ordinal);
+        Assert.Equal(2, Poppler.Count(report, "不再收取年度健康服务费"));
+        Assert.Contains($"注：上半年按补充协议{number}不再收取年度健康服务费。", report, StringComparison.Ordinal);
     }
 
     /// <summary>A 补充协议 of <paramref name="original"/> that changes only the annual fee, through the pages, signed today.</summary>

@@ -46,9 +46,9 @@ public static class FulfilmentReportPdf
             ]),
             Evaluations(report.Evaluations),
         ];
-        if (report.Fees.Count > 0)
+        if (report.Fees.Count > 0 || report.Waived.Count > 0)
         {
-            sections.Add(Fees(report.Fees, report.Today));
+            sections.Add(Fees(report.Fees, report.Waived, report.Today));
         }
 
         return new FulfilmentReportModel(
@@ -135,11 +135,9 @@ public static class FulfilmentReportPdf
             ["注：每项 1–5 分，5 分为最好。"]);
     }
 
-    private static ReportSection Fees(IReadOnlyList<ReportInstalment> fees, DateOnly today) =>
-        new("四、年度健康服务费", [], new ReportTable(
-            FeeColumns,
-            ["期次", "应付日（含当日）", "应付（元）", "已付（元）", "状态"],
-            fees.Select(f => new ReportRow(
+    private static ReportSection Fees(IReadOnlyList<ReportInstalment> fees, IReadOnlyList<WaivedHalf> waived, DateOnly today)
+    {
+        var rows = fees.Select(f => (f.Instalment.PeriodStart, Row: new ReportRow(
                 [
                     f.Instalment.Half.ToChinese(),
                     ChineseDate(f.Instalment.DueOn),
@@ -147,7 +145,16 @@ public static class FulfilmentReportPdf
                     f.Standing is { } paid ? paid.Amount.ToString() : "—",
                     f.Standing is { } standing ? standing.Status.ToChinese() : f.Instalment.IsOverdueOn(today, null) ? "逾期未付" : "未付",
                 ],
-                f.Instalment.IsOverdueOn(today, f.Standing))).ToList()));
+                f.Instalment.IsOverdueOn(today, f.Standing))))
+            .Concat(waived.Select(w => (w.PeriodStart, Row: new ReportRow([w.Half.ToChinese(), "—", "—", "—", "不再收取"]))))
+            .OrderBy(r => r.PeriodStart).Select(r => r.Row).ToList();
+        // ADR 045: say which 补充协议 set or waived a half, as the fees page does next to the amount.
+        var notes = fees.Where(f => f.Instalment.ChangedBy is not null && f.Instalment.DueWith(f.Standing) == f.Instalment.Amount)
+            .Select(f => $"注：{f.Instalment.Half.ToChinese()}的应付金额按补充协议 {f.Instalment.ChangedBy!.DocumentNumber} 调整。")
+            .Concat(waived.Select(w => $"注：{w.Half.ToChinese()}按补充协议 {w.By.DocumentNumber} 不再收取年度健康服务费。"))
+            .ToList();
+        return new("四、年度健康服务费", [], new ReportTable(FeeColumns, ["期次", "应付日（含当日）", "应付（元）", "已付（元）", "状态"], rows), notes);
+    }
 
     private static string Name(PlanLine plan) => plan.Measure == PlanMeasure.ResidentsServed ? $"{plan.ItemName}（人次）" : plan.ItemName;
 

@@ -22,7 +22,11 @@ public sealed record FulfilmentReport(
     FulfilmentYear Figures,
     IReadOnlyList<AgreementEvaluation> Evaluations,
     IReadOnlyList<ReportInstalment> Fees,
-    DateOnly Today);
+    DateOnly Today)
+{
+    /// <summary>The year's halves a 补充协议 left without a fee (ADR 045), listed beside the instalments.</summary>
+    public IReadOnlyList<WaivedHalf> Waived { get; init; } = [];
+}
 
 /// <summary>Reads one agreement year of an agreement the caller has already found visible to the user.</summary>
 public sealed class FulfilmentReportQuery(PortalDbContext db, TimeProvider clock)
@@ -50,7 +54,8 @@ public sealed class FulfilmentReportQuery(PortalDbContext db, TimeProvider clock
         var evaluations = await db.AgreementEvaluations.AsNoTracking()
             .Where(e => e.AgreementId == agreement.Id && e.Year == year.Number).OrderBy(e => e.Party)
             .ToListAsync(cancellationToken);
-        var instalments = (await SupplementsInForce.InstalmentsAsync(db, agreement, cancellationToken)).Where(i => i.Year == year.Number).ToList();
+        var fees = await SupplementsInForce.PlanAsync(db, agreement, cancellationToken);
+        var instalments = fees.Instalments.Where(i => i.Year == year.Number).ToList();
         var payments = instalments.Count == 0
             ? []
             : await db.FeePayments.AsNoTracking().Where(p => p.AgreementId == agreement.Id && p.AgreementYear == year.Number)
@@ -60,7 +65,10 @@ public sealed class FulfilmentReportQuery(PortalDbContext db, TimeProvider clock
             figures,
             evaluations,
             instalments.Select(i => new ReportInstalment(i, FeeInstalments.StandingFor(i, payments))).ToList(),
-            today);
+            today)
+        {
+            Waived = fees.Waived.Where(w => w.Year == year.Number).ToList(),
+        };
     }
 
     /// <summary>The headline of an agreement's latest report (its year and 履约率), for the pages that link to it.</summary>
