@@ -51,6 +51,22 @@ public class SupplementFulfilmentJourneyTests(BrowserFixture browser)
         await home.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task ASupplementEndingTheFee_TheHomeSeesTheWaivedHalvesAndWhy()
+    {
+        var parties = await TestParties.CreateAsync(browser.App, Tenant);
+        var (_, agreement, _) = await FulfilmentFixture.InForceAsync(browser.App, parties);
+        var supplement = await FulfilmentFixture.SupplementAddingAsync(browser.App, parties, agreement, "REHAB-GUIDE", 4, DateTimeOffset.UtcNow.AddDays(-30), (s, by) =>
+            s.UpdateTerms(by, s.Terms with { AnnualHealthServiceFee = Money.FromYuan(0m) }));
+
+        var home = await SignInJourneyTests.SignInAsync(browser, Tenant, parties.StaffEmail, $"/{Tenant}/eldercare");
+        await home.GotoAsync($"{browser.BaseUrl}/{Tenant}/agreements/{agreement.Id}/fees");
+        await Assertions.Expect(home.GetByTestId("fee-waived")).ToContainTextAsync($"按补充协议 {supplement.DocumentNumber}，自 ");
+        await Assertions.Expect(home.GetByText($"按补充协议 {supplement.DocumentNumber} 不再收取").First).ToBeVisibleAsync();
+        await ScreenshotsAsync(home, "supplement-fee-waived");
+        await home.Context.CloseAsync();
+    }
+
     private static async Task ScreenshotsAsync(IPage page, string name)
     {
         foreach (var width in new[] { 1366, 768, 390 })
