@@ -9,6 +9,12 @@ public sealed record FulfilmentLine(PlanLine Plan, int Recorded, int Confirmed, 
     /// <summary>How many confirmed deliveries (or residents, for 人次) are missing; 0 when the plan is met.</summary>
     public int Shortfall => Math.Max(0, Plan.AgreedCount - Confirmed);
 
+    /// <summary>
+    /// The term covers so little of the period that its prorated share rounds to none (a term ending on 7 October owes
+    /// 2 × 7/31 of a monthly 2): nothing is owed, which is not the same as a plan met.
+    /// </summary>
+    public bool OwesNothing => Plan.AgreedCount == 0;
+
     /// <summary>The period is over and the confirmed count stayed below the agreed one: 未完成.</summary>
     public bool IsShortOn(DateOnly today) => Plan.Period.End < today && Shortfall > 0;
 }

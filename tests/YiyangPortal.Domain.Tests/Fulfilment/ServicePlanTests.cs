@@ -96,6 +96,20 @@ public class ServicePlanTests
     }
 
     [Fact]
+    public void AMonthTheTermBarelyCovers_OwesNothing_AndIsNotCalledDone()
+    {
+        var agreement = InForce();
+        // Terminated from 4 June: services through 3 June, 4 × 3/30 of June's 4 rounds to none.
+        TerminateByAgreement(agreement, Medic(new DateTimeOffset(2026, 6, 4, 2, 0, 0, TimeSpan.Zero)));
+        var june = ServicePlan.Of(agreement).Where(l => l.ItemName == "血压测量").Last();
+
+        var line = new FulfilmentLine(june, 0, 0, 0, 0);
+
+        Assert.Equal((0, true, 0), (june.AgreedCount, line.OwesNothing, line.Shortfall));
+        Assert.False(new FulfilmentLine(ServicePlan.Of(InForce()).First(l => l.ItemName == "血压测量"), 4, 4, 0, 0).OwesNothing);
+    }
+
+    [Fact]
     public void WeeklyItem_CountsPerQuarter_ThirteenWeeks()
     {
         Assert.Equal(PeriodKind.Quarter, ServicePeriod.KindFor(ServiceUnit.TimesPerWeek));

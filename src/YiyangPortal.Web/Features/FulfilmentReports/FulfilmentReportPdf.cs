@@ -159,7 +159,8 @@ public static class FulfilmentReportPdf
     private static string Name(PlanLine plan) => plan.Measure == PlanMeasure.ResidentsServed ? $"{plan.ItemName}（人次）" : plan.ItemName;
 
     private static string State(FulfilmentLine line, DateOnly asOf) =>
-        line.Shortfall == 0 ? "已完成"
+        line.OwesNothing ? "本期无约定次数"
+        : line.Shortfall == 0 ? "已完成"
         : line.IsShortOn(asOf) ? $"未完成，差 {line.Shortfall}"
         : line.Plan.Period.Start > asOf ? "未开始"
         : $"进行中，尚差 {line.Shortfall}";
