@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace YiyangPortal.BrowserTests;
@@ -127,6 +128,32 @@ public class PageWidthTests(BrowserFixture browser)
     {
         var page = await SignInAsync("platform@yiyang.demo", "/platform", tenant: string.Empty);
         await CheckAsync(page, "platform-home");
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>
+    /// The showcase's 补充协议 (ADR 048) as the clinic sees it: its original's page, the 履约情况 of the month it came
+    /// into force (the added item's share), the 费用 page (the raised 下半年); the 履约情况报告 is kept next to the
+    /// screenshots as clinic-supplemented-report.pdf to be looked at.
+    /// </summary>
+    [Fact]
+    public async Task ClinicSupplementedAgreementPages_FitEveryWidth()
+    {
+        var (id, effectiveAt) = await TestSupport.TestData.InTenantAsync(browser.App, "shaoxing", async db =>
+        {
+            var supplement = await db.Agreements.Where(a => a.SupplementToId != null && a.EffectiveAtUtc != null
+                    && db.MedicalInstitutions.Any(m => m.Id == a.MedicalInstitutionId && m.Name == "塔山街道社区卫生服务中心"))
+                .Select(a => new { Original = a.SupplementToId!.Value, At = a.EffectiveAtUtc!.Value }).SingleAsync();
+            return (supplement.Original, supplement.At);
+        });
+        var month = Domain.Common.BeijingTime.DateOf(effectiveAt).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        var page = await SignInAsync("clinic@shaoxing.demo", "/shaoxing/medical");
+        await VisitAsync(page, $"/shaoxing/agreements/{id}", "clinic-supplemented-agreement");
+        await VisitAsync(page, $"/shaoxing/agreements/{id}/fulfilment?month={month}", "clinic-supplemented-fulfilment");
+        await VisitAsync(page, $"/shaoxing/agreements/{id}/fees", "clinic-supplemented-fees");
+        var report = await page.Context.APIRequest.GetAsync($"{browser.BaseUrl}/shaoxing/agreements/{id}/fulfilment/report");
+        Assert.True(report.Ok, $"report answered {report.Status}");
+        await File.WriteAllBytesAsync(Path.Combine(BrowserFixture.ScreenshotDirectory, "clinic-supplemented-report.pdf"), await report.BodyAsync());
         await page.Context.CloseAsync();
     }
 

@@ -74,9 +74,10 @@ public static class FulfilmentFixture
 
     /// <summary>
     /// A 补充协议 of <paramref name="original"/> that adds the catalogue item <paramref name="code"/> (at the clinic's
-    /// price) and applies <paramref name="change"/>, then goes through review and both signatures at
-    /// <paramref name="at"/> by the real workflow (<see cref="SeedingScope"/>), so it comes into force on that Beijing
-    /// day and re-syncs the original's stored plan — the integration sibling of the domain tests' SignedSupplement.
+    /// price) and applies <paramref name="change"/>, then goes through review and both signatures, the second at
+    /// <paramref name="at"/>, by the real workflow (<see cref="AgreementBuilder.SupplementAsync"/>, as the demo seeding
+    /// makes one), so it comes into force on that Beijing day and re-syncs the original's stored plan — the
+    /// integration sibling of the domain tests' SignedSupplement. Its filings wait for the parties.
     /// </summary>
     public static async Task<Agreement> SupplementAddingAsync(
         PortalAppFactory app, TestParties parties, Agreement original, string code, int frequency, DateTimeOffset at,
@@ -86,43 +87,15 @@ public static class FulfilmentFixture
         ArgumentNullException.ThrowIfNull(parties);
         ArgumentNullException.ThrowIfNull(original);
         await using var scope = await SeedingScope.OpenAsync(app.Services.GetRequiredService<IServiceScopeFactory>(), parties.Tenant);
-        scope.Clock.MoveTo(at);
-        var db = scope.Db;
-        var loaded = await LoadAsync(db, original.Id);
-        var elder = AgreementActor.ElderCare(parties.StaffUserId, at);
-        var medic = AgreementActor.Medical(parties.ClinicUserId, at);
-        var supplement = loaded.CreateSupplement(elder, $"{original.DocumentNumber}-补{Guid.NewGuid():N}"[..40], []);
-        db.Agreements.Add(supplement);
-        var day = BeijingTime.DateOf(at);
-        var price = await (
-            from p in db.ServicePrices.AsNoTracking()
-            join f in db.FeeSchedules on p.FeeScheduleId equals f.Id
-            join i in db.ServiceItems on p.ServiceItemId equals i.Id
-            where f.MedicalInstitutionId == parties.ClinicId && i.Code == code && p.ValidFrom <= day && (p.ValidTo == null || p.ValidTo >= day)
-            select new { Item = i, Price = p }).FirstAsync();
-        supplement.AddItem(elder, ServiceItemSnapshot.Of(price.Item, price.Price), frequency);
-        change?.Invoke(supplement, elder);
-        supplement.Submit(elder, loaded);
-        foreach (var item in supplement.Items)
+        var supplement = await scope.Builder.SupplementAsync(original.Id, new SupplementStory(at)
         {
-            supplement.ApproveItem(medic, item.Id);
-        }
-
-        supplement.Accept(medic);
-        await SaveAsync(scope, supplement);
-        foreach (var (actor, name) in new[] { (medic, "陈明"), (elder, "王丽") })
-        {
-            var text = await scope.Agreements.TextForSignatureAsync(supplement);
-            supplement.Sign(actor, name, actor.Party == AgreementParty.Medical ? "主任" : "院长", "127.0.0.1", text.Sha256);
-            await SaveAsync(scope, supplement);
-        }
-
+            Adds = [(code, frequency)],
+            Change = change,
+            DocumentNumber = $"{original.DocumentNumber}-补{Guid.NewGuid():N}"[..40],
+        });
         Assert.Equal(AgreementStatus.Effective, supplement.Status);
         return supplement;
     }
-
-    private static async Task SaveAsync(SeedingScope scope, Agreement agreement) =>
-        Assert.Equal(Web.Features.Agreements.SaveOutcome.Saved, await scope.Agreements.SaveAsync(agreement, null));
 
     private static Task<Agreement> LoadAsync(PortalDbContext db, Guid id) =>
         db.Agreements.Include(a => a.Items).Include(a => a.SignatureHistory).SingleAsync(a => a.Id == id);

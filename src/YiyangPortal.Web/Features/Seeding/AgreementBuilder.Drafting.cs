@@ -9,10 +9,12 @@ namespace YiyangPortal.Web.Features.Seeding;
 /// <summary>What 甲方 writes into a new draft: the service items from the partner's fee schedule, and the blanks.</summary>
 public sealed partial class AgreementBuilder
 {
-    private async Task AddItemsAsync(Agreement agreement, AgreementStory story, MedicalInstitution partner, AgreementActor staff)
+    /// <summary>甲方 adds the wanted catalogue items the partner offers, at its price of the day (none offered: refused).</summary>
+    private async Task AddItemsAsync(
+        Agreement agreement, IReadOnlyList<(string Code, int Frequency)> wanted, MedicalInstitution partner, AgreementActor staff)
     {
-        var wanted = story.Items ?? DefaultItems(story.Template, partner);
         var codes = wanted.Select(w => w.Code).ToList();
+        var before = agreement.Items.Count;
         var day = BeijingTime.DateOf(staff.AtUtc);
         var prices = await (
             from p in scope.Db.ServicePrices.AsNoTracking()
@@ -29,7 +31,7 @@ public sealed partial class AgreementBuilder
             }
         }
 
-        if (agreement.Items.Count == 0)
+        if (agreement.Items.Count == before)
         {
             throw new InvalidOperationException($"{partner.Name} offers none of {string.Join(", ", codes)} on {day}.");
         }

@@ -19,29 +19,24 @@ public sealed partial class AgreementBuilder
         var agreement = await scope.Db.Agreements.AsNoTracking().SingleAsync(a => a.Id == agreementId);
         var home = await scope.Db.ElderCareInstitutions.AsNoTracking().SingleAsync(i => i.Id == agreement.ElderCareInstitutionId);
         var partner = await scope.Db.MedicalInstitutions.AsNoTracking().SingleAsync(i => i.Id == agreement.MedicalInstitutionId);
-        var story = new AgreementStory(home.Id, partner.Id, agreement.Template, agreement.Status, agreement.EffectiveAtUtc ?? scope.Clock.Latest)
-        {
-            CivilAffairs = civilAffairs,
-            Health = health,
-        };
         await FileAsync(
-            agreement, story, await PartyUserAsync(AgreementParty.ElderCare, home.Id, false),
+            agreement, civilAffairs, health, await PartyUserAsync(AgreementParty.ElderCare, home.Id, false),
             await PartyUserAsync(AgreementParty.Medical, partner.Id, partner.IsPrimaryLevel));
         scope.Db.ChangeTracker.Clear();
         return await scope.Db.Filings.AsNoTracking().Include(f => f.History).Where(f => f.AgreementId == agreementId)
             .OrderBy(f => f.Bureau).ToListAsync();
     }
 
-    /// <summary>The story's plan for each filing: (re)submitted by a party, acknowledged (已备案) or sent back for a
+    /// <summary>The plan for each filing: (re)submitted by a party, acknowledged (已备案) or sent back for a
     /// correction (需补正) by its county bureau.</summary>
-    private async Task FileAsync(Agreement agreement, AgreementStory story, PartyUser staff, PartyUser clinic)
+    private async Task FileAsync(Agreement agreement, FilingPlan civilAffairs, FilingPlan health, PartyUser staff, PartyUser clinic)
     {
         var signedAt = agreement.EffectiveAtUtc!.Value;
         var filings = await scope.Db.Filings.Include(f => f.History)
             .Where(f => f.AgreementId == agreement.Id).OrderBy(f => f.Bureau).ToListAsync();
         foreach (var filing in filings)
         {
-            var plan = filing.Bureau == Bureau.CivilAffairs ? story.CivilAffairs : story.Health;
+            var plan = filing.Bureau == Bureau.CivilAffairs ? civilAffairs : health;
             if (plan.Status == FilingStatus.Pending)
             {
                 continue;

@@ -44,7 +44,7 @@ public sealed partial class AgreementBuilder(SeedingScope scope)
         var terms = await TermsAsync(story, prefilled, home, partner, staff.Signer, clinic.Signer, signing);
         var agreement = Agreement.Draft(home.TenantId, home.Id, partner.Id, story.Template, number, terms, Actor(staff));
         scope.Db.Agreements.Add(agreement);
-        await AddItemsAsync(agreement, story, partner, Actor(staff));
+        await AddItemsAsync(agreement, story.Items ?? DefaultItems(story.Template, partner), partner, Actor(staff));
 
         // Drafting and submitting are saved together (each event keeps its own time): one round trip less a story.
         if (story.Reaches(AgreementStatus.PendingMedicalReview))
@@ -84,7 +84,7 @@ public sealed partial class AgreementBuilder(SeedingScope scope)
         if (story.Reaches(AgreementStatus.Effective))
         {
             await SignAsync(agreement, start + SecondSignature, second);
-            await FileAsync(agreement, story, staff, clinic);
+            await FileAsync(agreement, story.CivilAffairs, story.Health, staff, clinic);
         }
 
         await EndAsync(agreement, story, staff, clinic);

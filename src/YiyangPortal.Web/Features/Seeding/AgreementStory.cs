@@ -72,3 +72,28 @@ public sealed record AgreementStory(
         _ => Target is AgreementStatus.Expired or AgreementStatus.Terminated || step <= Target,
     };
 }
+
+/// <summary>
+/// One 补充协议 of an original in force, built through the real workflow (2020 guide 九(二)): 甲方 drafts it from the
+/// version in force, adds <see cref="Adds"/> and makes <see cref="Change"/>, and submits; 乙方 approves every item and
+/// accepts; 乙方 then 甲方 sign, the second signature at <see cref="At"/>, so it comes into force on that Beijing day
+/// (ADR 044, 045); then its filings go as planned. The earlier steps are dated a few days before, never before the
+/// original took effect.
+/// </summary>
+public sealed record SupplementStory(DateTimeOffset At)
+{
+    /// <summary>The catalogue items the supplement adds (by code, at the partner's price of the day) with their frequency.</summary>
+    public IReadOnlyList<(string Code, int Frequency)> Adds { get; init; } = [];
+
+    /// <summary>Any other change 甲方 makes to the draft (a term, an item dropped) before submitting it.</summary>
+    public Action<Agreement, AgreementActor>? Change { get; init; }
+
+    /// <summary>A fixed 协议编号; null: the county's next number.</summary>
+    public string? DocumentNumber { get; init; }
+
+    /// <summary>The supplement's 民政局 filing once in force.</summary>
+    public FilingPlan CivilAffairs { get; init; } = FilingPlan.Pending;
+
+    /// <summary>The supplement's 卫生健康局 filing once in force.</summary>
+    public FilingPlan Health { get; init; } = FilingPlan.Pending;
+}

@@ -50,6 +50,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes)
 
             await DemoSeals.EnsureAsync(scope, tenantSeed, lookup, cancellationToken);
             agreements += await EnsureAgreementsAsync(tenant.Slug, tenantSeed, lookup, cancellationToken);
+            await DemoSupplement.EnsureAsync(scope, lookup, cancellationToken);
             await DemoFulfilment.EnsureAsync(scope, lookup, cancellationToken);
             await DemoSignInSheets.EnsureAsync(scope, lookup, cancellationToken);
             await DemoSupervision.EnsureAsync(scope, lookup, cancellationToken);
