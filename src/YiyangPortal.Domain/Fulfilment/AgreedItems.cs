@@ -120,8 +120,43 @@ public sealed class AgreedItems
         return null;
     }
 
-    private bool Has(AgreementVersion version, Guid lineItemId) =>
-        version.Agreement.IncludedItems.Any(i => _lineOf[i.ServiceItemId] == lineItemId);
+    /// <summary>
+    /// What a 补充协议 coming into force from <paramref name="from"/> to <paramref name="to"/> (a plan line's period) did
+    /// to the item of line <paramref name="lineItemId"/>: added it, dropped it or changed its frequency, with the day
+    /// and the supplement's number, so a page can say why that period owes a share; null when nothing changed in it.
+    /// </summary>
+    public DomainMessage? ChangeWithin(Guid lineItemId, DateOnly from, DateOnly to)
+    {
+        for (var i = 1; i < Versions.Count; i++)
+        {
+            var version = Versions[i];
+            if (version.From < from || version.From > to)
+            {
+                continue;
+            }
+
+            var before = ItemOf(Versions[i - 1], lineItemId);
+            var after = ItemOf(version, lineItemId);
+            var text = (before, after) switch
+            {
+                (null, not null) => "自 {0} 起按补充协议（{1}）增加",
+                (not null, null) => "自 {0} 起按补充协议（{1}）取消",
+                (not null, not null) when before.Frequency != after.Frequency => "自 {0} 起按补充协议（{1}）调整次数",
+                _ => null,
+            };
+            if (text is not null)
+            {
+                return new DomainMessage(text, version.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), version.Agreement.DocumentNumber);
+            }
+        }
+
+        return null;
+    }
+
+    private AgreementItem? ItemOf(AgreementVersion version, Guid lineItemId) =>
+        version.Agreement.IncludedItems.FirstOrDefault(i => _lineOf[i.ServiceItemId] == lineItemId);
+
+    private bool Has(AgreementVersion version, Guid lineItemId) => ItemOf(version, lineItemId) is not null;
 
     private List<AgreedItem> Of(IEnumerable<AgreementVersion> versions)
     {

@@ -59,6 +59,23 @@ public class AddedItemTests
     }
 
     [Fact]
+    public void ChangeWithin_NamesTheSupplementInThePeriodItSplits_AndNothingElsewhere()
+    {
+        var supplement = AddingAndDropping();
+        var agreed = AgreedItems.Of(_original, [supplement]);
+        var added = Item(supplement, "康复指导").Id;
+        var dropped = Item(_original, "血压测量").Id;
+
+        Assert.Equal("自 {0} 起按补充协议（{1}）增加|2026-05-16|S-1", Parts(agreed.ChangeWithin(added, Day(5, 1), Day(5, 31))));
+        Assert.Equal("自 {0} 起按补充协议（{1}）取消|2026-05-16|S-1", Parts(agreed.ChangeWithin(dropped, Day(5, 1), Day(5, 31))));
+        Assert.Null(agreed.ChangeWithin(added, Day(6, 1), Day(6, 30)));
+        Assert.Null(agreed.ChangeWithin(dropped, Day(4, 1), Day(4, 30)));
+        Assert.Null(agreed.ChangeWithin(Item(_original, "坐诊咨询").Id, Day(5, 1), Day(5, 31))); // unchanged
+
+        static string Parts(DomainMessage? message) => string.Join('|', [message!.Template, .. message.Arguments]);
+    }
+
+    [Fact]
     public void LaterSupplement_StillHavingTheAddedItem_KeepsItsLine()
     {
         var first = AddingAndDropping();

@@ -68,6 +68,10 @@ public class DemoSupplementTests(PortalAppFactory app) : IClassFixture<PortalApp
         var fulfilment = await client.GetAsync($"/shaoxing/agreements/{original.Id}/fulfilment?month={nextMonth:yyyy-MM}");
         Assert.Equal(HttpStatusCode.OK, fulfilment.StatusCode);
         Assert.Contains(added.Name, await fulfilment.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // The month the supplement splits says from which day the item is agreed, and by which supplement.
+        var split = await (await client.GetAsync($"/shaoxing/agreements/{original.Id}/fulfilment?month={day:yyyy-MM}")).Content.ReadAsStringAsync();
+        Assert.Contains($"data-testid=\"changed-in-period\">自 {day:yyyy-MM-dd} 起按补充协议（{supplement.DocumentNumber}）增加<", split, StringComparison.Ordinal);
+        Assert.DoesNotContain("changed-in-period", await fulfilment.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var fees = await client.GetAsync($"/shaoxing/agreements/{original.Id}/fees");
         Assert.Equal(HttpStatusCode.OK, fees.StatusCode);
         Assert.Contains($"按补充协议 {supplement.DocumentNumber} 调整", await fees.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -174,7 +174,7 @@ public sealed class FulfilmentController(
             replaced, roster, today,
             await MayAsync(agreement, AgreementAction.RecordService), await MayAsync(agreement, AgreementAction.ConfirmService),
             form, staffForm, confirmation, Me.SideOf(agreement) is not null)
-        { Items = ItemsOf(agreed, month) };
+        { Items = ItemsOf(agreed, month), Agreed = agreed };
     }
 
     /// <summary>

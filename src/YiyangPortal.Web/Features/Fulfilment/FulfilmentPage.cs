@@ -36,6 +36,9 @@ public sealed record FulfilmentPage(
     /// <summary>The items the record form offers: those agreed in the month shown (ADR 044).</summary>
     public IReadOnlyList<AgreedItem> Items { get; init; } = [];
 
+    /// <summary>The items agreed over the term, which say what a 补充协议 changed within a line's period.</summary>
+    public AgreedItems? Agreed { get; init; }
+
     public string Url => $"~/agreements/{Agreement.Id}/fulfilment";
 
     public string MonthValue => Month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
