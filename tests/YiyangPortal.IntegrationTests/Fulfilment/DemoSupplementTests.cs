@@ -72,6 +72,8 @@ public class DemoSupplementTests(PortalAppFactory app) : IClassFixture<PortalApp
         var split = await (await client.GetAsync($"/shaoxing/agreements/{original.Id}/fulfilment?month={day:yyyy-MM}")).Content.ReadAsStringAsync();
         Assert.Contains($"data-testid=\"changed-in-period\">自 {day:yyyy-MM-dd} 起按补充协议（{supplement.DocumentNumber}）增加<", split, StringComparison.Ordinal);
         Assert.DoesNotContain("changed-in-period", await fulfilment.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var report = Poppler.Text(await client.Http.GetByteArrayAsync(new Uri($"/shaoxing/agreements/{original.Id}/fulfilment/report?year=1", UriKind.Relative)));
+        Assert.Contains($"注：{added.Name}自{day:yyyy-MM-dd}起按补充协议（{supplement.DocumentNumber}）增加。", report, StringComparison.Ordinal);
         var fees = await client.GetAsync($"/shaoxing/agreements/{original.Id}/fees");
         Assert.Equal(HttpStatusCode.OK, fees.StatusCode);
         Assert.Contains($"按补充协议 {supplement.DocumentNumber} 调整", await fees.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -42,7 +42,8 @@ public static class FulfilmentReportPdf
             Overview(report.Figures),
             new ReportSection("二、服务项目完成情况（按项目和服务周期）", [], Lines(report.Figures), [
                 "注：只有养老机构已确认的服务记录计入完成情况；待确认和有异议的记录单列，不计入（未确认的记录不得默认通过）。",
-                "履约率按已结束的服务周期计算，每个项目每个周期计入的已确认次数以约定次数为限。周期跨越协议有效期起止日的，按覆盖天数折算约定次数。",
+                "履约率按已结束的服务周期计算，每个项目每个周期计入的已确认次数以约定次数为限。周期跨越协议有效期起止日或补充协议生效日的，按覆盖天数折算约定次数。",
+                .. report.Changes,
             ]),
             Evaluations(report.Evaluations),
         ];

@@ -24,6 +24,9 @@ public sealed record FulfilmentReport(
     IReadOnlyList<ReportInstalment> Fees,
     DateOnly Today)
 {
+    /// <summary>What a 补充协议 changed within a period of the year (ADR 044), one note each, in Chinese as printed.</summary>
+    public IReadOnlyList<string> Changes { get; init; } = [];
+
     /// <summary>The year's halves a 补充协议 left without a fee (ADR 045), listed beside the instalments.</summary>
     public IReadOnlyList<WaivedHalf> Waived { get; init; } = [];
 }
@@ -47,7 +50,13 @@ public sealed class FulfilmentReportQuery(PortalDbContext db, TimeProvider clock
             return null;
         }
 
-        var figures = await FiguresAsync(agreement, year, today, cancellationToken);
+        var agreed = await ServicePlanStore.AgreedItemsAsync(db, agreement, cancellationToken);
+        var figures = await FiguresAsync(agreement, agreed, year, today, cancellationToken);
+        // ADR 044: what a 补充协议 changed in a period of the year, as the fulfilment page says it next to the line.
+        var changes = figures.Lines
+            .Select(l => agreed.ChangeWithin(l.Plan.AgreementItemId, l.Plan.Period.Start, l.Plan.Period.End) is { } change
+                ? $"注：{l.Plan.ItemName}{change}。" : null)
+            .OfType<string>().Distinct().ToList();
         var names = await db.ElderCareInstitutions.Where(i => i.Id == agreement.ElderCareInstitutionId).Select(i => i.Name)
             .Concat(db.MedicalInstitutions.Where(i => i.Id == agreement.MedicalInstitutionId).Select(i => i.Name))
             .ToListAsync(cancellationToken);
@@ -68,6 +77,7 @@ public sealed class FulfilmentReportQuery(PortalDbContext db, TimeProvider clock
             today)
         {
             Waived = fees.Waived.Where(w => w.Year == year.Number).ToList(),
+            Changes = changes,
         };
     }
 
@@ -76,13 +86,16 @@ public sealed class FulfilmentReportQuery(PortalDbContext db, TimeProvider clock
     {
         ArgumentNullException.ThrowIfNull(agreement);
         var today = clock.TodayInBeijing();
-        return FulfilmentYear.Latest(agreement, today) is { } year ? await FiguresAsync(agreement, year, today, cancellationToken) : null;
+        return FulfilmentYear.Latest(agreement, today) is { } year
+            ? await FiguresAsync(agreement, await ServicePlanStore.AgreedItemsAsync(db, agreement, cancellationToken), year, today, cancellationToken)
+            : null;
     }
 
     // The year's plan against the records of its periods (a year line needs the whole agreement year).
-    private async Task<FulfilmentYear> FiguresAsync(Agreement agreement, AgreementYear year, DateOnly today, CancellationToken cancellationToken)
+    private async Task<FulfilmentYear> FiguresAsync(
+        Agreement agreement, AgreedItems agreed, AgreementYear year, DateOnly today, CancellationToken cancellationToken)
     {
-        var plan = FulfilmentYear.PlanOf(agreement, await ServicePlanStore.PlanAsync(db, agreement, cancellationToken), year);
+        var plan = FulfilmentYear.PlanOf(agreement, ServicePlan.Of(agreed), year);
         var from = plan.Count == 0 ? year.From : plan.Min(l => l.Period.Start);
         var to = plan.Count == 0 ? year.To : plan.Max(l => l.Period.End);
         var records = await db.ServiceRecords.AsNoTracking()
