@@ -33,9 +33,15 @@ public class FeesJourneyTests(BrowserFixture browser)
         await home.GetByRole(AriaRole.Button, new() { Name = "登记付款" }).ClickAsync();
         await Assertions.Expect(home.GetByTestId("payments")).ToContainTextAsync("待确认收款");
         await BrowserFixture.ScreenshotAsync(home, "fees-home-paid");
+        await home.SetViewportSizeAsync(390, 900);
+        await BrowserFixture.ScreenshotAsync(home, "fees-home-paid-390");
+        await home.SetViewportSizeAsync(1366, 900);
 
         var clinic = await SignInJourneyTests.SignInAsync(browser, Tenant, parties.ClinicEmail, $"/{Tenant}/medical");
         await clinic.GotoAsync($"{browser.BaseUrl}/{Tenant}/agreements/{agreement.Id}/fees");
+        await clinic.SetViewportSizeAsync(390, 900);
+        await BrowserFixture.ScreenshotAsync(clinic, "fees-clinic-pending-390");
+        await clinic.SetViewportSizeAsync(1366, 900);
         await clinic.GetByRole(AriaRole.Button, new() { Name = "确认收款" }).ClickAsync();
         await Assertions.Expect(clinic.GetByTestId("instalments")).ToContainTextAsync("已确认收款");
 
