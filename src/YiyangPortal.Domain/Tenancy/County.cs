@@ -74,7 +74,7 @@ public sealed class County : ITenantOwned
         {
             errors.Add(new FieldError(nameof(CivilAffairsBureauName), new DomainMessage("民政部门的名称不能超过 {0} 个字。", MaxBureauNameLength)));
         }
-        else if (civilAffairs.Any(char.IsControl))
+        else if (civilAffairs.Trim().Any(char.IsControl))
         {
             errors.Add(new FieldError(nameof(CivilAffairsBureauName), "名称只能有一行，不能含换行等控制字符。"));
         }
@@ -87,7 +87,7 @@ public sealed class County : ITenantOwned
         {
             errors.Add(new FieldError(nameof(HealthBureauName), new DomainMessage("卫生健康部门的名称不能超过 {0} 个字。", MaxBureauNameLength)));
         }
-        else if (health.Any(char.IsControl))
+        else if (health.Trim().Any(char.IsControl))
         {
             errors.Add(new FieldError(nameof(HealthBureauName), "名称只能有一行，不能含换行等控制字符。"));
         }
