@@ -153,12 +153,15 @@ public partial class CountyBureausPagesTests(PortalAppFactory app) : IClassFixtu
 
         var saved = await first.SubmitAsync(Page(parties), Page(parties), new Dictionary<string, string>
         {
-            ["CivilAffairsBureauName"] = "甲民政局", ["HealthBureauName"] = "甲卫生健康委员会",
+            ["CivilAffairsBureauName"] = "甲民政局",
+            ["HealthBureauName"] = "甲卫生健康委员会",
             ["Version"] = FormVersion().Match(await (await first.GetAsync(Page(parties))).Content.ReadAsStringAsync()).Groups[1].Value,
         });
         var late = await second.SubmitAsync(Page(parties), Page(parties), new Dictionary<string, string>
         {
-            ["CivilAffairsBureauName"] = "乙民政局", ["HealthBureauName"] = "乙卫生健康局", ["Version"] = version,
+            ["CivilAffairsBureauName"] = "乙民政局",
+            ["HealthBureauName"] = "乙卫生健康局",
+            ["Version"] = version,
         });
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
@@ -172,7 +175,9 @@ public partial class CountyBureausPagesTests(PortalAppFactory app) : IClassFixtu
         // Saving again from the re-shown form is a deliberate overwrite, with the version now saved.
         var again = await second.SubmitAsync(Page(parties), Page(parties), new Dictionary<string, string>
         {
-            ["CivilAffairsBureauName"] = "乙民政局", ["HealthBureauName"] = "乙卫生健康局", ["Version"] = FormVersion().Match(body).Groups[1].Value,
+            ["CivilAffairsBureauName"] = "乙民政局",
+            ["HealthBureauName"] = "乙卫生健康局",
+            ["Version"] = FormVersion().Match(body).Groups[1].Value,
         });
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
         Assert.Equal("乙民政局", (await CountyAsync(parties)).CivilAffairsBureauName);
