@@ -134,8 +134,8 @@ public sealed record AgreementDocumentModel
     public decimal? AnnualHealthServiceFee { get; init; }
 
     /// <summary>
-    /// 附件1 and 附件2: the civil-affairs bureau that receives a copy (报 XXX 民政局). Either the place name
-    /// (越城区) or the full name (越城区民政局); the template's own word 民政局 is not repeated.
+    /// 附件1 and 附件2: the civil-affairs bureau that receives a copy (报 XXX 民政局, one blank). The full name as the
+    /// register has it (越城区民政局, or a merged 社会事业局; ADR 049), or a place name read as its 民政局.
     /// </summary>
     public string? CivilAffairsBureau { get; init; }
 

@@ -107,6 +107,7 @@ public class PageWidthTests(BrowserFixture browser)
     {
         var page = await SignInAsync("admin@shaoxing.demo", "/shaoxing/admin");
         await CheckAsync(page, "admin-home");
+        await VisitAsync(page, await FirstHrefAsync(page, "tbody a[href*='/admin/counties/']"), "admin-county-bureaus");
         await VisitAsync(page, "/shaoxing/admin/institutions/eldercare", "admin-eldercare-register");
         await VisitAsync(page, await FirstHrefAsync(page, "tbody a[href*='/admin/institutions/eldercare/']"), "admin-eldercare-edit");
         await VisitAsync(page, "/shaoxing/admin/institutions/eldercare/new", "admin-eldercare-new");

@@ -75,6 +75,21 @@ public class FidelityTests
         ]);
     }
 
+    /// <summary>ADR 049: a county's bureaus named otherwise (merged, 委员会) are printed as the register names them.</summary>
+    [Theory]
+    [InlineData("柯桥区社会事业局", "柯桥区卫生健康委员会", "报柯桥区社会事业局、柯桥区卫生健康委员会备案")]
+    [InlineData("越城区", "越城区卫生健康委（局）", "报越城区民政局、越城区卫生健康局备案")]
+    public void BureausNamedOtherwise_ArePrintedAsNamed_InBothTemplates(string civil, string health, string expected)
+    {
+        foreach (var model in new[] { SampleAgreements.SignedConsortium(), SampleAgreements.SignedProjectCooperation() })
+        {
+            var body = Body(model with { CivilAffairsBureau = civil, HealthBureau = health });
+
+            Assert.Contains(expected, body, StringComparison.Ordinal);
+            Assert.DoesNotContain("社会事业局民政局", body, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void Pdf_ExtractsTheCharactersWritten_NotKangxiRadicals()
     {

@@ -45,8 +45,9 @@ public static partial class OfficialText
     [GeneratedRegex("^#+ *")]
     private static partial Regex HeadingMark();
 
-    // XXX卫生健康委（局） is one blank: the PDF prints the bureau's own name there (issue 11 point 2).
-    [GeneratedRegex("XXX卫生健康委[（(]局[）)]|_+|XXX")]
+    // XXX民政局 and XXX卫生健康委（局） are one blank each: the PDF prints the bureau's own name there (issue 11 point 2,
+    // ADR 049: a county's bureau may be named otherwise, e.g. 社会事业局).
+    [GeneratedRegex("XXX卫生健康委[（(]局[）)]|XXX民政局|_+|XXX")]
     private static partial Regex Blank();
 
     // Split after 。；：and their half-width forms, keeping the mark with its sentence.

@@ -81,8 +81,8 @@ public class RenderingTests
 
         // The medical party is not chosen yet: the label is followed directly by the next line.
         Assert.Contains("乙方（医疗卫生机构）：地址：", body, StringComparison.Ordinal);
-        // Both bureaus are gaps: the health bureau's blank is the whole 卫生健康委(局), filled with the bureau's own name.
-        Assert.Contains("报民政局、备案各一份", body, StringComparison.Ordinal);
+        // Both bureaus are gaps: each blank is the whole XXX民政局 / XXX卫生健康委(局), filled with the bureau's own name.
+        Assert.Contains("报、备案各一份", body, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -24,39 +24,34 @@ internal static class BlankValues
         "ConsultationFeeIntermediate" => Money(model.ConsultationFeeIntermediate),
         "MedicalCostPayment" => Payment(model.MedicalCostPayment),
         "AnnualHealthServiceFee" => Money(model.AnnualHealthServiceFee),
-        "CivilAffairsBureau" => WithoutSuffix(model.CivilAffairsBureau, "民政局"),
-        // Issue 11 point 2: the PDF names the real bureau (越城区卫生健康局), not the template's 委（局） alternative.
-        "HealthBureau" => HealthBureauName(model.HealthBureau),
+        // Issue 11 point 2 and ADR 049: the PDF names the real bureaus as the register names them (越城区民政局,
+        // 柯桥区卫生健康委员会, a merged 社会事业局), not the template's XXX民政局 or 委（局） alternative.
+        "CivilAffairsBureau" => BureauName(model.CivilAffairsBureau, "民政局"),
+        "HealthBureau" => BureauName(model.HealthBureau, "卫生健康局", "卫生健康委（局）", "卫生健康委(局)"),
         _ => DatePart(model, key),
     };
 
     /// <summary>
-    /// The health bureau's own name: a full name (越城区卫生健康局, 绍兴市卫生健康委员会) as given; the template's
-    /// alternative 卫生健康委（局） or a bare place name read as the county's 卫生健康局.
+    /// A bureau's own name — one ending in 局, 委员会 or 委 (越城区民政局, 绍兴市卫生健康委员会, 柯桥区社会事业局) — as given;
+    /// a bare place name (越城区), or one ending in the template's <paramref name="alternatives"/> (越城区卫生健康委（局）),
+    /// read as that place's <paramref name="usual"/> bureau.
     /// </summary>
-    private static string? HealthBureauName(string? value)
+    private static string? BureauName(string? value, string usual, params string[] alternatives)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        if (NullIfEmpty(value) is not { } name)
         {
             return null;
         }
 
-        var name = value.Trim();
-        if (name.EndsWith("卫生健康局", StringComparison.Ordinal) || name.EndsWith("卫生健康委员会", StringComparison.Ordinal)
-            || name.EndsWith("卫生健康委", StringComparison.Ordinal))
-        {
-            return name;
-        }
-
-        foreach (var alternative in new[] { "卫生健康委（局）", "卫生健康委(局)" })
+        foreach (var alternative in alternatives)
         {
             if (name.EndsWith(alternative, StringComparison.Ordinal))
             {
-                name = name[..^alternative.Length];
+                return name[..^alternative.Length] + usual;
             }
         }
 
-        return name + "卫生健康局";
+        return name.EndsWith('局') || name.EndsWith('委') || name.EndsWith("委员会", StringComparison.Ordinal) ? name : name + usual;
     }
 
     /// <summary>Width of the underlined gap of an empty blank, in em.</summary>
@@ -141,22 +136,6 @@ internal static class BlankValues
         MedicalCostPayment.ElderCareInstitutionPays => "甲方统一支付",
         _ => throw new ArgumentOutOfRangeException(nameof(payment), payment, null),
     };
-
-    private static string? WithoutSuffix(string? value, params string[] suffixes)
-    {
-        if (NullIfEmpty(value) is not { } v)
-        {
-            return null;
-        }
-        foreach (var suffix in suffixes)
-        {
-            if (v.EndsWith(suffix, StringComparison.Ordinal) && v.Length > suffix.Length)
-            {
-                return v[..^suffix.Length];
-            }
-        }
-        return v;
-    }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -5,10 +5,15 @@ namespace YiyangPortal.Domain.Tenancy;
 /// <summary>A county-level division (区/县(市)) of a tenant city. County bureaus receive the filings.</summary>
 public sealed class County : ITenantOwned
 {
+    /// <summary>The longest bureau name taken (e.g. 越城区卫生健康和计划生育局 is 13 characters).</summary>
+    public const int MaxBureauNameLength = 50;
+
     private County()
     {
         Name = string.Empty;
         DivisionCode = string.Empty;
+        CivilAffairsBureauName = string.Empty;
+        HealthBureauName = string.Empty;
     }
 
     public County(Guid tenantId, string divisionCode, string name, CountyKind kind)
@@ -28,6 +33,10 @@ public sealed class County : ITenantOwned
         DivisionCode = divisionCode;
         Name = name.Trim();
         Kind = kind;
+
+        // The usual names; the city's administrator corrects those that differ (ADR 049: 卫生健康委员会, merged bureaus).
+        CivilAffairsBureauName = Name + "民政局";
+        HealthBureauName = Name + "卫生健康局";
     }
 
     public Guid Id { get; private set; }
@@ -41,9 +50,63 @@ public sealed class County : ITenantOwned
 
     public CountyKind Kind { get; private set; }
 
-    /// <summary>The civil-affairs bureau that receives copies of agreements (e.g. 越城区民政局).</summary>
-    public string CivilAffairsBureauName => Name + "民政局";
+    /// <summary>
+    /// The civil-affairs bureau that receives copies of agreements (2020 guide 六(四): 当地县级民政部门), e.g. 越城区民政局.
+    /// Agreements print it as it was when they were submitted (<see cref="Agreements.AgreementTerms.CivilAffairsBureauName"/>).
+    /// </summary>
+    public string CivilAffairsBureauName { get; private set; }
 
-    /// <summary>The health bureau that receives copies of agreements (e.g. 越城区卫生健康局).</summary>
-    public string HealthBureauName => Name + "卫生健康局";
+    /// <summary>
+    /// The health bureau that receives copies of agreements (当地县级卫生健康行政部门), e.g. 越城区卫生健康局; in some
+    /// places 卫生健康委员会, or a merged bureau (社会事业局).
+    /// </summary>
+    public string HealthBureauName { get; private set; }
+
+    /// <summary>What is wrong with the bureaus' names, keyed by field; empty when they can be taken.</summary>
+    public static IReadOnlyList<FieldError> BureauNameProblems(string? civilAffairs, string? health)
+    {
+        var errors = new List<FieldError>();
+        if (string.IsNullOrWhiteSpace(civilAffairs))
+        {
+            errors.Add(new FieldError(nameof(CivilAffairsBureauName), "请填写民政部门的名称。"));
+        }
+        else if (civilAffairs.Trim().Length > MaxBureauNameLength)
+        {
+            errors.Add(new FieldError(nameof(CivilAffairsBureauName), new DomainMessage("民政部门的名称不能超过 {0} 个字。", MaxBureauNameLength)));
+        }
+        else if (civilAffairs.Trim().Any(char.IsControl))
+        {
+            errors.Add(new FieldError(nameof(CivilAffairsBureauName), "名称只能有一行，不能含换行等控制字符。"));
+        }
+
+        if (string.IsNullOrWhiteSpace(health))
+        {
+            errors.Add(new FieldError(nameof(HealthBureauName), "请填写卫生健康部门的名称。"));
+        }
+        else if (health.Trim().Length > MaxBureauNameLength)
+        {
+            errors.Add(new FieldError(nameof(HealthBureauName), new DomainMessage("卫生健康部门的名称不能超过 {0} 个字。", MaxBureauNameLength)));
+        }
+        else if (health.Trim().Any(char.IsControl))
+        {
+            errors.Add(new FieldError(nameof(HealthBureauName), "名称只能有一行，不能含换行等控制字符。"));
+        }
+
+        return errors;
+    }
+
+    /// <summary>
+    /// The city's administrator corrects the names (ADR 049). Agreements already submitted keep the names they carry;
+    /// drafts take the new ones when next saved or submitted, and filings show the bureau's current name.
+    /// </summary>
+    public void RenameBureaus(string civilAffairs, string health)
+    {
+        if (BureauNameProblems(civilAffairs, health) is [var first, ..])
+        {
+            throw new DomainException(first.Text);
+        }
+
+        CivilAffairsBureauName = civilAffairs.Trim();
+        HealthBureauName = health.Trim();
+    }
 }

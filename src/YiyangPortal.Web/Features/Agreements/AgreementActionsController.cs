@@ -60,7 +60,12 @@ public sealed class AgreementActionsController(
     {
         if (await workflow.FindAsync(id, Me) is not { } agreement) { return NotFound(); }
         var basis = await workflow.SupplementBasisAsync(agreement);
-        return await CompleteAsync(agreement, version, "submit", (a, by) => { a.Submit(by, basis); return Task.CompletedTask; }, L["已提交医疗机构审核。"]);
+        return await CompleteAsync(agreement, version, "submit", async (a, by) =>
+        {
+            // ADR 049: submitted with the bureaus' names as the register has them now.
+            await workflow.TakeRegisteredBureausAsync(a, by);
+            a.Submit(by, basis);
+        }, L["已提交医疗机构审核。"]);
     }
 
     /// <summary>

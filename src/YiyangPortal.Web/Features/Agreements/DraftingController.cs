@@ -68,7 +68,7 @@ public sealed class DraftingController(PortalDbContext db, AgreementWorkflow wor
         }
 
         var by = workflow.Actor(Me);
-        var (elderCareCounty, medicalCounty) = await CountiesAsync(agreement);
+        var (elderCareCounty, medicalCounty) = await workflow.CountiesAsync(agreement);
         if (!TryBureaus(form, elderCareCounty, medicalCounty)
             || !Try(() => Apply(agreement, by, what, frequencies, form.ToTerms(agreement.Template).WithBureaus(elderCareCounty, medicalCounty), choice, newItem)))
         {
@@ -260,15 +260,6 @@ public sealed class DraftingController(PortalDbContext db, AgreementWorkflow wor
         return false;
     }
 
-    /// <summary>The two parties' counties: the register of bureaus an agreement may be filed with.</summary>
-    private async Task<(County ElderCare, County Medical)> CountiesAsync(Agreement agreement)
-    {
-        var elderCareCounty = await db.ElderCareInstitutions.Where(e => e.Id == agreement.ElderCareInstitutionId).Select(e => e.CountyId).SingleAsync();
-        var medicalCounty = await db.MedicalInstitutions.Where(m => m.Id == agreement.MedicalInstitutionId).Select(m => m.CountyId).SingleAsync();
-        var counties = await db.Counties.AsNoTracking().Where(c => c.Id == elderCareCounty || c.Id == medicalCounty).ToListAsync();
-        return (counties.Single(c => c.Id == elderCareCounty), counties.Single(c => c.Id == medicalCounty));
-    }
-
     private bool Try(Action change)
     {
         try
@@ -293,7 +284,7 @@ public sealed class DraftingController(PortalDbContext db, AgreementWorkflow wor
         }
 
         var typed = rows.GroupBy(r => r.Id).ToDictionary(g => g.Key, g => g.Last().Frequency);
-        var (elderCareCounty, medicalCounty) = await CountiesAsync(agreement);
+        var (elderCareCounty, medicalCounty) = await workflow.CountiesAsync(agreement);
         var home = await db.ElderCareInstitutions.AsNoTracking().SingleAsync(e => e.Id == agreement.ElderCareInstitutionId);
         return View(EditView, new DraftPage(
             await details.BuildAsync(agreement, User), terms, item, await PricesAsync(agreement), typed, notice,

@@ -8,7 +8,9 @@ using YiyangPortal.Web.Security;
 
 namespace YiyangPortal.Web.Features.TenantAdmin;
 
-public sealed record CountySummary(string County, string Code, int ElderCare, int Medical, int Accounts);
+/// <param name="CivilAffairsBureau">The 民政 bureau's name as the register has it (ADR 049); likewise the health bureau.</param>
+public sealed record CountySummary(
+    Guid Id, string County, string Code, string CivilAffairsBureau, string HealthBureau, int ElderCare, int Medical, int Accounts);
 
 /// <summary>Home of a city's administrator: the counties with their institutions and accounts.</summary>
 [Authorize(Policy = PortalPolicies.TenantAdmin)]
@@ -21,8 +23,11 @@ public sealed class TenantAdminController(PortalDbContext db) : PortalController
         var rows = await db.Counties.AsNoTracking()
             .OrderBy(c => c.DivisionCode)
             .Select(c => new CountySummary(
+                c.Id,
                 c.Name,
                 c.DivisionCode,
+                c.CivilAffairsBureauName,
+                c.HealthBureauName,
                 db.ElderCareInstitutions.Count(e => e.CountyId == c.Id),
                 db.MedicalInstitutions.Count(m => m.CountyId == c.Id),
                 db.Users.Count(u => u.CountyId == c.Id
