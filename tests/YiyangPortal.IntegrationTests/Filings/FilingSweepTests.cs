@@ -25,6 +25,9 @@ public class FilingSweepTests(PortalAppFactory app) : IClassFixture<PortalAppFac
         await sweep.RunAsync(At(2026, 2, 21), CancellationToken.None);
         await sweep.RunAsync(At(2026, 2, 21), CancellationToken.None);
         Assert.Equal(4, await CountAsync(NotificationKind.FilingDue, "须于 2026年2月28日 前")); // 2 filings × 2 party users
+        // Each bureau by its registered name (ADR 049), one filing each, to both parties' users.
+        Assert.Equal(2, await CountAsync(NotificationKind.FilingDue, "前向越城区民政局报送备案"));
+        Assert.Equal(2, await CountAsync(NotificationKind.FilingDue, "前向越城区卫生健康局报送备案"));
         await sweep.RunAsync(At(2026, 2, 28), CancellationToken.None);
         Assert.Equal(4, await CountAsync(NotificationKind.FilingDue, "截止日"));
         await sweep.RunAsync(At(2026, 3, 1), CancellationToken.None);

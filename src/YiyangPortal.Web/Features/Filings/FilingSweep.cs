@@ -41,6 +41,15 @@ public sealed class FilingSweep(IServiceScopeFactory scopes)
             .Where(f => !db.FilingReminders.Any(r => r.FilingId == f.Id && r.Kind == (f.DueDate < today ? FilingReminderKind.Escalated
                 : f.DueDate == today ? FilingReminderKind.DueDay : FilingReminderKind.WeekBefore)))
             .Join(db.Agreements, f => f.AgreementId, a => a.Id, (f, a) => new { Filing = f, a.DocumentNumber, a.ElderCareInstitutionId, a.MedicalInstitutionId })
+            // The bureau by its registered name (ADR 049), as the filing page names it: a proper name, not translated.
+            .Join(db.Counties, x => x.Filing.CountyId, c => c.Id, (x, c) => new
+            {
+                x.Filing,
+                x.DocumentNumber,
+                x.ElderCareInstitutionId,
+                x.MedicalInstitutionId,
+                BureauName = x.Filing.Bureau == Domain.Identity.Bureau.CivilAffairs ? c.CivilAffairsBureauName : c.HealthBureauName,
+            })
             .OrderBy(x => x.Filing.DueDate)
             .ToListAsync(cancellationToken);
 
@@ -57,7 +66,7 @@ public sealed class FilingSweep(IServiceScopeFactory scopes)
 
             db.FilingReminders.Add(new FilingReminder(c.Filing.TenantId, c.Filing.Id, kind, today));
             var due = c.Filing.DueDate;
-            var bureau = new DomainMessage(c.Filing.Bureau == Domain.Identity.Bureau.CivilAffairs ? "民政局" : "卫生健康局");
+            var bureau = c.BureauName;
             var termination = c.Filing.Kind == FilingKind.Termination;
             if (kind == FilingReminderKind.Escalated)
             {
