@@ -83,6 +83,16 @@ public sealed class AgreedItems
     public IReadOnlyList<AgreedItem> Between(DateOnly from, DateOnly to) =>
         Of(Versions.Where(v => v.From <= to && v.To >= from));
 
+    /// <summary>
+    /// The items a record form offers for the calendar month of <paramref name="month"/>: those with a frequency agreed on
+    /// any of its days (<see cref="Between"/>); the record rules check the service day itself.
+    /// </summary>
+    public IReadOnlyList<AgreedItem> RecordableIn(DateOnly month)
+    {
+        var first = new DateOnly(month.Year, month.Month, 1);
+        return Between(first, first.AddMonths(1).AddDays(-1)).Where(i => i.Item.Frequency > 0).ToList();
+    }
+
     /// <summary>Every item agreed on some service day, one per line, as the latest version that has it states it.</summary>
     public IReadOnlyList<AgreedItem> All => Of(Versions);
 

@@ -174,15 +174,8 @@ public sealed class FulfilmentController(
             replaced, roster, today,
             await MayAsync(agreement, AgreementAction.RecordService), await MayAsync(agreement, AgreementAction.ConfirmService),
             form, staffForm, confirmation, Me.SideOf(agreement) is not null)
-        { Items = ItemsOf(agreed, month), Agreed = agreed };
+        { Agreed = agreed };
     }
-
-    /// <summary>
-    /// The items a record form offers for <paramref name="month"/>: those agreed on any of its days, as the version in
-    /// force then states them (ADR 044); the domain checks the day itself.
-    /// </summary>
-    internal static IReadOnlyList<AgreedItem> ItemsOf(AgreedItems agreed, DateOnly month) =>
-        agreed.Between(month, month.AddMonths(1).AddDays(-1)).Where(i => i.Item.Frequency > 0).ToList();
 
     /// <summary>逾期未确认 by the tenant's window (ADR 035): one expression for this month's rows and the agreement's count.</summary>
     private async Task<ConfirmationDue> ConfirmationAsync(Agreement agreement, IReadOnlyList<ServiceRecord> records)

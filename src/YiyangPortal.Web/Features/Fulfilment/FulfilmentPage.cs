@@ -33,11 +33,14 @@ public sealed record FulfilmentPage(
     ConfirmationDue Confirmation,
     bool IsParty)
 {
-    /// <summary>The items the record form offers: those agreed in the month shown (ADR 044).</summary>
-    public IReadOnlyList<AgreedItem> Items { get; init; } = [];
-
-    /// <summary>The items agreed over the term, which say what a 补充协议 changed within a line's period.</summary>
+    /// <summary>
+    /// The items agreed over the term: the record form offers those of the month shown (<see cref="Items"/>, ADR 044),
+    /// and each plan line asks it what a 补充协议 changed within its period.
+    /// </summary>
     public AgreedItems? Agreed { get; init; }
+
+    /// <summary>The items the record form offers: those agreed in the month shown (ADR 044).</summary>
+    public IReadOnlyList<AgreedItem> Items => Agreed?.RecordableIn(Month) ?? [];
 
     public string Url => $"~/agreements/{Agreement.Id}/fulfilment";
 

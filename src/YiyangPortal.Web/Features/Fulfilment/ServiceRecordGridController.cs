@@ -66,7 +66,7 @@ public sealed class ServiceRecordGridController(
         if (!await MayAsync(agreement)) { return StatusCode(StatusCodes.Status403Forbidden); }
         var roster = await RosterAsync(agreement);
         var agreed = await ServicePlanStore.AgreedItemsAsync(db, agreement, HttpContext.RequestAborted);
-        var items = FulfilmentController.ItemsOf(agreed, MonthShown(agreement, FulfilmentController.ParseMonth(month)));
+        var items = agreed.RecordableIn(MonthShown(agreement, FulfilmentController.ParseMonth(month)));
         return File(ServiceRecordSheet.Template(items, roster),
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"服务记录导入模板-{agreement.DocumentNumber}.xlsx");
     }
@@ -223,7 +223,7 @@ public sealed class ServiceRecordGridController(
             .Select(a => a.ServiceRecordId).ToListAsync();
         // What was typed, then blank rows to go on with (a few more when the page works without JavaScript).
         var shown = rows.Concat(Enumerable.Range(0, rows.Count == 0 ? BlankRows : 2).Select(_ => new ServiceRecordForm())).ToList();
-        return new ServiceRecordGridPage(agreement, month, months, plan, FulfilmentController.ItemsOf(agreed, month), records,
+        return new ServiceRecordGridPage(agreement, month, months, plan, agreed.RecordableIn(month), records,
             sheets.ToHashSet(), await RosterAsync(agreement), shown, sheetErrors ?? [], today, await MayAsync(agreement));
     }
 
