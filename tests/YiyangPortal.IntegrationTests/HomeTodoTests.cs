@@ -32,7 +32,7 @@ public partial class HomeTodoTests(PortalAppFactory app) : IClassFixture<PortalA
         await parties.FilingsAsync(filed.Id, FilingStatus.Submitted); // the bureaus' turn
         var corrected = await parties.AgreementAsync(AgreementStatus.Effective);
         await parties.FilingsAsync(corrected.Id, FilingStatus.Returned);
-        var staff = await SignedInAsync(parties.StaffEmail);
+        var staff = await PortalClient.SignedInAsync(app, parties.StaffEmail);
 
         var todo = await TodoAsync(staff, "/shaoxing/eldercare");
 
@@ -59,7 +59,7 @@ public partial class HomeTodoTests(PortalAppFactory app) : IClassFixture<PortalA
         var homeSigned = await parties.AgreementAsync(AgreementStatus.PartiallySigned, new(FirstSigner: AgreementParty.ElderCare));
         await parties.AgreementAsync(AgreementStatus.PartiallySigned, new(FirstSigner: AgreementParty.Medical));
         var late = await parties.AgreementAsync(AgreementStatus.Effective, new(SignedAtUtc: LongAgo));
-        var clinic = await SignedInAsync(parties.ClinicEmail);
+        var clinic = await PortalClient.SignedInAsync(app, parties.ClinicEmail);
 
         var page = await (await clinic.GetAsync("/shaoxing/medical")).Content.ReadAsStringAsync();
         var todo = Todo(page);
@@ -78,11 +78,11 @@ public partial class HomeTodoTests(PortalAppFactory app) : IClassFixture<PortalA
         var parties = await TestParties.CreateAsync(app);
         var agreement = await parties.AgreementAsync(AgreementStatus.Effective);
         await parties.AgreementAsync(AgreementStatus.Effective); // in force, nothing proposed
-        var staff = await SignedInAsync(parties.StaffEmail);
+        var staff = await PortalClient.SignedInAsync(app, parties.StaffEmail);
         var id = agreement.Id.ToString();
         await AgreementSteps.ActAsync(staff, id, $"/shaoxing/agreements/{id}/termination/propose",
             new() { ["kind"] = "Mutual", ["reason"] = "养老院搬迁", ["terminateOn"] = BeijingDate.Day(0) });
-        var clinic = await SignedInAsync(parties.ClinicEmail);
+        var clinic = await PortalClient.SignedInAsync(app, parties.ClinicEmail);
 
         var clinicTodo = await TodoAsync(clinic, "/shaoxing/medical");
         var staffTodo = await TodoAsync(staff, "/shaoxing/eldercare");
@@ -99,7 +99,7 @@ public partial class HomeTodoTests(PortalAppFactory app) : IClassFixture<PortalA
         var parties = await TestParties.CreateAsync(app);
         var city = $"city-{parties.Code}@test.demo";
         await parties.AddUserAsync(city, RoleAssignment.CityRegulator(Bureau.Health));
-        var cityClient = await SignedInAsync(city);
+        var cityClient = await PortalClient.SignedInAsync(app, city);
         var cityBefore = await TodoAsync(cityClient, "/shaoxing/regulator");
 
         var submitted = await parties.AgreementAsync(AgreementStatus.Effective);
@@ -111,7 +111,7 @@ public partial class HomeTodoTests(PortalAppFactory app) : IClassFixture<PortalA
 
         foreach (var email in new[] { parties.CivilAffairsEmail, parties.HealthEmail })
         {
-            var regulator = await SignedInAsync(email);
+            var regulator = await PortalClient.SignedInAsync(app, email);
             var todo = await TodoAsync(regulator, "/shaoxing/regulator");
             Assert.Equal(["filings-review", "filings-overdue"], todo.Keys);
             await AssertFilingsAsync(regulator, todo["filings-review"], 1, submitted);
@@ -130,7 +130,7 @@ public partial class HomeTodoTests(PortalAppFactory app) : IClassFixture<PortalA
     {
         var parties = await TestParties.CreateAsync(app);
 
-        var page = await (await (await SignedInAsync(parties.StaffEmail)).GetAsync("/shaoxing/eldercare")).Content.ReadAsStringAsync();
+        var page = await (await (await PortalClient.SignedInAsync(app, parties.StaffEmail)).GetAsync("/shaoxing/eldercare")).Content.ReadAsStringAsync();
 
         var todo = Todo(page);
         Assert.All(todo.Values, line => Assert.Equal((0, null), (line.Count, line.Href)));
@@ -142,7 +142,7 @@ public partial class HomeTodoTests(PortalAppFactory app) : IClassFixture<PortalA
     {
         var parties = await TestParties.CreateAsync(app);
         var review = await parties.AgreementAsync(AgreementStatus.PendingMedicalReview);
-        var staff = await SignedInAsync(parties.StaffEmail);
+        var staff = await PortalClient.SignedInAsync(app, parties.StaffEmail);
 
         Assert.Empty(await NumbersAsync(staff, "/shaoxing/agreements?todo=review"));
         Assert.Contains(review.DocumentNumber, await NumbersAsync(staff, "/shaoxing/agreements?todo=nonsense"));
@@ -187,13 +187,6 @@ public partial class HomeTodoTests(PortalAppFactory app) : IClassFixture<PortalA
             m => m.Groups["key"].Value,
             m => new TodoLine(int.Parse(m.Groups["count"].Value, System.Globalization.CultureInfo.InvariantCulture),
                 m.Groups["href"].Success ? WebUtility.HtmlDecode(m.Groups["href"].Value) : null));
-
-    private async Task<PortalClient> SignedInAsync(string email)
-    {
-        var client = PortalClient.For(app);
-        Assert.Equal(HttpStatusCode.Redirect, (await client.LoginAsync("/shaoxing", email)).StatusCode);
-        return client;
-    }
 
     private sealed record TodoLine(int Count, string? Href);
 

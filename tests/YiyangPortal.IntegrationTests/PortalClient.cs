@@ -13,6 +13,15 @@ public sealed partial class PortalClient(HttpClient http)
     public static PortalClient For(PortalAppFactory factory) =>
         new(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
 
+    /// <summary>A client signed in as <paramref name="email"/> (to 绍兴市 unless another tenant is named); a refused sign-in fails the test here.</summary>
+    public static async Task<PortalClient> SignedInAsync(PortalAppFactory factory, string email, string tenantPrefix = "/shaoxing")
+    {
+        var client = For(factory);
+        var response = await client.LoginAsync(tenantPrefix, email);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"sign-in of {email} answered {(int)response.StatusCode}");
+        return client;
+    }
+
     public Task<HttpResponseMessage> GetAsync(string url) => Http.GetAsync(new Uri(url, UriKind.Relative));
 
     /// <summary>GETs the form page, then POSTs the fields with the page's antiforgery token.</summary>

@@ -42,7 +42,7 @@ public class ConfirmationWindowPagesTests(WindowAppFactory app) : IClassFixture<
             db.StaffMembers.Add(doctor);
             return await db.SaveChangesAsync();
         });
-        var clinic = await SignedInAsync(parties.ClinicEmail);
+        var clinic = await PortalClient.SignedInAsync(app, parties.ClinicEmail);
         var day = agreement.ServiceDays()!.Value.From;
         var page = $"/shaoxing/agreements/{agreement.Id}/fulfilment";
         var recorded = await clinic.SubmitAsync(page, $"{page}/records", new Dictionary<string, string>
@@ -54,7 +54,7 @@ public class ConfirmationWindowPagesTests(WindowAppFactory app) : IClassFixture<
             ["DurationMinutes"] = "90",
         });
         Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
-        var home = await SignedInAsync(parties.StaffEmail);
+        var home = await PortalClient.SignedInAsync(app, parties.StaffEmail);
         var month = $"{page}?month={day:yyyy-MM}";
         Assert.DoesNotContain("data-testid=\"overdue-records\"", await (await home.GetAsync(month)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await TodoCountAsync(home));
@@ -62,7 +62,7 @@ public class ConfirmationWindowPagesTests(WindowAppFactory app) : IClassFixture<
         try
         {
             app.Clock.Offset = TimeSpan.FromDays(16);
-            home = await SignedInAsync(parties.StaffEmail);
+            home = await PortalClient.SignedInAsync(app, parties.StaffEmail);
             var late = await (await home.GetAsync(month)).Content.ReadAsStringAsync();
             Assert.Contains("data-testid=\"overdue-records\" data-count=\"1\"", late, StringComparison.Ordinal);
             Assert.Contains("data-overdue=\"true\"", late, StringComparison.Ordinal);
@@ -70,7 +70,7 @@ public class ConfirmationWindowPagesTests(WindowAppFactory app) : IClassFixture<
             var record = await TestData.InTenantAsync(app, parties.Tenant, db => db.ServiceRecords.AsNoTracking().SingleAsync(r => r.AgreementId == agreement.Id));
             Assert.Equal(ServiceRecordStatus.Pending, record.Status); // flagged, never accepted
 
-            var admin = await SignedInAsync("admin@shaoxing.demo");
+            var admin = await PortalClient.SignedInAsync(app, "admin@shaoxing.demo");
             var saved = await admin.SubmitAsync("/shaoxing/admin/settings", "/shaoxing/admin/settings", new Dictionary<string, string>
             {
                 ["terminationNoticeDays"] = "30",
@@ -97,7 +97,7 @@ public class ConfirmationWindowPagesTests(WindowAppFactory app) : IClassFixture<
     [InlineData("十五")]
     public async Task TheWindow_OutsideOneToNinety_IsRefusedNextToItsField_WithWhatWasTyped(string typed)
     {
-        var admin = await SignedInAsync("admin@shaoxing.demo");
+        var admin = await PortalClient.SignedInAsync(app, "admin@shaoxing.demo");
         Assert.Contains("name=\"serviceConfirmationDays\" value=\"15\"", await (await admin.GetAsync("/shaoxing/admin/settings")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var refused = await admin.SubmitAsync("/shaoxing/admin/settings", "/shaoxing/admin/settings", new Dictionary<string, string>
@@ -119,12 +119,5 @@ public class ConfirmationWindowPagesTests(WindowAppFactory app) : IClassFixture<
         var match = System.Text.RegularExpressions.Regex.Match(html, "data-testid=\"todo-recordsoverdue\" data-count=\"(\\d+)\"");
         Assert.True(match.Success, "no 逾期未确认 line in the to-do");
         return int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
-    }
-
-    private async Task<PortalClient> SignedInAsync(string email)
-    {
-        var client = PortalClient.For(app);
-        await client.LoginAsync("/shaoxing", email);
-        return client;
     }
 }

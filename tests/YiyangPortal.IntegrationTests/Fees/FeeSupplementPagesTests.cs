@@ -19,13 +19,7 @@ public class FeeSupplementPagesTests(PortalAppFactory app) : IClassFixture<Porta
     [Fact]
     public async Task ASignedSupplementChangingTheFee_ReDerivesTheUnpaidInstalments_AndPaymentsTakeTheNewAmount()
     {
-        var parties = await TestParties.CreateAsync(app);
-        var today = BeijingTime.Today(DateTimeOffset.UtcNow);
-        // Signed 40 days ago, for about two years: the first half-year has begun, three more are to come.
-        var original = await parties.AgreementAsync(AgreementStatus.Effective, new AgreementShape(
-            SignedAtUtc: DateTimeOffset.UtcNow.AddDays(-40), TermEnd: today.AddMonths(22)));
-        var home = await SignedInAsync(parties.StaffEmail);
-        var clinic = await SignedInAsync(parties.ClinicEmail);
+        var (parties, original, home, clinic) = await TwoYearsInForceAsync();
         var half = original.Terms.FirstHalfInstalment!.Value;
         var newAnnual = original.Terms.AnnualHealthServiceFee!.Value + Money.FromYuan(6_000m);
         var newHalf = Money.FromYuan(newAnnual.Yuan / 2);
@@ -63,12 +57,7 @@ public class FeeSupplementPagesTests(PortalAppFactory app) : IClassFixture<Porta
     [Fact]
     public async Task ASupplementRemovingTheFee_ShowsTheWaivedHalvesAndWhy_AndRefusesAPaymentForThem()
     {
-        var parties = await TestParties.CreateAsync(app);
-        var today = BeijingTime.Today(DateTimeOffset.UtcNow);
-        var original = await parties.AgreementAsync(AgreementStatus.Effective, new AgreementShape(
-            SignedAtUtc: DateTimeOffset.UtcNow.AddDays(-40), TermEnd: today.AddMonths(22)));
-        var home = await SignedInAsync(parties.StaffEmail);
-        var clinic = await SignedInAsync(parties.ClinicEmail);
+        var (parties, original, home, clinic) = await TwoYearsInForceAsync();
         var half = original.Terms.FirstHalfInstalment!.Value;
 
         var (_, number) = await SupplementWithFeeAsync(home, clinic, original, Money.FromYuan(0m));
@@ -91,6 +80,18 @@ public class FeeSupplementPagesTests(PortalAppFactory app) : IClassFixture<Porta
         Assert.Contains("四、年度健康服务费", report, StringComparison.Ordinal);
         Assert.Equal(2, Poppler.Count(report, "不再收取年度健康服务费"));
         Assert.Contains($"注：上半年按补充协议{number}不再收取年度健康服务费。", report, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// An agreement in force signed 40 days ago for about two years (the first half-year has begun, three more are to
+    /// come), with its home and clinic signed in.
+    /// </summary>
+    private async Task<(TestParties Parties, Agreement Original, PortalClient Home, PortalClient Clinic)> TwoYearsInForceAsync()
+    {
+        var parties = await TestParties.CreateAsync(app);
+        var original = await parties.AgreementAsync(AgreementStatus.Effective, new AgreementShape(
+            SignedAtUtc: DateTimeOffset.UtcNow.AddDays(-40), TermEnd: BeijingTime.Today(DateTimeOffset.UtcNow).AddMonths(22)));
+        return (parties, original, await PortalClient.SignedInAsync(app, parties.StaffEmail), await PortalClient.SignedInAsync(app, parties.ClinicEmail));
     }
 
     /// <summary>A 补充协议 of <paramref name="original"/> that changes only the annual fee, through the pages, signed today.</summary>
@@ -151,11 +152,4 @@ public class FeeSupplementPagesTests(PortalAppFactory app) : IClassFixture<Porta
     private Task<List<FeePayment>> StoredAsync(TestParties parties, Guid agreementId) =>
         TestData.InTenantAsync(app, parties.Tenant, db =>
             db.FeePayments.AsNoTracking().Where(p => p.AgreementId == agreementId).OrderBy(p => p.RecordedAtUtc).ToListAsync());
-
-    private async Task<PortalClient> SignedInAsync(string email)
-    {
-        var client = PortalClient.For(app);
-        await client.LoginAsync("/shaoxing", email);
-        return client;
-    }
 }

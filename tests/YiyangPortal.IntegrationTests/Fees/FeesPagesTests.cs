@@ -19,7 +19,7 @@ public class FeesPagesTests(PortalAppFactory app) : IClassFixture<PortalAppFacto
     public async Task Home_Pays_TheClinicConfirms_AndTheLedgerAndItsExportShowIt()
     {
         var (parties, agreement) = await InForceAsync();
-        var home = await SignedInAsync(parties.StaffEmail);
+        var home = await PortalClient.SignedInAsync(app, parties.StaffEmail);
         var page = await (await home.GetAsync(Page(agreement))).Content.ReadAsStringAsync();
         Assert.Contains("data-testid=\"instalments\"", page, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"payment-form\"", page, StringComparison.Ordinal);
@@ -29,7 +29,7 @@ public class FeesPagesTests(PortalAppFactory app) : IClassFixture<PortalAppFacto
         var payment = (await StoredAsync(parties, agreement.Id)).Single();
         Assert.Equal(FeePaymentStatus.Pending, payment.Status);
 
-        var clinic = await SignedInAsync(parties.ClinicEmail);
+        var clinic = await PortalClient.SignedInAsync(app, parties.ClinicEmail);
         Assert.Equal(1, await TodoCountAsync(clinic, "/shaoxing/medical", "receipts"));
         var confirmed = await clinic.SubmitAsync(Page(agreement), $"{Page(agreement)}/payments/{payment.Id}/confirm", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
@@ -55,7 +55,7 @@ public class FeesPagesTests(PortalAppFactory app) : IClassFixture<PortalAppFacto
     public async Task BadInput_ComesBackNextToItsField_WithWhatWasTyped_AndNothingIsSaved()
     {
         var (parties, agreement) = await InForceAsync();
-        var home = await SignedInAsync(parties.StaffEmail);
+        var home = await PortalClient.SignedInAsync(app, parties.StaffEmail);
         var fields = Fields(agreement);
         fields["PaidOn"] = Day(BeijingTime.Today(DateTimeOffset.UtcNow).AddDays(2));
         fields["Amount"] = "-500";
@@ -86,7 +86,7 @@ public class FeesPagesTests(PortalAppFactory app) : IClassFixture<PortalAppFacto
     public async Task PayingAnInstalmentTwice_IsRefusedAtTheInstalment_AndASecondConfirmIsAConflictMessage()
     {
         var (parties, agreement) = await InForceAsync();
-        var home = await SignedInAsync(parties.StaffEmail);
+        var home = await PortalClient.SignedInAsync(app, parties.StaffEmail);
         await PayAsync(home, agreement, Fields(agreement));
 
         var twice = await PayAsync(home, agreement, Fields(agreement));
@@ -96,8 +96,8 @@ public class FeesPagesTests(PortalAppFactory app) : IClassFixture<PortalAppFacto
         var payment = Assert.Single(await StoredAsync(parties, agreement.Id));
 
         // Two clinic users press 确认收款 on the same page: the second learns someone else was first.
-        var clinic = await SignedInAsync(parties.ClinicEmail);
-        var other = await SignedInAsync(parties.ClinicEmail);
+        var clinic = await PortalClient.SignedInAsync(app, parties.ClinicEmail);
+        var other = await PortalClient.SignedInAsync(app, parties.ClinicEmail);
         await clinic.SubmitAsync(Page(agreement), $"{Page(agreement)}/payments/{payment.Id}/confirm", new Dictionary<string, string>());
         var late = await other.SubmitAsync(Page(agreement), $"{Page(agreement)}/payments/{payment.Id}/dispute", new Dictionary<string, string> { ["reason"] = "未到账" });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, late.StatusCode);
@@ -109,9 +109,9 @@ public class FeesPagesTests(PortalAppFactory app) : IClassFixture<PortalAppFacto
     public async Task ADisputedPayment_GoesBackToTheHome_WhichRecordsItAgain()
     {
         var (parties, agreement) = await InForceAsync();
-        var home = await SignedInAsync(parties.StaffEmail);
+        var home = await PortalClient.SignedInAsync(app, parties.StaffEmail);
         await PayAsync(home, agreement, Fields(agreement));
-        var clinic = await SignedInAsync(parties.ClinicEmail);
+        var clinic = await PortalClient.SignedInAsync(app, parties.ClinicEmail);
         var first = Assert.Single(await StoredAsync(parties, agreement.Id));
         var noReason = await clinic.SubmitAsync(Page(agreement), $"{Page(agreement)}/payments/{first.Id}/dispute", new Dictionary<string, string> { ["reason"] = " " });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, noReason.StatusCode);
@@ -132,8 +132,8 @@ public class FeesPagesTests(PortalAppFactory app) : IClassFixture<PortalAppFacto
     public async Task EachSide_MayOnlyTakeItsOwnStep()
     {
         var (parties, agreement) = await InForceAsync();
-        var home = await SignedInAsync(parties.StaffEmail);
-        var clinic = await SignedInAsync(parties.ClinicEmail);
+        var home = await PortalClient.SignedInAsync(app, parties.StaffEmail);
+        var clinic = await PortalClient.SignedInAsync(app, parties.ClinicEmail);
 
         var clinicPays = await PayAsync(clinic, agreement, Fields(agreement));
         await PayAsync(home, agreement, Fields(agreement));
@@ -150,13 +150,13 @@ public class FeesPagesTests(PortalAppFactory app) : IClassFixture<PortalAppFacto
     public async Task OtherClinicHomeCountyAndTenant_AreKeptOut_AndSeeNothingInTheirLedger()
     {
         var (parties, agreement) = await InForceAsync();
-        var home = await SignedInAsync(parties.StaffEmail);
+        var home = await PortalClient.SignedInAsync(app, parties.StaffEmail);
         await PayAsync(home, agreement, Fields(agreement));
         var payment = Assert.Single(await StoredAsync(parties, agreement.Id));
         var others = await TestParties.CreateAsync(app);
-        var otherClinic = await SignedInAsync(others.ClinicEmail);
-        var otherHome = await SignedInAsync(others.StaffEmail);
-        var regulator = await SignedInAsync(parties.HealthEmail);
+        var otherClinic = await PortalClient.SignedInAsync(app, others.ClinicEmail);
+        var otherHome = await PortalClient.SignedInAsync(app, others.StaffEmail);
+        var regulator = await PortalClient.SignedInAsync(app, parties.HealthEmail);
         var wenzhou = PortalClient.For(app);
         await wenzhou.LoginAsync("/wenzhou", "clinic@wenzhou.demo");
 
@@ -178,7 +178,7 @@ public class FeesPagesTests(PortalAppFactory app) : IClassFixture<PortalAppFacto
         var parties = await TestParties.CreateAsync(app);
         // Signed eight months ago: the first half-year is over and nothing was paid.
         await parties.AgreementAsync(AgreementStatus.Effective, new AgreementShape(SignedAtUtc: DateTimeOffset.UtcNow.AddMonths(-8)));
-        var home = await SignedInAsync(parties.StaffEmail);
+        var home = await PortalClient.SignedInAsync(app, parties.StaffEmail);
 
         Assert.Equal(1, await TodoCountAsync(home, "/shaoxing/eldercare", "feesoverdue"));
     }
@@ -219,11 +219,4 @@ public class FeesPagesTests(PortalAppFactory app) : IClassFixture<PortalAppFacto
     private Task<List<FeePayment>> StoredAsync(TestParties parties, Guid agreementId) =>
         TestData.InTenantAsync(app, parties.Tenant, db =>
             db.FeePayments.AsNoTracking().Where(p => p.AgreementId == agreementId).OrderBy(p => p.RecordedAtUtc).ToListAsync());
-
-    private async Task<PortalClient> SignedInAsync(string email)
-    {
-        var client = PortalClient.For(app);
-        await client.LoginAsync("/shaoxing", email);
-        return client;
-    }
 }

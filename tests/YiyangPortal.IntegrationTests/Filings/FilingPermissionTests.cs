@@ -16,7 +16,7 @@ public class FilingPermissionTests(PortalAppFactory app) : IClassFixture<PortalA
     {
         var (_, filings) = await CrossCountyAgreementAsync();
         var keqiao = filings.Single(f => f.Bureau == Bureau.Health && f.County == "柯桥区").Filing;
-        var client = await SignedInAsync("weijian@shaoxing.demo");
+        var client = await PortalClient.SignedInAsync(app, "weijian@shaoxing.demo");
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/shaoxing/filings/{keqiao.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/shaoxing/filings/{keqiao.Id}/agreement.pdf")).StatusCode);
@@ -30,7 +30,7 @@ public class FilingPermissionTests(PortalAppFactory app) : IClassFixture<PortalA
     {
         var (_, filings) = await CrossCountyAgreementAsync(healthBureauOfPartnerCounty: false);
         var health = filings.Single(f => f.Bureau == Bureau.Health && f.County == "越城区").Filing;
-        var client = await SignedInAsync("minzheng@shaoxing.demo");
+        var client = await PortalClient.SignedInAsync(app, "minzheng@shaoxing.demo");
 
         var accept = await client.SubmitAsync("/shaoxing/filings", $"/shaoxing/filings/{health.Id}/accept", new Dictionary<string, string>());
         var view = await client.GetAsync($"/shaoxing/filings/{health.Id}");
@@ -45,7 +45,7 @@ public class FilingPermissionTests(PortalAppFactory app) : IClassFixture<PortalA
     {
         var (number, filings) = await CrossCountyAgreementAsync();
         var civil = filings.Single(f => f.Bureau == Bureau.CivilAffairs).Filing;
-        var client = await SignedInAsync("city@shaoxing.demo");
+        var client = await PortalClient.SignedInAsync(app, "city@shaoxing.demo");
 
         var page = await (await client.GetAsync($"/shaoxing/filings/{civil.Id}")).Content.ReadAsStringAsync();
 
@@ -69,7 +69,7 @@ public class FilingPermissionTests(PortalAppFactory app) : IClassFixture<PortalA
     {
         var (_, filings) = await CrossCountyAgreementAsync();
         var pending = filings.Single(f => f.Bureau == Bureau.CivilAffairs).Filing;
-        var regulator = await SignedInAsync("weijian@shaoxing.demo");
+        var regulator = await PortalClient.SignedInAsync(app, "weijian@shaoxing.demo");
 
         var submit = await regulator.SubmitAsync("/shaoxing/filings", $"/shaoxing/filings/{pending.Id}/submit", new Dictionary<string, string>());
 
@@ -97,11 +97,4 @@ public class FilingPermissionTests(PortalAppFactory app) : IClassFixture<PortalA
 
     private Task<Filing> StoredAsync(Guid id) =>
         TestData.InTenantAsync(app, TestData.Shaoxing, db => db.Filings.AsNoTracking().SingleAsync(f => f.Id == id));
-
-    private async Task<PortalClient> SignedInAsync(string email)
-    {
-        var client = PortalClient.For(app);
-        await client.LoginAsync("/shaoxing", email);
-        return client;
-    }
 }

@@ -46,8 +46,8 @@ public partial class FilingWorkflowTests(PortalAppFactory app) : IClassFixture<P
     public async Task Submit_Return_Resubmit_Accept_KeepsTheHistory_AndTellsTheOtherSideOnce()
     {
         var (number, filing) = await TashanAgreementAsync(Bureau.CivilAffairs);
-        var staff = await SignedInAsync("staff@shaoxing.demo");
-        var regulator = await SignedInAsync("minzheng@shaoxing.demo");
+        var staff = await PortalClient.SignedInAsync(app, "staff@shaoxing.demo");
+        var regulator = await PortalClient.SignedInAsync(app, "minzheng@shaoxing.demo");
         var url = $"/shaoxing/filings/{filing.Id}";
 
         Assert.Equal(HttpStatusCode.Redirect, (await SubmitWithScanAsync(staff, url, "scan.png", Png)).StatusCode);
@@ -92,7 +92,7 @@ public partial class FilingWorkflowTests(PortalAppFactory app) : IClassFixture<P
     public async Task ScannedCopy_IsServedAsItsSniffedType_NeverAsHtml()
     {
         var (_, filing) = await TashanAgreementAsync(Bureau.Health);
-        var clinic = await SignedInAsync("clinic@shaoxing.demo");
+        var clinic = await PortalClient.SignedInAsync(app, "clinic@shaoxing.demo");
         var url = $"/shaoxing/filings/{filing.Id}";
 
         var html = await SubmitWithScanAsync(clinic, url, "evil.pdf", Encoding.UTF8.GetBytes("<html><script>alert(1)</script></html>"));
@@ -134,13 +134,6 @@ public partial class FilingWorkflowTests(PortalAppFactory app) : IClassFixture<P
         file.Headers.ContentType = new MediaTypeHeaderValue("text/html"); // what the browser claims is ignored
         content.Add(file, "Scan", fileName);
         return await client.Http.PostAsync(new Uri(url + "/submit", UriKind.Relative), content);
-    }
-
-    private async Task<PortalClient> SignedInAsync(string email)
-    {
-        var client = PortalClient.For(app);
-        await client.LoginAsync("/shaoxing", email);
-        return client;
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -83,7 +83,7 @@ public class AddedItemRecordingTests(PortalAppFactory app) : IClassFixture<Porta
     {
         var (parties, agreement, doctor, supplement, day) = await SupplementedAsync();
         var added = supplement.Items.Single(i => i.Name == Added);
-        var clinic = await SignedInAsync(parties.ClinicEmail);
+        var clinic = await PortalClient.SignedInAsync(app, parties.ClinicEmail);
         var earlier = day.AddMonths(-2);
 
         var thatMonth = await (await clinic.GetAsync($"{Page(agreement)}?month={day:yyyy-MM}")).Content.ReadAsStringAsync();
@@ -111,7 +111,7 @@ public class AddedItemRecordingTests(PortalAppFactory app) : IClassFixture<Porta
     {
         var (parties, agreement, doctor, supplement, day) = await SupplementedAsync();
         var added = supplement.Items.Single(i => i.Name == Added);
-        var clinic = await SignedInAsync(parties.ClinicEmail);
+        var clinic = await PortalClient.SignedInAsync(app, parties.ClinicEmail);
         var grid = $"{Page(agreement)}/grid";
 
         var rows = Fields(added.Id, doctor, day.AddDays(-1)).ToDictionary(f => $"rows[0].{f.Key}", f => f.Value);
@@ -186,11 +186,4 @@ public class AddedItemRecordingTests(PortalAppFactory app) : IClassFixture<Porta
     private Task<List<ServiceRecord>> StoredAsync(TestParties parties, Guid agreementId) =>
         TestData.InTenantAsync(app, parties.Tenant, db =>
             db.ServiceRecords.AsNoTracking().Where(r => r.AgreementId == agreementId).OrderBy(r => r.ServiceDate).ToListAsync());
-
-    private async Task<PortalClient> SignedInAsync(string email)
-    {
-        var client = PortalClient.For(app);
-        await client.LoginAsync("/shaoxing", email);
-        return client;
-    }
 }

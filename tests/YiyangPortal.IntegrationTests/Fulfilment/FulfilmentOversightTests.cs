@@ -20,7 +20,7 @@ public class FulfilmentOversightTests(PortalAppFactory app) : IClassFixture<Port
     public async Task CountyBureau_SeesItsInstitutionsRate_WithPendingApart()
     {
         var (parties, month, expected) = await DeliveredAsync();
-        var health = await SignedInAsync(parties.HealthEmail);
+        var health = await PortalClient.SignedInAsync(app, parties.HealthEmail);
 
         var html = await (await health.GetAsync($"{Page}?from={month:yyyy-MM}&to={month:yyyy-MM}")).Content.ReadAsStringAsync();
 
@@ -49,7 +49,7 @@ public class FulfilmentOversightTests(PortalAppFactory app) : IClassFixture<Port
     public async Task CityBureau_SeesTheCounty_AndPicksItForItsInstitutions()
     {
         var (parties, month, _) = await DeliveredAsync();
-        var city = await SignedInAsync("city@shaoxing.demo");
+        var city = await PortalClient.SignedInAsync(app, "city@shaoxing.demo");
 
         var all = await (await city.GetAsync($"{Page}?from={month:yyyy-MM}&to={month:yyyy-MM}")).Content.ReadAsStringAsync();
         var county = await (await city.GetAsync($"{Page}?from={month:yyyy-MM}&to={month:yyyy-MM}&county={parties.CountyId}")).Content.ReadAsStringAsync();
@@ -66,7 +66,7 @@ public class FulfilmentOversightTests(PortalAppFactory app) : IClassFixture<Port
         var (parties, month, _) = await DeliveredAsync();
         var otherCounty = await TestParties.CreateAsync(app);
         var otherTenant = await TestParties.CreateAsync(app, "wenzhou");
-        var neighbour = await SignedInAsync(otherCounty.HealthEmail);
+        var neighbour = await PortalClient.SignedInAsync(app, otherCounty.HealthEmail);
         var wenzhou = PortalClient.For(app);
         await wenzhou.LoginAsync("/wenzhou", otherTenant.HealthEmail);
         var range = $"from={month:yyyy-MM}&to={month:yyyy-MM}";
@@ -83,7 +83,7 @@ public class FulfilmentOversightTests(PortalAppFactory app) : IClassFixture<Port
         Assert.DoesNotContain(Rows(export), r => r.Cells.Values.Contains(parties.ClinicName));
         foreach (var party in new[] { parties.StaffEmail, parties.ClinicEmail })
         {
-            var response = await (await SignedInAsync(party)).GetAsync(Page);
+            var response = await (await PortalClient.SignedInAsync(app, party)).GetAsync(Page);
             Assert.Contains("403", PortalClient.RedirectPath(response), StringComparison.Ordinal);
         }
     }
@@ -92,7 +92,7 @@ public class FulfilmentOversightTests(PortalAppFactory app) : IClassFixture<Port
     public async Task Export_HasTheInstitutionsRate_AndTheShortList()
     {
         var (parties, month, expected) = await DeliveredAsync();
-        var health = await SignedInAsync(parties.HealthEmail);
+        var health = await PortalClient.SignedInAsync(app, parties.HealthEmail);
         var range = $"from={month:yyyy-MM}&to={month.AddMonths(1):yyyy-MM}";
 
         var response = await health.GetAsync($"{Page}/export?{range}");
@@ -123,7 +123,7 @@ public class FulfilmentOversightTests(PortalAppFactory app) : IClassFixture<Port
     [InlineData("city@shaoxing.demo", "county-table")]
     public async Task DemoData_ShowsRates_ToTheDemoRegulators(string account, string table)
     {
-        var regulator = await SignedInAsync(account);
+        var regulator = await PortalClient.SignedInAsync(app, account);
 
         var html = await (await regulator.GetAsync(Page)).Content.ReadAsStringAsync();
 
@@ -135,7 +135,7 @@ public class FulfilmentOversightTests(PortalAppFactory app) : IClassFixture<Port
     public async Task EmptyRange_SaysSoInChinese()
     {
         var parties = await TestParties.CreateAsync(app);
-        var health = await SignedInAsync(parties.HealthEmail);
+        var health = await PortalClient.SignedInAsync(app, parties.HealthEmail);
 
         var html = await (await health.GetAsync(Page)).Content.ReadAsStringAsync();
 
@@ -175,12 +175,5 @@ public class FulfilmentOversightTests(PortalAppFactory app) : IClassFixture<Port
     {
         using var stream = new MemoryStream(xlsx);
         return TabularFile.Read(stream, "export.xlsx");
-    }
-
-    private async Task<PortalClient> SignedInAsync(string email)
-    {
-        var client = PortalClient.For(app);
-        await client.LoginAsync("/shaoxing", email);
-        return client;
     }
 }

@@ -20,7 +20,7 @@ public class FulfilmentPagesTests(PortalAppFactory app) : IClassFixture<PortalAp
     public async Task Clinic_Records_AndTheHome_ConfirmsAndDisputes()
     {
         var (parties, agreement, doctor) = await InForceAsync();
-        var clinic = await SignedInAsync(parties.ClinicEmail);
+        var clinic = await PortalClient.SignedInAsync(app, parties.ClinicEmail);
         var day = agreement.ServiceDays()!.Value.From;
 
         var first = await RecordAsync(clinic, agreement, Fields(agreement, doctor, day));
@@ -28,7 +28,7 @@ public class FulfilmentPagesTests(PortalAppFactory app) : IClassFixture<PortalAp
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
 
-        var home = await SignedInAsync(parties.StaffEmail);
+        var home = await PortalClient.SignedInAsync(app, parties.StaffEmail);
         var records = await StoredAsync(parties, agreement.Id);
         var confirm = await home.SubmitAsync(Page(agreement), $"{Page(agreement)}/records/{records[0].Id}/confirm", new Dictionary<string, string>());
         var dispute = await home.SubmitAsync(Page(agreement), $"{Page(agreement)}/records/{records[1].Id}/dispute", new Dictionary<string, string> { ["reason"] = "当天未见医生" });
@@ -46,10 +46,10 @@ public class FulfilmentPagesTests(PortalAppFactory app) : IClassFixture<PortalAp
     public async Task ADisputedRecord_GoesBackToTheClinic_WhichCorrectsIt_AndTheHomeConfirmsAgain()
     {
         var (parties, agreement, doctor) = await InForceAsync();
-        var clinic = await SignedInAsync(parties.ClinicEmail);
+        var clinic = await PortalClient.SignedInAsync(app, parties.ClinicEmail);
         var day = agreement.ServiceDays()!.Value.From;
         await RecordAsync(clinic, agreement, Fields(agreement, doctor, day));
-        var home = await SignedInAsync(parties.StaffEmail);
+        var home = await PortalClient.SignedInAsync(app, parties.StaffEmail);
         var disputed = (await StoredAsync(parties, agreement.Id)).Single();
         await home.SubmitAsync(Page(agreement), $"{Page(agreement)}/records/{disputed.Id}/dispute", new Dictionary<string, string> { ["reason"] = "实到 12 人" });
 
@@ -81,7 +81,7 @@ public class FulfilmentPagesTests(PortalAppFactory app) : IClassFixture<PortalAp
     public async Task BadInput_ComesBackNextToItsField_WithWhatWasTyped()
     {
         var (parties, agreement, doctor) = await InForceAsync();
-        var clinic = await SignedInAsync(parties.ClinicEmail);
+        var clinic = await PortalClient.SignedInAsync(app, parties.ClinicEmail);
         var fields = Fields(agreement, doctor, BeijingTime.Today(DateTimeOffset.UtcNow).AddDays(3));
         fields["Notes"] = "家属电话 13800138000";
         fields["ResidentsServed"] = "-3";
@@ -103,7 +103,7 @@ public class FulfilmentPagesTests(PortalAppFactory app) : IClassFixture<PortalAp
     {
         var (parties, agreement, _) = await InForceAsync();
         var junior = await StaffAsync(parties, "钱医师", ProfessionalTitle.Junior);
-        var clinic = await SignedInAsync(parties.ClinicEmail);
+        var clinic = await PortalClient.SignedInAsync(app, parties.ClinicEmail);
         var fields = Fields(agreement, junior, agreement.ServiceDays()!.Value.From);
         fields["AgreementItemId"] = agreement.IncludedItems.Single(i => i.Clause == TemplateClause.ClinicSessions).Id.ToString();
 
@@ -119,7 +119,7 @@ public class FulfilmentPagesTests(PortalAppFactory app) : IClassFixture<PortalAp
     public async Task Clinic_AddsToItsRoster_WithTheMessageAtTheFieldWhenEmpty()
     {
         var (parties, agreement, _) = await InForceAsync();
-        var clinic = await SignedInAsync(parties.ClinicEmail);
+        var clinic = await PortalClient.SignedInAsync(app, parties.ClinicEmail);
 
         var empty = await clinic.SubmitAsync(Page(agreement), $"{Page(agreement)}/staff", new Dictionary<string, string> { ["staffName"] = "", ["staffTitle"] = "Senior" });
         var added = await clinic.SubmitAsync(Page(agreement), $"{Page(agreement)}/staff", new Dictionary<string, string> { ["staffName"] = "孙主任", ["staffTitle"] = "Senior" });
@@ -138,8 +138,8 @@ public class FulfilmentPagesTests(PortalAppFactory app) : IClassFixture<PortalAp
     public async Task EachSide_MayOnlyTakeItsOwnStep()
     {
         var (parties, agreement, doctor) = await InForceAsync();
-        var home = await SignedInAsync(parties.StaffEmail);
-        var clinic = await SignedInAsync(parties.ClinicEmail);
+        var home = await PortalClient.SignedInAsync(app, parties.StaffEmail);
+        var clinic = await PortalClient.SignedInAsync(app, parties.ClinicEmail);
         await RecordAsync(clinic, agreement, Fields(agreement, doctor, agreement.ServiceDays()!.Value.From));
         var record = (await StoredAsync(parties, agreement.Id)).Single();
 
@@ -156,9 +156,9 @@ public class FulfilmentPagesTests(PortalAppFactory app) : IClassFixture<PortalAp
     {
         var (parties, agreement, doctor) = await InForceAsync();
         var others = await TestParties.CreateAsync(app);
-        var otherClinic = await SignedInAsync(others.ClinicEmail);
-        var otherHome = await SignedInAsync(others.StaffEmail);
-        var regulator = await SignedInAsync(parties.HealthEmail);
+        var otherClinic = await PortalClient.SignedInAsync(app, others.ClinicEmail);
+        var otherHome = await PortalClient.SignedInAsync(app, others.StaffEmail);
+        var regulator = await PortalClient.SignedInAsync(app, parties.HealthEmail);
         var wenzhou = PortalClient.For(app);
         await wenzhou.LoginAsync("/wenzhou", "clinic@wenzhou.demo");
 
@@ -179,16 +179,16 @@ public class FulfilmentPagesTests(PortalAppFactory app) : IClassFixture<PortalAp
     public async Task CountyRegulator_ReadsTheRecordsAndAnswers_WithoutForms_OtherCountiesAndTenantsNot()
     {
         var (parties, agreement, doctor) = await InForceAsync();
-        var clinic = await SignedInAsync(parties.ClinicEmail);
+        var clinic = await PortalClient.SignedInAsync(app, parties.ClinicEmail);
         var day = agreement.ServiceDays()!.Value.From;
         await RecordAsync(clinic, agreement, Fields(agreement, doctor, day));
-        var home = await SignedInAsync(parties.StaffEmail);
+        var home = await PortalClient.SignedInAsync(app, parties.StaffEmail);
         var record = (await StoredAsync(parties, agreement.Id)).Single();
         await home.SubmitAsync(Page(agreement), $"{Page(agreement)}/records/{record.Id}/dispute", new Dictionary<string, string> { ["reason"] = "医生未到场" });
 
         foreach (var email in new[] { parties.HealthEmail, parties.CivilAffairsEmail })
         {
-            var regulator = await SignedInAsync(email);
+            var regulator = await PortalClient.SignedInAsync(app, email);
             var page = await regulator.GetAsync($"{Page(agreement)}?month={day:yyyy-MM}");
             var html = await page.Content.ReadAsStringAsync();
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);
@@ -208,7 +208,7 @@ public class FulfilmentPagesTests(PortalAppFactory app) : IClassFixture<PortalAp
         }
 
         var others = await TestParties.CreateAsync(app);
-        var otherCounty = await SignedInAsync(others.HealthEmail);
+        var otherCounty = await PortalClient.SignedInAsync(app, others.HealthEmail);
         Assert.Equal(HttpStatusCode.NotFound, (await otherCounty.GetAsync(Page(agreement))).StatusCode);
         var wenzhouParties = await TestParties.CreateAsync(app, "wenzhou");
         var wenzhou = PortalClient.For(app);
@@ -254,11 +254,4 @@ public class FulfilmentPagesTests(PortalAppFactory app) : IClassFixture<PortalAp
     private Task<List<ServiceRecord>> StoredAsync(TestParties parties, Guid agreementId) =>
         TestData.InTenantAsync(app, parties.Tenant, db =>
             db.ServiceRecords.AsNoTracking().Where(r => r.AgreementId == agreementId).OrderBy(r => r.ServiceDate).ToListAsync());
-
-    private async Task<PortalClient> SignedInAsync(string email)
-    {
-        var client = PortalClient.For(app);
-        await client.LoginAsync("/shaoxing", email);
-        return client;
-    }
 }

@@ -23,7 +23,7 @@ public class FulfilmentReportTests(PortalAppFactory app) : IClassFixture<PortalA
 
         foreach (var email in new[] { parties.ClinicEmail, parties.StaffEmail, parties.HealthEmail, parties.CivilAffairsEmail })
         {
-            var response = await (await SignedInAsync(email)).GetAsync(Report(agreement, 1));
+            var response = await (await PortalClient.SignedInAsync(app, email)).GetAsync(Report(agreement, 1));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
             var disposition = response.Content.Headers.ContentDisposition;
@@ -31,7 +31,7 @@ public class FulfilmentReportTests(PortalAppFactory app) : IClassFixture<PortalA
             Assert.Equal($"{agreement.DocumentNumber}-履约情况报告-第1协议年度.pdf", disposition?.FileNameStar);
         }
 
-        var pdf = await (await SignedInAsync(parties.StaffEmail)).Http.GetByteArrayAsync(new Uri(Report(agreement, 1), UriKind.Relative));
+        var pdf = await (await PortalClient.SignedInAsync(app, parties.StaffEmail)).Http.GetByteArrayAsync(new Uri(Report(agreement, 1), UriKind.Relative));
         var text = Text(pdf);
         Assert.Contains("履约情况报告", text, StringComparison.Ordinal);
         Assert.Contains(parties.HomeName, text, StringComparison.Ordinal);
@@ -57,7 +57,7 @@ public class FulfilmentReportTests(PortalAppFactory app) : IClassFixture<PortalA
             return FulfilmentYear.Of(loaded, ServicePlan.Of(loaded), year, records, BeijingDate.Today).Rate;
         });
 
-        var home = await SignedInAsync(parties.StaffEmail);
+        var home = await PortalClient.SignedInAsync(app, parties.StaffEmail);
         var text = Text(await home.Http.GetByteArrayAsync(new Uri(Report(agreement, 1), UriKind.Relative)));
         var detail = await (await home.GetAsync($"/shaoxing/agreements/{agreement.Id}")).Content.ReadAsStringAsync();
 
@@ -75,17 +75,17 @@ public class FulfilmentReportTests(PortalAppFactory app) : IClassFixture<PortalA
         var others = await TestParties.CreateAsync(app);
         var wenzhou = PortalClient.For(app);
         await wenzhou.LoginAsync("/wenzhou", "clinic@wenzhou.demo");
-        var admin = await SignedInAsync("admin@shaoxing.demo");
+        var admin = await PortalClient.SignedInAsync(app, "admin@shaoxing.demo");
 
-        Assert.Equal(HttpStatusCode.NotFound, (await (await SignedInAsync(others.ClinicEmail)).GetAsync(Report(agreement, 1))).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await (await SignedInAsync(others.StaffEmail)).GetAsync(Report(agreement, 1))).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await (await SignedInAsync(others.HealthEmail)).GetAsync(Report(agreement, 1))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await PortalClient.SignedInAsync(app, others.ClinicEmail)).GetAsync(Report(agreement, 1))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await PortalClient.SignedInAsync(app, others.StaffEmail)).GetAsync(Report(agreement, 1))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await PortalClient.SignedInAsync(app, others.HealthEmail)).GetAsync(Report(agreement, 1))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await wenzhou.GetAsync($"/wenzhou/agreements/{agreement.Id}/fulfilment/report?year=1")).StatusCode);
         Assert.Contains("403", PortalClient.RedirectPath(await admin.GetAsync(Report(agreement, 1))), StringComparison.Ordinal);
         var detail = await (await admin.GetAsync($"/shaoxing/agreements/{agreement.Id}")).Content.ReadAsStringAsync();
         Assert.DoesNotContain("fulfilment/report", detail, StringComparison.Ordinal);
         // A year the agreement does not have.
-        Assert.Equal(HttpStatusCode.NotFound, (await (await SignedInAsync(parties.StaffEmail)).GetAsync(Report(agreement, 9))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await PortalClient.SignedInAsync(app, parties.StaffEmail)).GetAsync(Report(agreement, 9))).StatusCode);
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public class FulfilmentReportTests(PortalAppFactory app) : IClassFixture<PortalA
         var parties = await TestParties.CreateAsync(app);
         var draft = await parties.AgreementAsync(AgreementStatus.Draft);
 
-        var home = await SignedInAsync(parties.StaffEmail);
+        var home = await PortalClient.SignedInAsync(app, parties.StaffEmail);
 
         Assert.Equal(HttpStatusCode.NotFound, (await home.GetAsync(Report(draft, 1))).StatusCode);
         Assert.DoesNotContain("data-testid=\"fulfilment-record\"", await (await home.GetAsync($"/shaoxing/agreements/{draft.Id}")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -104,7 +104,7 @@ public class FulfilmentReportTests(PortalAppFactory app) : IClassFixture<PortalA
     public async Task TheRenewal_LinksItsPredecessorsReport_WithTheRate()
     {
         var (parties, agreement, _, _) = await WithRecordsAsync();
-        var home = await SignedInAsync(parties.StaffEmail);
+        var home = await PortalClient.SignedInAsync(app, parties.StaffEmail);
 
         var renewed = await home.SubmitAsync($"/shaoxing/agreements/{agreement.Id}", $"/shaoxing/agreements/{agreement.Id}/renew", new Dictionary<string, string>());
 
@@ -150,12 +150,5 @@ public class FulfilmentReportTests(PortalAppFactory app) : IClassFixture<PortalA
     {
         using var document = PdfDocument.Open(pdf);
         return string.Concat(document.GetPages().SelectMany(p => p.Letters).Select(l => l.Value).Where(c => !string.IsNullOrWhiteSpace(c)));
-    }
-
-    private async Task<PortalClient> SignedInAsync(string email)
-    {
-        var client = PortalClient.For(app);
-        await client.LoginAsync("/shaoxing", email);
-        return client;
     }
 }

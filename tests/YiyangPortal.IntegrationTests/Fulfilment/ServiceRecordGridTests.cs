@@ -24,7 +24,7 @@ public class ServiceRecordGridTests(PortalAppFactory app) : IClassFixture<Portal
     public async Task Grid_SavesEveryRow_InOneGo_SkippingBlankRows()
     {
         var (parties, agreement, doctor) = await FulfilmentFixture.InForceAsync(app);
-        var clinic = await SignedInAsync(parties.ClinicEmail);
+        var clinic = await PortalClient.SignedInAsync(app, parties.ClinicEmail);
         var day = FulfilmentFixture.FirstFullMonth(agreement);
         var fields = Row(0, agreement, doctor, day).Concat(Row(1, agreement, doctor, day.AddDays(1))).ToDictionary();
         fields["rows[2].Notes"] = "";
@@ -41,7 +41,7 @@ public class ServiceRecordGridTests(PortalAppFactory app) : IClassFixture<Portal
     public async Task Grid_WithOneBadRow_SavesNothing_AndKeepsWhatWasTyped_WithEachMessageAtItsCell()
     {
         var (parties, agreement, doctor) = await FulfilmentFixture.InForceAsync(app);
-        var clinic = await SignedInAsync(parties.ClinicEmail);
+        var clinic = await PortalClient.SignedInAsync(app, parties.ClinicEmail);
         var day = FulfilmentFixture.FirstFullMonth(agreement);
         await FulfilmentFixture.RecordAsync(app, parties, agreement, FulfilmentFixture.MonthlyItem(agreement), doctor, day.AddDays(5));
         var fields = Row(0, agreement, doctor, day)
@@ -83,11 +83,11 @@ public class ServiceRecordGridTests(PortalAppFactory app) : IClassFixture<Portal
     {
         var (parties, agreement, doctor) = await FulfilmentFixture.InForceAsync(app);
         var day = FulfilmentFixture.FirstFullMonth(agreement);
-        var home = await SignedInAsync(parties.StaffEmail);
+        var home = await PortalClient.SignedInAsync(app, parties.StaffEmail);
         var others = await TestParties.CreateAsync(app);
-        var otherClinic = await SignedInAsync(others.ClinicEmail);
-        var otherHome = await SignedInAsync(others.StaffEmail);
-        var regulator = await SignedInAsync(parties.HealthEmail);
+        var otherClinic = await PortalClient.SignedInAsync(app, others.ClinicEmail);
+        var otherHome = await PortalClient.SignedInAsync(app, others.StaffEmail);
+        var regulator = await PortalClient.SignedInAsync(app, parties.HealthEmail);
         var wenzhou = PortalClient.For(app);
         await wenzhou.LoginAsync("/wenzhou", "clinic@wenzhou.demo");
 
@@ -110,7 +110,7 @@ public class ServiceRecordGridTests(PortalAppFactory app) : IClassFixture<Portal
     public async Task Import_FromTheTemplate_SavesAll_AndBadRowsAreListedByRowAndColumn_WithNothingSaved()
     {
         var (parties, agreement, doctor) = await FulfilmentFixture.InForceAsync(app);
-        var clinic = await SignedInAsync(parties.ClinicEmail);
+        var clinic = await PortalClient.SignedInAsync(app, parties.ClinicEmail);
         var day = FulfilmentFixture.FirstFullMonth(agreement);
         var item = FulfilmentFixture.MonthlyItem(agreement);
 
@@ -162,7 +162,7 @@ public class ServiceRecordGridTests(PortalAppFactory app) : IClassFixture<Portal
     public async Task Import_RefusesWhatIsNotATemplateSheet_WithAMessage(string kind)
     {
         var (parties, agreement, _) = await FulfilmentFixture.InForceAsync(app);
-        var clinic = await SignedInAsync(parties.ClinicEmail);
+        var clinic = await PortalClient.SignedInAsync(app, parties.ClinicEmail);
         var (name, bytes) = kind switch
         {
             "csv" => ("records.csv", "服务日期,服务项目\n2026-01-01,x\n"u8.ToArray()),
@@ -187,8 +187,8 @@ public class ServiceRecordGridTests(PortalAppFactory app) : IClassFixture<Portal
         var (parties, agreement, doctor) = await FulfilmentFixture.InForceAsync(app);
         var record = await FulfilmentFixture.RecordAsync(
             app, parties, agreement, FulfilmentFixture.MonthlyItem(agreement), doctor, FulfilmentFixture.FirstFullMonth(agreement));
-        var clinic = await SignedInAsync(parties.ClinicEmail);
-        var home = await SignedInAsync(parties.StaffEmail);
+        var clinic = await PortalClient.SignedInAsync(app, parties.ClinicEmail);
+        var home = await PortalClient.SignedInAsync(app, parties.StaffEmail);
         var sheet = $"/shaoxing/agreements/{agreement.Id}/fulfilment/records/{record.Id}/sheet";
         var page = $"{Grid(agreement)}?month={record.ServiceDate:yyyy-MM}";
 
@@ -214,10 +214,10 @@ public class ServiceRecordGridTests(PortalAppFactory app) : IClassFixture<Portal
         var wenzhou = PortalClient.For(app);
         await wenzhou.LoginAsync("/wenzhou", "clinic@wenzhou.demo");
         Assert.Equal(HttpStatusCode.OK, (await clinic.GetAsync(sheet)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await (await SignedInAsync(parties.HealthEmail)).GetAsync(sheet)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await (await SignedInAsync(others.HealthEmail)).GetAsync(sheet)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await (await SignedInAsync(others.ClinicEmail)).GetAsync(sheet)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await (await SignedInAsync(others.StaffEmail)).GetAsync(sheet)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await PortalClient.SignedInAsync(app, parties.HealthEmail)).GetAsync(sheet)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await PortalClient.SignedInAsync(app, others.HealthEmail)).GetAsync(sheet)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await PortalClient.SignedInAsync(app, others.ClinicEmail)).GetAsync(sheet)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await PortalClient.SignedInAsync(app, others.StaffEmail)).GetAsync(sheet)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await wenzhou.GetAsync($"/wenzhou/agreements/{agreement.Id}/fulfilment/records/{record.Id}/sheet")).StatusCode);
         Assert.Equal(1, await TestData.InTenantAsync(app, parties.Tenant, db => db.ServiceRecordAttachments.CountAsync(a => a.ServiceRecordId == record.Id)));
     }
@@ -276,11 +276,4 @@ public class ServiceRecordGridTests(PortalAppFactory app) : IClassFixture<Portal
     private Task<List<ServiceRecord>> StoredAsync(TestParties parties, Guid agreementId) =>
         TestData.InTenantAsync(app, parties.Tenant, db =>
             db.ServiceRecords.AsNoTracking().Where(r => r.AgreementId == agreementId).OrderBy(r => r.ServiceDate).ToListAsync());
-
-    private async Task<PortalClient> SignedInAsync(string email)
-    {
-        var client = PortalClient.For(app);
-        await client.LoginAsync("/shaoxing", email);
-        return client;
-    }
 }

@@ -18,7 +18,7 @@ public class RosterPagesTests(PortalAppFactory app) : IClassFixture<PortalAppFac
     public async Task Clinic_AddsEditsDeactivatesAndReactivates()
     {
         var parties = await TestParties.CreateAsync(app);
-        var clinic = await SignedInAsync(parties.ClinicEmail);
+        var clinic = await PortalClient.SignedInAsync(app, parties.ClinicEmail);
 
         var added = await clinic.SubmitAsync(Page, Page, new Dictionary<string, string> { ["Name"] = " 孙主任 ", ["Title"] = "AssociateSenior" });
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
@@ -47,7 +47,7 @@ public class RosterPagesTests(PortalAppFactory app) : IClassFixture<PortalAppFac
     {
         var parties = await TestParties.CreateAsync(app);
         await AddAsync(parties, "吴医生", ProfessionalTitle.Intermediate);
-        var clinic = await SignedInAsync(parties.ClinicEmail);
+        var clinic = await PortalClient.SignedInAsync(app, parties.ClinicEmail);
 
         var empty = await clinic.SubmitAsync(Page, Page, new Dictionary<string, string> { ["Name"] = "", ["Title"] = "Senior" });
         var twice = await clinic.SubmitAsync(Page, Page, new Dictionary<string, string> { ["Name"] = "吴医生", ["Title"] = "Senior" });
@@ -72,7 +72,7 @@ public class RosterPagesTests(PortalAppFactory app) : IClassFixture<PortalAppFac
         var parties = await TestParties.CreateAsync(app);
         await AddAsync(parties, "吴医生", ProfessionalTitle.Intermediate);
         var other = await AddAsync(parties, "钱医师", ProfessionalTitle.Junior);
-        var clinic = await SignedInAsync(parties.ClinicEmail);
+        var clinic = await PortalClient.SignedInAsync(app, parties.ClinicEmail);
         var edit = $"{Page}/{other.Id}/edit";
 
         var renamed = await clinic.SubmitAsync(edit, edit, new Dictionary<string, string> { ["Name"] = "吴医生", ["Title"] = "Junior" });
@@ -92,8 +92,8 @@ public class RosterPagesTests(PortalAppFactory app) : IClassFixture<PortalAppFac
     {
         var parties = await TestParties.CreateAsync(app);
         var member = await AddAsync(parties, "吴医生", ProfessionalTitle.Intermediate);
-        var first = await SignedInAsync(parties.ClinicEmail);
-        var second = await SignedInAsync(parties.ClinicEmail);
+        var first = await PortalClient.SignedInAsync(app, parties.ClinicEmail);
+        var second = await PortalClient.SignedInAsync(app, parties.ClinicEmail);
         var edit = $"{Page}/{member.Id}/edit";
         var secondForm = await second.GetAsync(edit); // renders the version both started from
         var version = Version(await secondForm.Content.ReadAsStringAsync());
@@ -116,9 +116,9 @@ public class RosterPagesTests(PortalAppFactory app) : IClassFixture<PortalAppFac
         var parties = await TestParties.CreateAsync(app);
         var member = await AddAsync(parties, "吴医生", ProfessionalTitle.Intermediate);
         var others = await TestParties.CreateAsync(app);
-        var otherClinic = await SignedInAsync(others.ClinicEmail);
-        var home = await SignedInAsync(parties.StaffEmail);
-        var regulator = await SignedInAsync(parties.HealthEmail);
+        var otherClinic = await PortalClient.SignedInAsync(app, others.ClinicEmail);
+        var home = await PortalClient.SignedInAsync(app, parties.StaffEmail);
+        var regulator = await PortalClient.SignedInAsync(app, parties.HealthEmail);
         var wenzhou = PortalClient.For(app);
         await wenzhou.LoginAsync("/wenzhou", "clinic@wenzhou.demo");
         var edit = $"{Page}/{member.Id}/edit";
@@ -155,12 +155,5 @@ public class RosterPagesTests(PortalAppFactory app) : IClassFixture<PortalAppFac
             return await db.SaveChangesAsync();
         });
         return staff;
-    }
-
-    private async Task<PortalClient> SignedInAsync(string email)
-    {
-        var client = PortalClient.For(app);
-        await client.LoginAsync("/shaoxing", email);
-        return client;
     }
 }

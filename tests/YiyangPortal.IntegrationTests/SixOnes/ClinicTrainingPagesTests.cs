@@ -21,10 +21,10 @@ public class ClinicTrainingPagesTests(PortalAppFactory app) : IClassFixture<Port
     {
         var parties = await TestParties.CreateAsync(app);
         await parties.AgreementAsync(AgreementStatus.Effective, new AgreementShape(SignedAtUtc: DateTimeOffset.UtcNow.AddDays(-40)));
-        var home = await SignedInAsync(parties.StaffEmail);
+        var home = await PortalClient.SignedInAsync(app, parties.StaffEmail);
         var before = await (await home.GetAsync("/shaoxing/eldercare")).Content.ReadAsStringAsync();
         Assert.Contains("data-testid=\"six-one-Training\" data-result=\"NotMet\"", before, StringComparison.Ordinal);
-        var clinic = await SignedInAsync(parties.ClinicEmail);
+        var clinic = await PortalClient.SignedInAsync(app, parties.ClinicEmail);
         Assert.Contains(parties.HomeName, await (await clinic.GetAsync(Page)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var saved = await clinic.SubmitAsync(Page, Page, Fields(parties.HomeId, "慢病照护", "18"));
@@ -47,7 +47,7 @@ public class ClinicTrainingPagesTests(PortalAppFactory app) : IClassFixture<Port
         await parties.AgreementAsync(AgreementStatus.Effective, new AgreementShape(SignedAtUtc: DateTimeOffset.UtcNow.AddDays(-40)));
         var others = await TestParties.CreateAsync(app);
         await others.AgreementAsync(AgreementStatus.Effective, new AgreementShape(SignedAtUtc: DateTimeOffset.UtcNow.AddDays(-40)));
-        var clinic = await SignedInAsync(parties.ClinicEmail);
+        var clinic = await PortalClient.SignedInAsync(app, parties.ClinicEmail);
 
         var page = await (await clinic.GetAsync(Page)).Content.ReadAsStringAsync();
         var notPartner = await clinic.SubmitAsync(Page, Page, Fields(others.HomeId, "应急急救", "10"));
@@ -71,7 +71,7 @@ public class ClinicTrainingPagesTests(PortalAppFactory app) : IClassFixture<Port
     {
         var parties = await TestParties.CreateAsync(app);
         await parties.AgreementAsync(AgreementStatus.PendingSignature);
-        var clinic = await SignedInAsync(parties.ClinicEmail);
+        var clinic = await PortalClient.SignedInAsync(app, parties.ClinicEmail);
 
         var refused = await clinic.SubmitAsync(Page, Page, Fields(parties.HomeId, "应急急救", "10"));
 
@@ -84,8 +84,8 @@ public class ClinicTrainingPagesTests(PortalAppFactory app) : IClassFixture<Port
     {
         var parties = await TestParties.CreateAsync(app);
         await parties.AgreementAsync(AgreementStatus.Effective, new AgreementShape(SignedAtUtc: DateTimeOffset.UtcNow.AddDays(-40)));
-        var home = await SignedInAsync(parties.StaffEmail);
-        var regulator = await SignedInAsync(parties.HealthEmail);
+        var home = await PortalClient.SignedInAsync(app, parties.StaffEmail);
+        var regulator = await PortalClient.SignedInAsync(app, parties.HealthEmail);
         var wenzhou = PortalClient.For(app);
         await wenzhou.LoginAsync("/wenzhou", "clinic@wenzhou.demo");
 
@@ -103,11 +103,4 @@ public class ClinicTrainingPagesTests(PortalAppFactory app) : IClassFixture<Port
         ["Topic"] = topic,
         ["Attendees"] = attendees,
     };
-
-    private async Task<PortalClient> SignedInAsync(string email)
-    {
-        var client = PortalClient.For(app);
-        await client.LoginAsync("/shaoxing", email);
-        return client;
-    }
 }

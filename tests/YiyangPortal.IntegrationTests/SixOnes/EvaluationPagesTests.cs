@@ -16,17 +16,17 @@ public class EvaluationPagesTests(PortalAppFactory app) : IClassFixture<PortalAp
     public async Task Home_Rates_TheClinicAndTheRegulatorRead_ASecondRatingIsRefused()
     {
         var (parties, agreement) = await InLastQuarterAsync();
-        var home = await SignedInAsync(parties.StaffEmail);
+        var home = await PortalClient.SignedInAsync(app, parties.StaffEmail);
 
         var saved = await home.SubmitAsync(Page(agreement), Page(agreement), Fields("5", "4", "4", "3", "记录偶有补录"));
         var again = await home.SubmitAsync(Page(agreement), Page(agreement), Fields("1", "1", "1", "1", "改主意了"));
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
-        var clinicPage = await (await (await SignedInAsync(parties.ClinicEmail)).GetAsync(Page(agreement))).Content.ReadAsStringAsync();
+        var clinicPage = await (await (await PortalClient.SignedInAsync(app, parties.ClinicEmail)).GetAsync(Page(agreement))).Content.ReadAsStringAsync();
         Assert.Contains("记录偶有补录", clinicPage, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"evaluation-form\"", clinicPage, StringComparison.Ordinal); // the clinic's side is still open
-        var regulator = await (await (await SignedInAsync(parties.CivilAffairsEmail)).GetAsync("/shaoxing/regulator/six-ones")).Content.ReadAsStringAsync();
+        var regulator = await (await (await PortalClient.SignedInAsync(app, parties.CivilAffairsEmail)).GetAsync("/shaoxing/regulator/six-ones")).Content.ReadAsStringAsync();
         Assert.Contains("记录偶有补录", regulator, StringComparison.Ordinal);
         var stored = await TestData.InTenantAsync(app, parties.Tenant, db => db.AgreementEvaluations.Where(e => e.AgreementId == agreement.Id).ToListAsync());
         Assert.Equal((AgreementParty.ElderCare, 5, 3), (Assert.Single(stored).Party, stored[0].Timeliness, stored[0].Records));
@@ -37,7 +37,7 @@ public class EvaluationPagesTests(PortalAppFactory app) : IClassFixture<PortalAp
     public async Task BadScores_AndALowScoreWithoutComment_ComeBackAtTheirFields()
     {
         var (parties, agreement) = await InLastQuarterAsync();
-        var clinic = await SignedInAsync(parties.ClinicEmail);
+        var clinic = await PortalClient.SignedInAsync(app, parties.ClinicEmail);
 
         var response = await clinic.SubmitAsync(Page(agreement), Page(agreement), Fields("七", "2", "", "4", ""));
         var html = await response.Content.ReadAsStringAsync();
@@ -56,7 +56,7 @@ public class EvaluationPagesTests(PortalAppFactory app) : IClassFixture<PortalAp
     {
         var parties = await TestParties.CreateAsync(app);
         var agreement = await parties.AgreementAsync(AgreementStatus.Effective, new AgreementShape(SignedAtUtc: DateTimeOffset.UtcNow.AddDays(-10)));
-        var home = await SignedInAsync(parties.StaffEmail);
+        var home = await PortalClient.SignedInAsync(app, parties.StaffEmail);
 
         var html = await (await home.GetAsync(Page(agreement))).Content.ReadAsStringAsync();
         var post = await home.SubmitAsync(Page(agreement), Page(agreement), Fields("5", "5", "5", "5", ""));
@@ -71,10 +71,10 @@ public class EvaluationPagesTests(PortalAppFactory app) : IClassFixture<PortalAp
     {
         var (parties, agreement) = await InLastQuarterAsync();
         var others = await TestParties.CreateAsync(app);
-        var otherClinic = await SignedInAsync(others.ClinicEmail);
-        var otherHome = await SignedInAsync(others.StaffEmail);
-        var otherCounty = await SignedInAsync(others.HealthEmail);
-        var regulator = await SignedInAsync(parties.HealthEmail);
+        var otherClinic = await PortalClient.SignedInAsync(app, others.ClinicEmail);
+        var otherHome = await PortalClient.SignedInAsync(app, others.StaffEmail);
+        var otherCounty = await PortalClient.SignedInAsync(app, others.HealthEmail);
+        var regulator = await PortalClient.SignedInAsync(app, parties.HealthEmail);
         var wenzhou = PortalClient.For(app);
         await wenzhou.LoginAsync("/wenzhou", "clinic@wenzhou.demo");
 
@@ -111,11 +111,4 @@ public class EvaluationPagesTests(PortalAppFactory app) : IClassFixture<PortalAp
         ["Records"] = records,
         ["Comment"] = comment,
     };
-
-    private async Task<PortalClient> SignedInAsync(string email)
-    {
-        var client = PortalClient.For(app);
-        await client.LoginAsync("/shaoxing", email);
-        return client;
-    }
 }

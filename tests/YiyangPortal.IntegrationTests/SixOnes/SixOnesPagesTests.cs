@@ -19,7 +19,7 @@ public class SixOnesPagesTests(PortalAppFactory app) : IClassFixture<PortalAppFa
     {
         var parties = await TestParties.CreateAsync(app);
         await parties.AgreementAsync(AgreementStatus.Effective, new AgreementShape(SignedAtUtc: DateTimeOffset.UtcNow.AddDays(-40)));
-        var home = await SignedInAsync(parties.StaffEmail);
+        var home = await PortalClient.SignedInAsync(app, parties.StaffEmail);
         var before = await (await home.GetAsync("/shaoxing/eldercare")).Content.ReadAsStringAsync();
         Assert.Contains("data-testid=\"six-ones-card\"", before, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"six-one-Partner\" data-result=\"Met\"", before, StringComparison.Ordinal);
@@ -50,7 +50,7 @@ public class SixOnesPagesTests(PortalAppFactory app) : IClassFixture<PortalAppFa
     public async Task BadInput_ComesBackNextToItsField_WithWhatWasTyped_AndNothingSaved()
     {
         var parties = await TestParties.CreateAsync(app);
-        var home = await SignedInAsync(parties.StaffEmail);
+        var home = await PortalClient.SignedInAsync(app, parties.StaffEmail);
 
         var check = await home.SubmitAsync(Page, $"{Page}/health-check", new Dictionary<string, string>
         {
@@ -95,7 +95,7 @@ public class SixOnesPagesTests(PortalAppFactory app) : IClassFixture<PortalAppFa
     public async Task Home_MarksApplying_ForItsInternalMedicalInstitution()
     {
         var parties = await TestParties.CreateAsync(app);
-        var home = await SignedInAsync(parties.StaffEmail);
+        var home = await PortalClient.SignedInAsync(app, parties.StaffEmail);
 
         var marked = await home.SubmitAsync(Page, $"{Page}/internal-medical", new Dictionary<string, string> { ["applying"] = "true" });
 
@@ -110,9 +110,9 @@ public class SixOnesPagesTests(PortalAppFactory app) : IClassFixture<PortalAppFa
         var parties = await TestParties.CreateAsync(app);
         var others = await TestParties.CreateAsync(app);
         await parties.AgreementAsync(AgreementStatus.Effective, new AgreementShape(SignedAtUtc: DateTimeOffset.UtcNow.AddDays(-40)));
-        var regulator = await SignedInAsync(parties.HealthEmail);
-        var clinic = await SignedInAsync(parties.ClinicEmail);
-        var city = await SignedInAsync("city@shaoxing.demo");
+        var regulator = await PortalClient.SignedInAsync(app, parties.HealthEmail);
+        var clinic = await PortalClient.SignedInAsync(app, parties.ClinicEmail);
+        var city = await PortalClient.SignedInAsync(app, "city@shaoxing.demo");
 
         var page = await regulator.GetAsync("/shaoxing/regulator/six-ones");
         var html = await page.Content.ReadAsStringAsync();
@@ -134,11 +134,4 @@ public class SixOnesPagesTests(PortalAppFactory app) : IClassFixture<PortalAppFa
     }
 
     private static DateOnly Today() => BeijingTime.Today(DateTimeOffset.UtcNow);
-
-    private async Task<PortalClient> SignedInAsync(string email)
-    {
-        var client = PortalClient.For(app);
-        await client.LoginAsync("/shaoxing", email);
-        return client;
-    }
 }

@@ -18,9 +18,9 @@ public class SupervisionPagesTests(PortalAppFactory app) : IClassFixture<PortalA
     public async Task TheBureau_SendsToTheClinic_WhichAnswersOnce_AndTheBureauSeesTheAnswer()
     {
         var (parties, agreement) = await InForceAsync();
-        var bureau = await SignedInAsync(parties.HealthEmail);
-        var clinic = await SignedInAsync(parties.ClinicEmail);
-        var home = await SignedInAsync(parties.StaffEmail);
+        var bureau = await PortalClient.SignedInAsync(app, parties.HealthEmail);
+        var clinic = await PortalClient.SignedInAsync(app, parties.ClinicEmail);
+        var home = await PortalClient.SignedInAsync(app, parties.StaffEmail);
 
         var sent = await bureau.SubmitAsync(Page(agreement), Page(agreement), Fields("Medical", "10 月坐诊少 1 次，请说明原因并补足", 14));
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
@@ -49,7 +49,7 @@ public class SupervisionPagesTests(PortalAppFactory app) : IClassFixture<PortalA
     public async Task BadInput_IsRefusedAtItsField_WithWhatWasTyped()
     {
         var (parties, agreement) = await InForceAsync();
-        var bureau = await SignedInAsync(parties.CivilAffairsEmail);
+        var bureau = await PortalClient.SignedInAsync(app, parties.CivilAffairsEmail);
 
         var fields = Fields("", "请说明原因，联系人身份证 330602199001011234", 0);
         fields["RespondBy"] = "2026-13-45";
@@ -69,13 +69,13 @@ public class SupervisionPagesTests(PortalAppFactory app) : IClassFixture<PortalA
     {
         var (parties, agreement) = await InForceAsync();
         var others = await TestParties.CreateAsync(app);
-        var clinic = await SignedInAsync(parties.ClinicEmail);
-        var home = await SignedInAsync(parties.StaffEmail);
-        var otherBureau = await SignedInAsync(others.HealthEmail);
-        var otherHome = await SignedInAsync(others.StaffEmail);
+        var clinic = await PortalClient.SignedInAsync(app, parties.ClinicEmail);
+        var home = await PortalClient.SignedInAsync(app, parties.StaffEmail);
+        var otherBureau = await PortalClient.SignedInAsync(app, others.HealthEmail);
+        var otherHome = await PortalClient.SignedInAsync(app, others.StaffEmail);
         var wenzhou = PortalClient.For(app);
         await wenzhou.LoginAsync("/wenzhou", "admin@wenzhou.demo");
-        var bureau = await SignedInAsync(parties.HealthEmail);
+        var bureau = await PortalClient.SignedInAsync(app, parties.HealthEmail);
         await bureau.SubmitAsync(Page(agreement), Page(agreement), Fields("Medical", "请说明 11 月查房安排", 7));
         var notice = await TestData.InTenantAsync(app, parties.Tenant, db => db.SupervisionNotices.AsNoTracking().SingleAsync(n => n.AgreementId == agreement.Id));
 
@@ -103,11 +103,4 @@ public class SupervisionPagesTests(PortalAppFactory app) : IClassFixture<PortalA
         ["Body"] = body,
         ["RespondBy"] = BeijingTime.Today(DateTimeOffset.UtcNow).AddDays(daysToAnswer).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
     };
-
-    private async Task<PortalClient> SignedInAsync(string email)
-    {
-        var client = PortalClient.For(app);
-        await client.LoginAsync("/shaoxing", email);
-        return client;
-    }
 }

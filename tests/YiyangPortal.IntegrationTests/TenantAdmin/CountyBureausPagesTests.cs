@@ -20,7 +20,7 @@ public partial class CountyBureausPagesTests(PortalAppFactory app) : IClassFixtu
     {
         var parties = await TestParties.CreateAsync(app);
         var draft = await parties.AgreementAsync(AgreementStatus.Draft);
-        var admin = await SignedInAsync("/shaoxing", "admin@shaoxing.demo");
+        var admin = await PortalClient.SignedInAsync(app, "admin@shaoxing.demo");
         var (civil, health) = ($"{parties.CountyName}社会事业局", $"{parties.CountyName}卫生健康委员会");
 
         var saved = await admin.SubmitAsync(Page(parties), Page(parties), new Dictionary<string, string>
@@ -36,7 +36,7 @@ public partial class CountyBureausPagesTests(PortalAppFactory app) : IClassFixtu
         Assert.Contains($"data-testid=\"civil-affairs-bureau\">{civil}<", index, StringComparison.Ordinal);
         Assert.Contains($"data-testid=\"health-bureau\">{health}<", index, StringComparison.Ordinal);
 
-        var staff = await SignedInAsync("/shaoxing", parties.StaffEmail);
+        var staff = await PortalClient.SignedInAsync(app, parties.StaffEmail);
         var edit = await (await staff.GetAsync($"/shaoxing/agreements/{draft.Id}/edit")).Content.ReadAsStringAsync();
         Assert.Contains(civil, edit, StringComparison.Ordinal);
         Assert.Matches($"<option value=\"{parties.CountyId}\"[^>]*>{health}</option>", edit);
@@ -54,7 +54,7 @@ public partial class CountyBureausPagesTests(PortalAppFactory app) : IClassFixtu
         var parties = await TestParties.CreateAsync(app);
         var draft = await parties.AgreementAsync(AgreementStatus.Draft);
         var underReview = await parties.AgreementAsync(AgreementStatus.PendingMedicalReview);
-        var admin = await SignedInAsync("/shaoxing", "admin@shaoxing.demo");
+        var admin = await PortalClient.SignedInAsync(app, "admin@shaoxing.demo");
         var (civil, health) = ($"{parties.CountyName}民政和社会事务局", $"{parties.CountyName}卫生健康委员会");
         await admin.SubmitAsync(Page(parties), Page(parties), new Dictionary<string, string>
         {
@@ -63,7 +63,7 @@ public partial class CountyBureausPagesTests(PortalAppFactory app) : IClassFixtu
         });
 
         // Submitted from the detail page's action, without saving the draft again.
-        var staff = await SignedInAsync("/shaoxing", parties.StaffEmail);
+        var staff = await PortalClient.SignedInAsync(app, parties.StaffEmail);
         var version = FormVersion().Match(await (await staff.GetAsync($"/shaoxing/agreements/{draft.Id}/edit")).Content.ReadAsStringAsync()).Groups[1].Value;
         var submitted = await staff.SubmitAsync(
             $"/shaoxing/agreements/{draft.Id}", $"/shaoxing/agreements/{draft.Id}/submit", new Dictionary<string, string> { ["version"] = version });
@@ -86,7 +86,7 @@ public partial class CountyBureausPagesTests(PortalAppFactory app) : IClassFixtu
     public async Task BadInput_ComesBackNextToItsField_WithWhatWasTyped_AndNothingIsSaved()
     {
         var parties = await TestParties.CreateAsync(app);
-        var admin = await SignedInAsync("/shaoxing", "admin@shaoxing.demo");
+        var admin = await PortalClient.SignedInAsync(app, "admin@shaoxing.demo");
         var tooLong = new string('卫', County.MaxBureauNameLength + 1);
 
         var refused = await admin.SubmitAsync(Page(parties), Page(parties), new Dictionary<string, string>
@@ -111,8 +111,8 @@ public partial class CountyBureausPagesTests(PortalAppFactory app) : IClassFixtu
     {
         var wenzhouCounty = await TestParties.CreateAsync(app, "wenzhou");
         var shaoxingCounty = await TestParties.CreateAsync(app);
-        var admin = await SignedInAsync("/shaoxing", "admin@shaoxing.demo");
-        var wenzhouAdmin = await SignedInAsync("/wenzhou", "admin@wenzhou.demo");
+        var admin = await PortalClient.SignedInAsync(app, "admin@shaoxing.demo");
+        var wenzhouAdmin = await PortalClient.SignedInAsync(app, "admin@wenzhou.demo", "/wenzhou");
         var fields = new Dictionary<string, string> { ["CivilAffairsBureauName"] = "改名民政局", ["HealthBureauName"] = "改名卫生健康局" };
 
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/shaoxing/admin/counties/{wenzhouCounty.CountyId}/bureaus")).StatusCode);
@@ -130,7 +130,7 @@ public partial class CountyBureausPagesTests(PortalAppFactory app) : IClassFixtu
 
         foreach (var email in new[] { parties.StaffEmail, parties.ClinicEmail, parties.CivilAffairsEmail, parties.HealthEmail })
         {
-            var user = await SignedInAsync("/shaoxing", email);
+            var user = await PortalClient.SignedInAsync(app, email);
             Assert.Contains("403", PortalClient.RedirectPath(await user.GetAsync(Page(parties))), StringComparison.Ordinal);
             var posted = await user.SubmitAsync("/shaoxing", Page(parties), fields);
             Assert.NotEqual(HttpStatusCode.OK, posted.StatusCode);
@@ -146,8 +146,8 @@ public partial class CountyBureausPagesTests(PortalAppFactory app) : IClassFixtu
     public async Task TwoAdminsAtOnce_TheSecondGetsTheConflictMessage_WithWhatTheyTyped()
     {
         var parties = await TestParties.CreateAsync(app);
-        var first = await SignedInAsync("/shaoxing", "admin@shaoxing.demo");
-        var second = await SignedInAsync("/shaoxing", "admin@shaoxing.demo");
+        var first = await PortalClient.SignedInAsync(app, "admin@shaoxing.demo");
+        var second = await PortalClient.SignedInAsync(app, "admin@shaoxing.demo");
         var version = FormVersion().Match(await (await second.GetAsync(Page(parties))).Content.ReadAsStringAsync()).Groups[1].Value;
         Assert.NotEmpty(version);
 
@@ -187,13 +187,6 @@ public partial class CountyBureausPagesTests(PortalAppFactory app) : IClassFixtu
 
     private Task<County> CountyAsync(TestParties parties) =>
         TestData.InTenantAsync(app, parties.Tenant, db => db.Counties.AsNoTracking().SingleAsync(c => c.Id == parties.CountyId));
-
-    private async Task<PortalClient> SignedInAsync(string tenant, string email)
-    {
-        var client = PortalClient.For(app);
-        await client.LoginAsync(tenant, email);
-        return client;
-    }
 
     [GeneratedRegex("name=\"Version\" value=\"([0-9]+)\"")]
     private static partial Regex FormVersion();
