@@ -9,7 +9,7 @@
 # BENCH_PGDIR (another checkout's .local/pg-bench, to measure two commits against one database: its secrets file, demo
 # password and keys are taken from beside it), BENCH_ROUNDS (2), BENCH_SECONDS (15), BENCH_CONNECTIONS (16),
 # BENCH_WARMUP (seconds per URL before measuring, 15: the JIT's second tier settles in that time on a busy machine),
-# BENCH_USER (staff@shaoxing.demo).
+# BENCH_USER (staff@shaoxing.demo), BENCH_TARGET (the page measured against /health/ready, shaoxing/agreements).
 # Prints `uptime` before each round: the machine is shared, and the load decides how much the figures mean. After each
 # wrk run it prints the CPU time per request of the app and of PostgreSQL (all its processes, ended ones included),
 # from /proc/<pid>/stat before and after: that figure hardly depends on the load, where req/s does.
@@ -22,6 +22,7 @@ rounds=${BENCH_ROUNDS:-2}
 seconds=${BENCH_SECONDS:-15}
 connections=${BENCH_CONNECTIONS:-16}
 user=${BENCH_USER:-staff@shaoxing.demo}
+target_page=${BENCH_TARGET:-shaoxing/agreements}
 base=http://127.0.0.1:$app_port
 command -v wrk >/dev/null || { echo "bench: wrk not found (apt-get install wrk)" >&2; exit 1; }
 
@@ -107,11 +108,11 @@ tree_cpu_ms() {
 postmaster=$(head -n1 "$pgdir/data/postmaster.pid")
 
 echo "bench: commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo ' (+ uncommitted changes)'), app pid $app"
-wrk -t2 -c"$connections" -d"${warmup}s" -H "Cookie: $cookie" "$base/shaoxing/agreements" > /dev/null
+wrk -t2 -c"$connections" -d"${warmup}s" -H "Cookie: $cookie" "$base/$target_page" > /dev/null
 wrk -t2 -c"$connections" -d"${warmup}s" "$base/health/ready" > /dev/null
 for round in $(seq 1 "$rounds"); do
   echo "== round $round: $(uptime)"
-  for target in health/ready shaoxing/agreements; do
+  for target in health/ready "$target_page"; do
     echo "-- /$target"
     headers=(); [[ $target == health/* ]] || headers=(-H "Cookie: $cookie")
     app_before=$(tree_cpu_ms "$app") pg_before=$(tree_cpu_ms "$postmaster")
