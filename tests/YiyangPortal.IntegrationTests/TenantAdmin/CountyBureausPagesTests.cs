@@ -62,11 +62,11 @@ public partial class CountyBureausPagesTests(PortalAppFactory app) : IClassFixtu
             ["HealthBureauName"] = health,
         });
 
-        // Submitted from the detail page's action, without saving the draft again.
+        // Submitted from the draft form: the names come from the register, whatever the form carried.
         var staff = await PortalClient.SignedInAsync(app, parties.StaffEmail);
-        var version = FormVersion().Match(await (await staff.GetAsync($"/shaoxing/agreements/{draft.Id}/edit")).Content.ReadAsStringAsync()).Groups[1].Value;
         var submitted = await staff.SubmitAsync(
-            $"/shaoxing/agreements/{draft.Id}", $"/shaoxing/agreements/{draft.Id}/submit", new Dictionary<string, string> { ["version"] = version });
+            $"/shaoxing/agreements/{draft.Id}/edit", $"/shaoxing/agreements/{draft.Id}/draft",
+            await AgreementSteps.TermsAsync(staff, draft.Id.ToString(), submit: true));
 
         Assert.Equal($"/shaoxing/agreements/{draft.Id}", PortalClient.RedirectPath(submitted));
         var (nowSubmitted, kept) = await TestData.InTenantAsync(app, parties.Tenant, async db => (

@@ -55,19 +55,6 @@ public sealed class AgreementActionsController(
     public Task<IActionResult> Return(Guid id, uint version, string? reason) =>
         ActAsync(id, version, "return", (a, by) => a.ReturnForRevision(by, Required(reason, "请填写退回理由。")), L["已退回修改。"]);
 
-    [HttpPost("submit")]
-    public async Task<IActionResult> Submit(Guid id, uint version)
-    {
-        if (await workflow.FindAsync(id, Me) is not { } agreement) { return NotFound(); }
-        var basis = await workflow.SupplementBasisAsync(agreement);
-        return await CompleteAsync(agreement, version, "submit", async (a, by) =>
-        {
-            // ADR 049: submitted with the bureaus' names as the register has them now.
-            await workflow.TakeRegisteredBureausAsync(a, by);
-            a.Submit(by, basis);
-        }, L["已提交医疗机构审核。"]);
-    }
-
     /// <summary>
     /// Name, title and an explicit confirmation, with the user's own login; the SHA-256 of the exact text signed is
     /// recorded with the signature (issue 4). The form carries the SHA-256 the page showed: a text that changed since

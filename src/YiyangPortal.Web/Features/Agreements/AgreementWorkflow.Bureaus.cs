@@ -15,21 +15,4 @@ public sealed partial class AgreementWorkflow
         var counties = await db.Counties.AsNoTracking().Where(c => c.Id == elderCareCounty || c.Id == medicalCounty).ToListAsync();
         return (counties.Single(c => c.Id == elderCareCounty), counties.Single(c => c.Id == medicalCounty));
     }
-
-    /// <summary>
-    /// ADR 049: the text the other party reviews and both sign names the bureaus as the register names them when the
-    /// draft is submitted — a name the city's administrator corrected since the draft was last saved (or since the
-    /// renewal or supplement copied its original's terms) is taken here, and recorded in the draft's history as any
-    /// change of terms is. Once submitted, the names stay as they are: nobody's text changes under them.
-    /// </summary>
-    public async Task TakeRegisteredBureausAsync(Agreement agreement, AgreementActor by)
-    {
-        if (!agreement.IsEditable || by.Party != AgreementParty.ElderCare)
-        {
-            return;
-        }
-
-        var (elderCareCounty, medicalCounty) = await CountiesAsync(agreement);
-        agreement.UpdateTerms(by, agreement.Terms.WithBureaus(elderCareCounty, medicalCounty));
-    }
 }
