@@ -32,8 +32,8 @@ public enum SixOneResult
     NotApplicable = 2,
 }
 
-/// <summary>An agreement of the home in force: its partner's level and whether it agrees a green channel.</summary>
-public sealed record SixOnesPartner(Guid AgreementId, string MedicalName, bool PrimaryLevel, bool GreenChannelAgreed);
+/// <summary>An agreement of the home in force: its partner, the partner's level and whether it agrees a green channel.</summary>
+public sealed record SixOnesPartner(Guid AgreementId, Guid MedicalInstitutionId, string MedicalName, bool PrimaryLevel, bool GreenChannelAgreed);
 
 /// <summary>What the 六个一 are computed from, for one home on one day.</summary>
 public sealed record SixOnesFacts(
@@ -77,7 +77,8 @@ public static class SixOnes
 
     private static SixOneLine Partner(SixOnesFacts f)
     {
-        var primary = f.Partners.Count(p => p.PrimaryLevel);
+        // 二.1 counts institutions (至少含 1 家基层医疗卫生机构): two agreements with one 卫生院 are one 家.
+        var primary = f.Partners.Where(p => p.PrimaryLevel).Select(p => p.MedicalInstitutionId).Distinct().Count();
         var figures = new DomainMessage("有效协议 {0} 份，其中基层医疗卫生机构 {1} 家", f.Partners.Count, primary);
         return f.Partners.Count == 0
             ? new(SixOne.Partner, SixOneResult.NotMet, figures, new DomainMessage("尚无有效协议：请与就近的基层医疗卫生机构签订服务协议。"))

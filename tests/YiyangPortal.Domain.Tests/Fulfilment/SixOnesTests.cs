@@ -27,6 +27,15 @@ public class SixOnesTests
         Assert.Equal(SixOneResult.Met, Line(Facts() with { Partners = [Partner(primary: false), Partner(primary: true)] }, SixOne.Partner).Result);
     }
 
+    [Fact]
+    public void Partner_CountsInstitutionsNotAgreements()
+    {
+        var clinic = Guid.NewGuid();
+        var line = Line(Facts() with { Partners = [Partner(primary: true, medical: clinic), Partner(primary: true, medical: clinic), Partner(primary: false)] }, SixOne.Partner);
+
+        Assert.Equal("有效协议 3 份，其中基层医疗卫生机构 1 家", line.Figures.ToString());
+    }
+
     [Theory]
     [InlineData(49, InternalMedicalStatus.None, SixOneResult.NotApplicable)]
     [InlineData(50, InternalMedicalStatus.None, SixOneResult.NotMet)]
@@ -77,7 +86,8 @@ public class SixOnesTests
 
     private static SixOneLine Line(SixOnesFacts facts, SixOne item) => SixOnes.Of(facts).Single(l => l.Item == item);
 
-    private static SixOnesPartner Partner(bool primary, bool green = false) => new(Guid.NewGuid(), "测试医院", primary, green);
+    private static SixOnesPartner Partner(bool primary, bool green = false, Guid? medical = null) =>
+        new(Guid.NewGuid(), medical ?? Guid.NewGuid(), "测试医院", primary, green);
 
     private static SixOnesFacts Facts() => new(ElderCareInstitutionKind.NursingHome, 86, InternalMedicalStatus.None, [], 0, 0, null, 0, 0);
 }

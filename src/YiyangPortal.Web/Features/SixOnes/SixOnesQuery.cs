@@ -73,6 +73,7 @@ public sealed class SixOnesQuery(PortalDbContext db)
                 a.ElderCareInstitutionId,
                 a.Terms,
                 a.Template,
+                a.MedicalInstitutionId,
                 Medical = db.MedicalInstitutions.Where(m => m.Id == a.MedicalInstitutionId).Select(m => new { m.Name, m.Kind }).First(),
                 GreenItem = a.Items.Any(i => i.Category == ServiceCategory.EmergencyGreenChannel && i.ReviewState != ItemReviewState.Rejected),
             })
@@ -80,7 +81,7 @@ public sealed class SixOnesQuery(PortalDbContext db)
         return rows.Where(a => !(a.Terms.Term?.From > today))
             .GroupBy(a => a.ElderCareInstitutionId)
             .ToDictionary(g => g.Key, g => g.Select(a => new SixOnesPartner(
-                a.Id, a.Medical.Name, primaryKinds.Contains(a.Medical.Kind),
+                a.Id, a.MedicalInstitutionId, a.Medical.Name, primaryKinds.Contains(a.Medical.Kind),
                 a.GreenItem || a.Template == AgreementTemplate.MedicalElderCareConsortium)).ToList());
     }
 }
