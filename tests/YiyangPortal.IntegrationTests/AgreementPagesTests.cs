@@ -182,7 +182,16 @@ public partial class AgreementPagesTests(PortalAppFactory app) : IClassFixture<P
             Token().Replace((await unknown.Content.ReadAsStringAsync()).Replace("330602-2026-999999", "N", StringComparison.Ordinal), string.Empty),
             Token().Replace((await hidden.Content.ReadAsStringAsync()).Replace(draft, "N", StringComparison.Ordinal), string.Empty));
         Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
-        Assert.Contains("data-testid=\"agreement-status\">已生效<", await shown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var page = await shown.Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"agreement-status\">已生效<", page, StringComparison.Ordinal);
+        // The term it is in force for, not the moment both signed, tells when it takes effect.
+        Assert.Contains($"data-testid=\"agreement-term\">{BeijingDate.Day(-31):yyyy-MM-dd} 至 {BeijingDate.Day(300):yyyy-MM-dd}<", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("生效时间", page, StringComparison.Ordinal);
+
+        // As a Chinese input method types it: full-width digits and dash.
+        var fullWidth = string.Concat(effective.Select(c => c == '-' ? '－' : (char)(c - '0' + '０')));
+        var typed = await visitor.GetAsync($"/shaoxing/verify?number={Uri.EscapeDataString(fullWidth)}");
+        Assert.Equal($"/shaoxing/verify/{effective}", PortalClient.RedirectPath(typed));
     }
 
     private static string Text(byte[] pdf) =>

@@ -20,6 +20,12 @@ public sealed record VerifyPage(
     string? Number, string? ElderCare, string? Medical, string? Status, DateTimeOffset? EffectiveAtUtc,
     IReadOnlyList<VerifiedDocument> Documents, string? UploadedSha256, bool? Matches, string? Error)
 {
+    /// <summary>
+    /// The term the agreement is in force for: the day both signed (<see cref="EffectiveAtUtc"/>) is not the day it
+    /// takes effect when the term starts later (已签署·待生效).
+    /// </summary>
+    public ValidityPeriod? Term { get; init; }
+
     /// <summary>The cryptographic check of the uploaded file (issue 14), when one was uploaded.</summary>
     public PdfVerificationReport? Seals { get; init; }
 
@@ -49,11 +55,14 @@ public sealed class VerifyController(PortalDbContext db, SealAuthority seals, Ti
     [HttpGet("")]
     [EnableRateLimiting(RateLimitOptions.VerifyLookupPolicy)]
     public IActionResult Index(string? number) =>
-        string.IsNullOrWhiteSpace(number) ? View(ViewPath, Blank(null, null)) : RedirectToAction(nameof(Document), new { number = number.Trim() });
+        string.IsNullOrWhiteSpace(number) ? View(ViewPath, Blank(null, null)) : RedirectToAction(nameof(Document), new { number = Typed(number) });
+
+    /// <summary>A number as a Chinese input method may type it (３３０６０２－２０２６－００００１６) reads as the printed one.</summary>
+    private static string Typed(string number) => number.Normalize(System.Text.NormalizationForm.FormKC).Trim();
 
     [HttpGet("{number}")]
     [EnableRateLimiting(RateLimitOptions.VerifyLookupPolicy)]
-    public async Task<IActionResult> Document(string number) => await PageAsync(number, null, null) is { } page ? View(ViewPath, page) : NotFoundPage(number);
+    public async Task<IActionResult> Document(string number) => await PageAsync(Typed(number), null, null) is { } page ? View(ViewPath, page) : NotFoundPage(number);
 
     [HttpPost("{number}")]
     [EnableRateLimiting(RateLimitOptions.VerifyUploadPolicy)]
@@ -119,6 +128,9 @@ public sealed class VerifyController(PortalDbContext db, SealAuthority seals, Ti
             .Select(d => new VerifiedDocument(d.Kind, d.Sha256, d.CreatedAtUtc)).ToListAsync();
         bool? matches = uploadedSha is null ? null : documents.Exists(d => d.Sha256 == uploadedSha);
         var status = found.Status.ToChinese(found.Terms.Term?.From, BeijingTime.Today(clock.GetUtcNow()));
-        return new VerifyPage(found.DocumentNumber, found.ElderCare, found.Medical, status, found.EffectiveAtUtc, documents, uploadedSha, matches, error);
+        return new VerifyPage(found.DocumentNumber, found.ElderCare, found.Medical, status, found.EffectiveAtUtc, documents, uploadedSha, matches, error)
+        {
+            Term = found.Terms.Term,
+        };
     }
 }

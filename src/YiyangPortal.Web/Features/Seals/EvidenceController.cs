@@ -104,7 +104,8 @@ public sealed class EvidenceController(
                 $"协议编号：{agreement.DocumentNumber}",
                 $"甲方（养老机构）：{elderCare}",
                 $"乙方（医疗卫生机构）：{medical}",
-                $"生效时间：{(agreement.EffectiveAtUtc is { } at ? BeijingTime.FormatChineseDateTime(at) : "—")}",
+                $"有效期：{agreement.Terms.Term?.ToString() ?? "—"}",
+                $"双方签署完成时间：{(agreement.EffectiveAtUtc is { } at ? BeijingTime.FormatChineseDateTime(at) : "—")}",
                 .. documents.Select(d => $"{Kind(d.Kind)}（{BeijingTime.FormatChineseDateTime(d.CreatedAtUtc)}）SHA-256：{d.Sha256}"),
             ]),
             new("二、签署", agreement.SignatureHistory.OrderBy(s => s.SignedAtUtc).Select(s =>
