@@ -1,3 +1,5 @@
+using YiyangPortal.Domain.Catalogue;
+using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Fees;
 
 namespace YiyangPortal.Domain.Agreements;
@@ -17,6 +19,20 @@ public sealed partial class Agreement
     /// half is <see cref="FeeInstalments.Of"/>'s answer, which needs the supplements; the permissions only need this.
     /// </summary>
     public bool MayHaveAnnualFee => Template == AgreementTemplate.MedicalElderCareConsortium && !IsSupplement;
+
+    /// <summary>
+    /// 合作经费 service items (priced, <see cref="Funding.CooperationFee"/>): 甲方 pays them for the services given
+    /// (绍市民〔2024〕6号 二.3: 超出部分由养老机构根据协议承担费用); the signed text's 费用汇总 states their yearly estimate
+    /// (<see cref="FeeTotalsByPayer"/>). The fees page shows them beside any 年度健康服务费.
+    /// </summary>
+    public static bool IsCooperationFeeItem(AgreementItem item) =>
+        item.Funding == Funding.CooperationFee && item.UnitPrice is { } price && price > Money.Zero;
+
+    /// <summary>
+    /// Whether this original, in force or once, agrees 合作经费 items: the parties then have fees to read on its page (a
+    /// 补充协议's items are read on its original's, as its instalments are).
+    /// </summary>
+    public bool HasCooperationFeeItems => !IsSupplement && IncludedItems.Any(IsCooperationFeeItem) && ServiceDays() is not null;
 
     private bool MayRecordPayments(AgreementParty party) => party == AgreementParty.ElderCare && MayHaveAnnualFee && ServiceDays() is not null;
 

@@ -183,6 +183,23 @@ public class FeesPagesTests(PortalAppFactory app) : IClassFixture<PortalAppFacto
         Assert.Equal(1, await TodoCountAsync(home, "/shaoxing/eldercare", "feesoverdue"));
     }
 
+    [Fact]
+    public async Task CooperationFeeItems_AreShownAsTheSignedTextStatesThem()
+    {
+        var (parties, agreement) = await InForceAsync();
+        var cooperation = agreement.IncludedItems.Where(Agreement.IsCooperationFeeItem).ToList();
+        Assert.NotEmpty(cooperation); // 坐诊咨询 is priced from 合作经费 in the test clinic's schedule
+        var home = await PortalClient.SignedInAsync(app, parties.StaffEmail);
+
+        var page = await (await home.GetAsync(Page(agreement))).Content.ReadAsStringAsync();
+
+        // The PDF's 费用汇总 line 合作经费服务项目（年度估算）, and each item, as 甲方 pays them for the services given.
+        Assert.Contains($"签署文本中的年度估算为 {agreement.FeeTotals.CooperationFeeItems} 元", page, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"cooperation-items\"", page, StringComparison.Ordinal);
+        Assert.All(cooperation, i => Assert.Contains(i.Name, page, StringComparison.Ordinal));
+        Assert.Contains("data-testid=\"instalments\"", page, StringComparison.Ordinal);
+    }
+
     private async Task<(TestParties Parties, Agreement Agreement)> InForceAsync()
     {
         var parties = await TestParties.CreateAsync(app);

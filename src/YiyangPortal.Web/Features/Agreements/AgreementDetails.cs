@@ -88,8 +88,12 @@ public sealed record AgreementDetail(
     /// <summary>履约情况 (issue 15): the clinic records, the home confirms, the regulators who see it read (ADR 047).</summary>
     public bool CanSeeFulfilment { get; init; }
 
-    /// <summary>费用 (ADR 035): the parties of an agreement with a 年度健康服务费 that came into force.</summary>
-    public bool CanSeeFees => Permitted.Contains(AgreementAction.RecordPayment) || Permitted.Contains(AgreementAction.ConfirmPayment);
+    /// <summary>
+    /// 费用 (ADR 035): the parties of an agreement that came into force with a 年度健康服务费 or with 合作经费 items
+    /// (ADR 055).
+    /// </summary>
+    public bool CanSeeFees => Permitted.Contains(AgreementAction.RecordPayment) || Permitted.Contains(AgreementAction.ConfirmPayment)
+        || (MySide is not null && Agreement.HasCooperationFeeItems);
 
     /// <summary>For a supplement: what it changes in the version in force (2020 guide 九(二)), as printed.</summary>
     public IReadOnlyList<string> SupplementChanges { get; init; } = [];

@@ -122,6 +122,9 @@ public sealed class FeesController(
         return new FeesPage(
             agreement, names.ElementAtOrDefault(0) ?? string.Empty, names.ElementAtOrDefault(1) ?? string.Empty, lines, plan.Waived,
             payments.OrderByDescending(p => p.RecordedAtUtc).ToList(), replaced, today,
-            await MayAsync(agreement, AgreementAction.RecordPayment), await MayAsync(agreement, AgreementAction.ConfirmPayment), form);
+            await MayAsync(agreement, AgreementAction.RecordPayment), await MayAsync(agreement, AgreementAction.ConfirmPayment), form)
+        {
+            CooperationItems = await workflow.CooperationItemsAsync(agreement, today, HttpContext.RequestAborted),
+        };
     }
 }

@@ -1,6 +1,7 @@
 using YiyangPortal.Domain.Agreements;
 using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Fees;
+using YiyangPortal.Domain.Fulfilment;
 
 namespace YiyangPortal.Web.Features.Fees;
 
@@ -35,6 +36,13 @@ public sealed record FeesPage(
     FeePaymentForm Form)
 {
     public string Url => $"~/agreements/{Agreement.Id}/fees";
+
+    /// <summary>The 合作经费 items agreed now: 甲方 pays them for the services given (<see cref="Agreement.IsCooperationFeeItem"/>).</summary>
+    public IReadOnlyList<AgreedItem> CooperationItems { get; init; } = [];
+
+    /// <summary>Their yearly estimate, as the signed text's 费用汇总 states it.</summary>
+    public Money CooperationEstimate =>
+        CooperationItems.Select(i => i.Item.YearlyEstimate).OfType<Money>().Aggregate(Money.Zero, (sum, m) => sum + m);
 
     /// <summary>
     /// The last instalment: its version's 年度健康服务费 is the one the halves to come are paid from, so the page's headline

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using YiyangPortal.Domain.Agreements;
 using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Fees;
+using YiyangPortal.Domain.Fulfilment;
 using YiyangPortal.Infrastructure.Fulfilment;
 using YiyangPortal.Infrastructure.Persistence;
 
@@ -23,6 +24,22 @@ public sealed class FeesWorkflow(PortalDbContext db)
     /// <summary>The agreement's instalments as its 补充协议 changed them, and the halves one waived (ADR 045), through the one reader.</summary>
     public Task<InstalmentPlan> PlanAsync(Agreement agreement, CancellationToken cancellationToken) =>
         SupplementsInForce.PlanAsync(db, agreement, cancellationToken);
+
+    /// <summary>
+    /// The 合作经费 items agreed on <paramref name="today"/> (or on the term's first or last day outside it), as the
+    /// 补充协议 in force changed them: what 甲方 pays for as the services are given.
+    /// </summary>
+    public async Task<IReadOnlyList<AgreedItem>> CooperationItemsAsync(Agreement agreement, DateOnly today, CancellationToken cancellationToken)
+    {
+        if (agreement.ServiceDays() is not { } days)
+        {
+            return [];
+        }
+
+        var day = today < days.From ? days.From : today > days.To ? days.To : today;
+        var agreed = AgreedItems.Of(agreement, await SupplementsInForce.OfAsync(db, agreement, cancellationToken));
+        return agreed.On(day).Where(i => Agreement.IsCooperationFeeItem(i.Item)).ToList();
+    }
 
     public Task<List<FeePayment>> PaymentsAsync(Guid agreementId, CancellationToken cancellationToken) =>
         db.FeePayments.AsNoTracking().Where(p => p.AgreementId == agreementId)
