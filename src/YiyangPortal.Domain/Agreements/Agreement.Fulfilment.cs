@@ -8,7 +8,7 @@ public sealed partial class Agreement
 
     /// <summary>
     /// The first and last day services under this agreement can fall on: the term, cut at the day before a termination
-    /// took effect. Null before it came into force, without a term, and for a 补充协议 (its services are recorded on
+    /// took or is set to take effect. Null before it came into force, without a term, and for a 补充协议 (its services are recorded on
     /// the original, whose term it shares).
     /// </summary>
     public (DateOnly From, DateOnly To)? ServiceDays()
@@ -19,7 +19,8 @@ public sealed partial class Agreement
         }
 
         var to = term.To ?? term.From.AddYears(AgreementTerms.MaxTermYears);
-        if (TerminatedOn is { } ended && ended.AddDays(-1) < to)
+        // A termination confirmed, or a notice running, for a day to come ends the services too: nothing is owed after it.
+        if ((TerminatedOn ?? PendingTermination?.TakesEffectOn) is { } ended && ended.AddDays(-1) < to)
         {
             to = ended.AddDays(-1);
         }

@@ -1,5 +1,6 @@
 using YiyangPortal.Domain.Agreements;
 using YiyangPortal.Domain.Common;
+using YiyangPortal.Domain.Fulfilment;
 
 namespace YiyangPortal.Domain.Fees;
 
@@ -102,14 +103,15 @@ public static class FeeInstalments
         var versions = AgreementVersions.Of(original, supplements, days);
         var instalments = new List<FeeInstalment>();
         var waived = new List<WaivedHalf>();
-        for (var year = 1; days.From.AddYears(year - 1) <= days.To; year++)
+        foreach (var agreementYear in AgreementYear.Within(days.From, days.To))
         {
-            var start = days.From.AddYears(year - 1);
+            var year = agreementYear.Number;
+            var start = agreementYear.From;
             var secondStart = start.AddMonths(6);
-            Add(InstalmentHalf.First, start, Min(secondStart.AddDays(-1), days.To));
-            if (secondStart <= days.To)
+            Add(InstalmentHalf.First, start, Min(secondStart.AddDays(-1), agreementYear.To));
+            if (secondStart <= agreementYear.To)
             {
-                Add(InstalmentHalf.Second, secondStart, Min(start.AddYears(1).AddDays(-1), days.To));
+                Add(InstalmentHalf.Second, secondStart, agreementYear.To);
             }
 
             void Add(InstalmentHalf half, DateOnly periodStart, DateOnly dueOn)

@@ -41,6 +41,30 @@ public sealed record AgreementYear(int Number, DateOnly From, DateOnly To)
     public DateOnly Closes => To.AddMonths(3);
 
     public bool IsOpen(DateOnly today) => today >= Opens && today <= Closes;
+
+    /// <summary>
+    /// The years of the days <paramref name="from"/>–<paramref name="to"/>, counted from the first day; the one way the
+    /// evaluation, the 年度健康服务费 instalments and the report count them. A term that ends on the anniversary of its
+    /// first day (附件2 三、3 signed 2026-12-07: to 2027-12-07, as 民法典 第二百零一、二百零二条 count a year) keeps that last
+    /// day in its last year rather than starting a year of one day (which would owe a whole instalment for it).
+    /// </summary>
+    public static IReadOnlyList<AgreementYear> Within(DateOnly from, DateOnly to)
+    {
+        var years = new List<AgreementYear>();
+        for (var n = 1; from.AddYears(n - 1) <= to; n++)
+        {
+            var end = from.AddYears(n).AddDays(-1);
+            if (end >= to || from.AddYears(n) == to)
+            {
+                years.Add(new AgreementYear(n, from.AddYears(n - 1), to));
+                break;
+            }
+
+            years.Add(new AgreementYear(n, from.AddYears(n - 1), end));
+        }
+
+        return years;
+    }
 }
 
 /// <summary>
@@ -99,19 +123,12 @@ public sealed class AgreementEvaluation : ITenantOwned
     public static IReadOnlyList<AgreementYear> YearsOf(Agreement agreement)
     {
         ArgumentNullException.ThrowIfNull(agreement);
-        var years = new List<AgreementYear>();
         if (agreement.ServiceDays() is not { } days)
         {
-            return years;
+            return [];
         }
 
-        for (var n = 1; days.From.AddYears(n - 1) <= days.To; n++)
-        {
-            var to = days.From.AddYears(n).AddDays(-1);
-            years.Add(new AgreementYear(n, days.From.AddYears(n - 1), to < days.To ? to : days.To));
-        }
-
-        return years;
+        return AgreementYear.Within(days.From, days.To);
     }
 
     /// <summary>
