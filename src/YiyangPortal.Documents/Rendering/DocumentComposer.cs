@@ -98,7 +98,7 @@ internal sealed class DocumentComposer(AgreementDocumentModel model, TextMeasure
                       "本补充协议的有效期与原协议一致，原协议到期或终止时，本补充协议同时终止。", false)],
             BodyStyle);
         AddParagraph(
-            [new Span($"本补充协议自双方签署之日起生效，一式四份，甲乙双方各执一份，报{civil ?? "____"}、{health ?? "____"}各一份。", false)],
+            [new Span($"本补充协议自双方签署之日起生效（原协议尚未生效的，自原协议生效之日起生效），一式四份，甲乙双方各执一份，报{civil ?? "____"}、{health ?? "____"}各一份。", false)],
             BodyStyle);
     }
 

@@ -58,6 +58,7 @@ public partial class SupplementTests(PortalAppFactory app) : IClassFixture<Porta
         Assert.Contains($"协议编号：{originalNumber}", text, StringComparison.Ordinal);
         Assert.Contains("每月坐诊次数由“4”变更为“6”。", text, StringComparison.Ordinal);
         Assert.Contains("原协议到期或终止时，本补充协议同时终止", text, StringComparison.Ordinal);
+        Assert.Contains("本补充协议自双方签署之日起生效（原协议尚未生效的，自原协议生效之日起生效）", text, StringComparison.Ordinal);
         Assert.DoesNotContain("开展医疗查房服务", text, StringComparison.Ordinal); // the original's clauses are not restated
 
         // The public list shows the partnership once, with the supplement's number.
