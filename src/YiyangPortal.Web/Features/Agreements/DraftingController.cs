@@ -55,8 +55,13 @@ public sealed class DraftingController(PortalDbContext db, AgreementWorkflow wor
         return await PageAsync(agreement, TermsForm.From(agreement.Terms, workflow.VersionOf(agreement)), new ItemForm(), [], null);
     }
 
+    /// <remarks>
+    /// Rows are bound under "Items" so the binder's entries share their keys with the rows' messages
+    /// (<c>Items[id].Frequency</c>): ModelState keys ignore case, and the error summary links the entry's spelling.
+    /// </remarks>
     [HttpPost("draft")]
-    public async Task<IActionResult> Save(Guid id, TermsForm form, List<DraftItemRow>? items, ItemForm newItem, string? intent)
+    public async Task<IActionResult> Save(
+        Guid id, TermsForm form, [Bind(Prefix = "Items")] List<DraftItemRow>? items, ItemForm newItem, string? intent)
     {
         if (await workflow.FindAsync(id, Me) is not { } agreement) { return NotFound(); }
         if (!agreement.IsEditable)
