@@ -51,8 +51,9 @@ public partial class DraftingFidelityTests(PortalAppFactory app) : IClassFixture
         var edit = await (await staff.GetAsync($"/shaoxing/agreements/{id}/edit")).Content.ReadAsStringAsync();
         var itemId = ItemId().Match(edit).Groups[1].Value;
         var fields = await AgreementSteps.TermsAsync(staff, id, submit: false);
-        fields["items[0].Id"] = itemId;
-        fields["items[0].Frequency"] = "3";
+        fields["items.Index"] = itemId;
+        fields[$"items[{itemId}].Id"] = itemId;
+        fields[$"items[{itemId}].Frequency"] = "3";
 
         var response = await staff.SubmitAsync($"/shaoxing/agreements/{id}/edit", $"/shaoxing/agreements/{id}/draft", fields);
 
@@ -60,10 +61,10 @@ public partial class DraftingFidelityTests(PortalAppFactory app) : IClassFixture
         var answer = await response.Content.ReadAsStringAsync();
         Assert.Matches(
             $"data-field-error=\"Items\\[{itemId}\\]\\.Frequency\">“慢性病规范化管理随访[^<]*”每年不少于 4 次（绍兴附件2 二.3），当前为 3 次/年。", answer);
-        Assert.Matches("name=\"items\\[0\\]\\.Frequency\" value=\"3\"", answer);
+        Assert.Matches($"name=\"items\\[{itemId}\\]\\.Frequency\" value=\"3\"", answer);
         Assert.Contains($"href=\"#Items-{itemId}-Frequency\"", answer, StringComparison.Ordinal);
         var saved = await (await staff.GetAsync($"/shaoxing/agreements/{id}/edit")).Content.ReadAsStringAsync();
-        Assert.Matches("name=\"items\\[0\\]\\.Frequency\" value=\"4\"", saved);
+        Assert.Matches($"name=\"items\\[{itemId}\\]\\.Frequency\" value=\"4\"", saved);
     }
 
     [Fact]
@@ -111,6 +112,6 @@ public partial class DraftingFidelityTests(PortalAppFactory app) : IClassFixture
     [GeneratedRegex("<option value=\"([0-9a-f-]{36})\">慢性病规范化管理随访")]
     private static partial Regex FollowUpPrice();
 
-    [GeneratedRegex("name=\"items\\[0\\]\\.Id\" value=\"([0-9a-f-]{36})\"")]
+    [GeneratedRegex("name=\"items\\.Index\" value=\"([0-9a-f-]{36})\"")]
     private static partial Regex ItemId();
 }

@@ -10,7 +10,7 @@ public sealed partial class Agreement
     {
         RequireParty(by, AgreementParty.ElderCare, "修改协议条款");
         Machine.Fire(Trigger.Edit);
-        CheckTermOwnership(terms);
+        terms = WithTermOwnership(terms);
         if (terms == Terms)
         {
             return;
@@ -30,6 +30,12 @@ public sealed partial class Agreement
         if (_items.Exists(i => i.ServiceItemId == snapshot.ServiceItemId))
         {
             throw new DomainException("服务项目“{0}”已在协议中。", snapshot.Name);
+        }
+
+        // 附件1 一、二: adding the 坐诊/查房 item never rewrites its clause; a different number is changed at the clause (ADR 050).
+        if (Terms.AddedItemConflict(Template, snapshot.Clause, snapshot.Name, frequency) is { } conflict)
+        {
+            throw new DomainException(conflict);
         }
 
         var item = new AgreementItem(snapshot, frequency);
@@ -79,14 +85,22 @@ public sealed partial class Agreement
     }
 
     /// <summary>
-    /// Everything that stops a submission, keyed by field (<c>Terms.…</c>, <c>Items</c>, <c>Items[id].…</c>).
-    /// Empty when the agreement may be submitted. <see cref="Submit"/> refuses with the first of these.
+    /// Everything that stops a submission on <paramref name="todayInBeijing"/>, keyed by field (<c>Terms.…</c>,
+    /// <c>Items</c>, <c>Items[id].…</c>). Empty when the agreement may be submitted. <see cref="Submit"/> refuses with
+    /// the first of these.
     /// </summary>
-    public IReadOnlyList<FieldError> Validate()
+    public IReadOnlyList<FieldError> Validate(DateOnly todayInBeijing)
     {
         var errors = Terms.Validate(Template)
             .Select(e => e with { Field = $"{nameof(Terms)}.{e.Field}" })
             .ToList();
+
+        // A term already over could never be signed (Agreement.Signing): say so now, at the term, not at signing.
+        if (Terms.EndedBefore(todayInBeijing) is { } ended && !errors.Exists(e => e.Field == $"{nameof(Terms)}.{nameof(Terms.Term)}"))
+        {
+            errors.Add(new FieldError($"{nameof(Terms)}.{nameof(Terms.Term)}", ended));
+        }
+
         if (!IncludedItems.Any())
         {
             errors.Add(new FieldError(nameof(Items), "请至少添加一个服务项目。"));
@@ -126,8 +140,23 @@ public sealed partial class Agreement
         }
     }
 
-    private void CheckTermOwnership(AgreementTerms terms)
+    /// <summary>
+    /// Whether the drafter types the term: only an original 附件1 (its 有效期 is a blank). 附件2's is set at signing
+    /// (三、3), and a supplement keeps its original's (2020 guide 九(二)).
+    /// </summary>
+    public bool TermIsDrafted => Template == AgreementTemplate.MedicalElderCareConsortium && !IsSupplement;
+
+    /// <summary>
+    /// Terms posted without a term keep the agreement's where the drafter does not type it (<see cref="TermIsDrafted"/>):
+    /// a form without term fields means "unchanged", not "cleared". A term typed where none may be is refused.
+    /// </summary>
+    private AgreementTerms WithTermOwnership(AgreementTerms terms)
     {
+        if (!TermIsDrafted && terms.Term is null)
+        {
+            return terms with { Term = Terms.Term };
+        }
+
         if (terms.Term is { } term && term != Terms.Term && AgreementTerms.TermProblem(term.From, term.To) is { } problem)
         {
             throw new DomainException(problem);
@@ -143,5 +172,7 @@ public sealed partial class Agreement
         {
             throw new DomainException("该模板的协议自签字之日起生效，有效期一年，无需填写有效期。");
         }
+
+        return terms;
     }
 }

@@ -19,7 +19,7 @@ public sealed partial class Agreement
             throw new DomainException("补充协议尚未变更原协议的任何内容。请先修改需要调整的条款或服务项目，再提交审核。");
         }
 
-        var errors = Validate();
+        var errors = Validate(BeijingTime.DateOf(by.AtUtc));
         if (errors.Count > 0)
         {
             throw errors.Count > 1
@@ -99,6 +99,12 @@ public sealed partial class Agreement
         if (!_items.Exists(i => i.ReviewState == ItemReviewState.Approved))
         {
             throw new DomainException("至少须同意一个服务项目；如全部不同意，请退回修改。");
+        }
+
+        // The term may have run out while the agreement waited for review: refuse now rather than at signing.
+        if (Terms.EndedBefore(BeijingTime.DateOf(by.AtUtc)) is not null)
+        {
+            throw new DomainException("协议有效期已于 {0} 结束，不能审核通过；请退回修改，由甲方修改有效期。", Terms.Term!.Value.To!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         }
 
         Machine.Fire(Trigger.Accept);

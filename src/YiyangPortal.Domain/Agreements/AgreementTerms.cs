@@ -175,6 +175,19 @@ public sealed record AgreementTerms
     }
 
     /// <summary>
+    /// Why the term can no longer be agreed on <paramref name="todayInBeijing"/> — its last day has passed — or null.
+    /// Such a term can never be signed (Agreement.Signing), so submission and acceptance refuse it too; a draft may
+    /// hold it while the drafter corrects it.
+    /// </summary>
+    public DomainMessage? EndedBefore(DateOnly todayInBeijing) => EndedBefore(Term?.To, todayInBeijing);
+
+    /// <summary><see cref="EndedBefore(DateOnly)"/> for a term's last day as typed.</summary>
+    public static DomainMessage? EndedBefore(DateOnly? lastDay, DateOnly todayInBeijing) =>
+        lastDay is { } end && end < todayInBeijing
+            ? new DomainMessage("协议有效期已于 {0} 结束，请修改为今天或以后结束的有效期。", end.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
+            : null;
+
+    /// <summary>
     /// The bureaus' names taken from the register for the chosen health bureau's county (issue 11 point 2): the PDF
     /// names exactly the bureaus the filings go to. A county that is neither party's is refused.
     /// </summary>

@@ -82,6 +82,24 @@ public static class TemplateClauses
         return new DomainMessage("“{0}”每年不少于 {1} 次（{2}），当前为 {3}。", itemName, minimum, c.ToChinese(), ItemFrequency.Format(frequency, unit));
     }
 
+    /// <summary>
+    /// 附件1 一、二: why an added 坐诊/查房 item cannot take <paramref name="frequency"/>, or null. The clause is the
+    /// contract's wording and already holds the number (次/月), so adding the item never rewrites it (ADR 050): the item
+    /// takes the clause's number, and another number is changed at the clause, where the drafter sees what it means.
+    /// </summary>
+    public static DomainMessage? AddedItemConflict(
+        this AgreementTerms terms, AgreementTemplate template, TemplateClause? clause, string itemName, int frequency)
+    {
+        if (template != AgreementTemplate.MedicalElderCareConsortium || clause is not { } c || !c.RepeatsInTerms()
+            || terms.NumberOf(c) is not { } number || number <= 0 || number == frequency)
+        {
+            return null;
+        }
+
+        return new DomainMessage(
+            "“{0}”的频次就是{1}（现为 {2} 次/月）。请留空或填写 {2}；如确需每月 {3} 次，请先修改{1}。", itemName, new DomainMessage(c.ToChinese()), number, frequency);
+    }
+
     /// <summary>The <see cref="AgreementTerms"/> property that holds the clause's number.</summary>
     public static string TermsField(this TemplateClause clause) => clause switch
     {

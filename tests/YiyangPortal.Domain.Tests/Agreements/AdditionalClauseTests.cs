@@ -40,6 +40,6 @@ public class AdditionalClauseTests
         agreement.UpdateTerms(Elder(), agreement.Terms with { IncludeDisputeResolution = true });
 
         Assert.True(agreement.Terms.IncludeDisputeResolution);
-        Assert.Empty(agreement.Validate());
+        Assert.Empty(agreement.Validate(Today));
     }
 }

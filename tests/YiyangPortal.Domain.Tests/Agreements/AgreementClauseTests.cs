@@ -49,9 +49,33 @@ public class AgreementClauseTests
     }
 
     [Fact]
-    public void AddingTheClinicItem_WithAnotherNumber_SetsClauseOne()
+    public void AddingTheClinicItem_WithAnotherNumber_IsRefused_AndClauseOneStays_Adr050()
     {
         var agreement = Draft(); // clause 一 says 4
+
+        var refused = Assert.Throws<DomainException>(() => agreement.AddItem(Elder(), Clinic(), 48));
+
+        Assert.Contains("条款一的每月坐诊次数（现为 4 次/月）", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(4, agreement.Terms.ClinicSessionsPerMonth);
+        Assert.DoesNotContain(agreement.Items, i => i.Clause == TemplateClause.ClinicSessions);
+    }
+
+    [Fact]
+    public void AddingTheClinicItem_WithTheClausesNumber_IsAdded()
+    {
+        var agreement = Draft();
+
+        var clinic = agreement.AddItem(Elder(), Clinic(), 4);
+
+        Assert.Equal(4, clinic.Frequency);
+        Assert.Equal(4, agreement.Terms.ClinicSessionsPerMonth);
+    }
+
+    [Fact]
+    public void AddingTheClinicItem_ToAnEmptyClauseOne_FillsTheClause()
+    {
+        var agreement = Draft();
+        agreement.UpdateTerms(Elder(), agreement.Terms with { ClinicSessionsPerMonth = null });
 
         agreement.AddItem(Elder(), Clinic(), 6);
 

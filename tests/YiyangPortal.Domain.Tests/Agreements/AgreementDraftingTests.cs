@@ -86,7 +86,7 @@ public class AgreementDraftingTests
         var agreement = Agreement.Draft(
             TenantId, ElderCareId, MedicalId, AgreementTemplate.MedicalElderCareConsortium, "X-1", new AgreementTerms(), Elder());
 
-        var fields = agreement.Validate().Select(e => e.Field).ToList();
+        var fields = agreement.Validate(Today).Select(e => e.Field).ToList();
 
         Assert.Contains("Terms.ClinicSessionsPerMonth", fields);
         Assert.Contains("Terms.WardRoundDoctorCount", fields);
@@ -105,7 +105,7 @@ public class AgreementDraftingTests
         var agreement = Draft(AgreementTemplate.ProjectCooperation);
         agreement.UpdateTerms(Elder(), agreement.Terms with { ElderCareAddress = null, MedicalAddress = " " });
 
-        var fields = agreement.Validate().Select(e => e.Field).ToList();
+        var fields = agreement.Validate(Today).Select(e => e.Field).ToList();
 
         Assert.Equal(["Terms.ElderCareAddress", "Terms.MedicalAddress"], fields);
     }
@@ -117,7 +117,7 @@ public class AgreementDraftingTests
         var day = new DateOnly(2026, 3, 1);
         agreement.UpdateTerms(Elder(), agreement.Terms with { Term = new ValidityPeriod(day, day) });
 
-        Assert.Contains(agreement.Validate(), e => e.Field == "Terms.Term");
+        Assert.Contains(agreement.Validate(Today), e => e.Field == "Terms.Term");
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public class AgreementDraftingTests
         var agreement = Draft();
         var item = agreement.AddItem(Elder(), Snapshot("换药", Funding.SelfPaid, null), 0);
 
-        var fields = agreement.Validate().Select(e => e.Field).ToList();
+        var fields = agreement.Validate(Today).Select(e => e.Field).ToList();
 
         Assert.Contains($"Items[{item.Id}].Frequency", fields);
         Assert.Contains($"Items[{item.Id}].UnitPrice", fields);

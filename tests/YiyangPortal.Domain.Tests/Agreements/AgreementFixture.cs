@@ -18,6 +18,9 @@ internal static class AgreementFixture
     /// <summary>2026-03-02 10:00 Beijing.</summary>
     public static readonly DateTimeOffset Now = new(2026, 3, 2, 2, 0, 0, TimeSpan.Zero);
 
+    /// <summary>The Beijing day of <see cref="Now"/>, as completeness checks take it.</summary>
+    public static readonly DateOnly Today = BeijingTime.DateOf(Now);
+
     public static AgreementActor Elder(DateTimeOffset? at = null) => AgreementActor.ElderCare(ElderUser, at ?? Now);
 
     public static AgreementActor Medic(DateTimeOffset? at = null) => AgreementActor.Medical(MedicalUser, at ?? Now);

@@ -55,7 +55,7 @@ public class AgreementLifecycleTests
         Assert.Equal(ItemReviewState.Pending, copy.ReviewState);
         Assert.Equal(agreement.Items[0].UnitPrice, copy.UnitPrice);
         Assert.Equal(agreement.Items[0].FeeScheduleEntryId, copy.FeeScheduleEntryId);
-        Assert.Empty(renewal.Validate());
+        Assert.Empty(renewal.Validate(Today));
     }
 
     [Fact]

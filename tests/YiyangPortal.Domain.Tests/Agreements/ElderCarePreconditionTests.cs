@@ -33,7 +33,7 @@ public class ElderCarePreconditionTests
         Assert.True(assessed.IsAllowed);
         var warning = Assert.Single(assessed.Warnings).ToString();
         Assert.Contains("2020指南 三（十）", warning, StringComparison.Ordinal);
-        Assert.Empty(agreement.Validate());
+        Assert.Empty(agreement.Validate(Today));
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public class ElderCarePreconditionTests
         var warning = Assert.Single(agreement.AssessElderCareSide(home).Warnings).ToString();
 
         Assert.Contains("条款一", warning, StringComparison.Ordinal);
-        Assert.Empty(agreement.Validate());
+        Assert.Empty(agreement.Validate(Today));
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public class ElderCarePreconditionTests
         var agreement = Draft();
         agreement.UpdateTerms(Elder(), agreement.Terms with { ClinicSite = null });
 
-        var error = Assert.Single(agreement.Validate());
+        var error = Assert.Single(agreement.Validate(Today));
 
         Assert.Equal("Terms.ClinicSite", error.Field);
         Assert.Throws<DomainException>(() => agreement.Submit(Elder()));
@@ -109,6 +109,6 @@ public class ElderCarePreconditionTests
     {
         var agreement = Draft(AgreementTemplate.ProjectCooperation);
 
-        Assert.Empty(agreement.Validate());
+        Assert.Empty(agreement.Validate(Today));
     }
 }

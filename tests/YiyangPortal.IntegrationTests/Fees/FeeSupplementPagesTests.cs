@@ -109,6 +109,10 @@ public class FeeSupplementPagesTests(PortalAppFactory app) : IClassFixture<Porta
             {
                 terms[key] = value;
             }
+            else if (key is "TermFrom" or "TermTo")
+            {
+                terms.Remove(key); // a supplement's page shows its original's term as text (ADR 050)
+            }
         }
 
         terms["AnnualHealthServiceFee"] = fee.Yuan.ToString("0.00", CultureInfo.InvariantCulture);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using YiyangPortal.Domain.Agreements;
@@ -18,15 +19,21 @@ namespace YiyangPortal.Web.Features.Agreements;
 
 public sealed record PriceChoice(ServicePrice Price, ServiceItem Item);
 
+/// <param name="Frequency">As typed; null: the item takes its clause's number.</param>
+/// <param name="FillsClause">The 附件1 clause the typed frequency also fills, because the clause was empty.</param>
+public sealed record NewItem(PriceChoice Choice, int? Frequency, TemplateClause? FillsClause);
+
 /// <param name="TypedFrequencies">Item frequencies as the user typed them, shown back when the page is re-rendered.</param>
 /// <param name="Notice">Why the page came back instead of saving (shown above the error list).</param>
 /// <param name="CivilAffairsBureau">The 民政局 that receives the filing (the elder-care institution's county's).</param>
 /// <param name="HealthBureaus">The 卫生健康局 the parties may choose from (FilingBureaus.HealthChoices).</param>
 /// <param name="ElderCareSide">The domain's warnings about the saved draft against the home's register entry (ADR 026).</param>
+/// <param name="TermWarning">The shown term is already over: a draft may hold it, submission will refuse it.</param>
 public sealed record DraftPage(
     AgreementDetail Detail, TermsForm Terms, ItemForm NewItem, IReadOnlyList<PriceChoice> Prices,
     IReadOnlyDictionary<Guid, string?> TypedFrequencies, string? Notice,
-    FilingBureau CivilAffairsBureau, IReadOnlyList<FilingBureau> HealthBureaus, Eligibility ElderCareSide);
+    FilingBureau CivilAffairsBureau, IReadOnlyList<FilingBureau> HealthBureaus, Eligibility ElderCareSide,
+    DomainMessage? TermWarning);
 
 /// <summary>
 /// Drafting (甲方): one form holds every blank of the template and the schedule of items picked from the partner's
@@ -48,8 +55,13 @@ public sealed class DraftingController(PortalDbContext db, AgreementWorkflow wor
         return await PageAsync(agreement, TermsForm.From(agreement.Terms, workflow.VersionOf(agreement)), new ItemForm(), [], null);
     }
 
+    /// <remarks>
+    /// Rows are bound under "Items" so the binder's entries share their keys with the rows' messages
+    /// (<c>Items[id].Frequency</c>): ModelState keys ignore case, and the error summary links the entry's spelling.
+    /// </remarks>
     [HttpPost("draft")]
-    public async Task<IActionResult> Save(Guid id, TermsForm form, List<DraftItemRow>? items, ItemForm newItem, string? intent)
+    public async Task<IActionResult> Save(
+        Guid id, TermsForm form, [Bind(Prefix = "Items")] List<DraftItemRow>? items, ItemForm newItem, string? intent)
     {
         if (await workflow.FindAsync(id, Me) is not { } agreement) { return NotFound(); }
         if (!agreement.IsEditable)
@@ -61,7 +73,7 @@ public sealed class DraftingController(PortalDbContext db, AgreementWorkflow wor
         var what = DraftIntent.Parse(intent);
         var rows = items ?? [];
         var frequencies = ReadFrequencies(agreement, rows);
-        var choice = what.Kind == DraftIntentKind.AddItem ? await ChosenItemAsync(agreement, newItem) : null;
+        var added = what.Kind == DraftIntentKind.AddItem ? await ReadNewItemAsync(agreement, newItem, form) : null;
         if (!ModelState.IsValid)
         {
             return await PageAsync(agreement, form, newItem, rows, "尚未保存：请按提示修改后再保存。");
@@ -70,7 +82,7 @@ public sealed class DraftingController(PortalDbContext db, AgreementWorkflow wor
         var by = workflow.Actor(Me);
         var (elderCareCounty, medicalCounty) = await workflow.CountiesAsync(agreement);
         if (!TryBureaus(form, elderCareCounty, medicalCounty)
-            || !Try(() => Apply(agreement, by, what, frequencies, form.ToTerms(agreement.Template).WithBureaus(elderCareCounty, medicalCounty), choice, newItem)))
+            || !Try(() => Apply(agreement, by, what, frequencies, form.ToTerms(agreement.Template).WithBureaus(elderCareCounty, medicalCounty), added)))
         {
             return await PageAsync(await ReloadAsync(agreement), form, newItem, rows, "尚未保存：请按提示修改后再保存。");
         }
@@ -93,7 +105,7 @@ public sealed class DraftingController(PortalDbContext db, AgreementWorkflow wor
             return await PageAsync(agreement, form, new ItemForm(), [], notice);
         }
 
-        Flash(Done(what, choice));
+        TempData["Flash"] = Done(what, added);
         return what.Kind == DraftIntentKind.Submit
             ? Redirect($"~/agreements/{id}")
             : Redirect($"~/agreements/{id}/edit{Anchor(what)}");
@@ -102,7 +114,7 @@ public sealed class DraftingController(PortalDbContext db, AgreementWorkflow wor
     /// <summary>Item frequencies first, then the terms (which carry 附件1's clause numbers), then the button's own step.</summary>
     private static void Apply(
         Agreement agreement, AgreementActor by, DraftIntent what, IReadOnlyDictionary<Guid, int> frequencies, AgreementTerms terms,
-        PriceChoice? choice, ItemForm newItem)
+        NewItem? added)
     {
         foreach (var (itemId, frequency) in frequencies)
         {
@@ -113,9 +125,9 @@ public sealed class DraftingController(PortalDbContext db, AgreementWorkflow wor
         switch (what.Kind)
         {
             case DraftIntentKind.AddItem:
-                var snapshot = Snapshot(choice!);
+                var snapshot = Snapshot(added!.Choice);
                 // A 坐诊/查房 item left without a frequency takes its clause's number (附件1 一、二: one number).
-                var frequency = newItem.Frequency ?? (snapshot.Clause is { } clause ? agreement.Terms.NumberOf(clause) : null)
+                var frequency = added.Frequency ?? (snapshot.Clause is { } clause ? agreement.Terms.NumberOf(clause) : null)
                     ?? throw new DomainException("请填写频次。");
                 agreement.AddItem(by, snapshot, frequency);
                 break;
@@ -133,7 +145,7 @@ public sealed class DraftingController(PortalDbContext db, AgreementWorkflow wor
     /// <summary>Null when submitted; otherwise the notice, with every gap added to ModelState at its field.</summary>
     private string? TrySubmit(Agreement agreement, AgreementActor by, Agreement? supplementBasis)
     {
-        var errors = agreement.Validate();
+        var errors = agreement.Validate(BeijingTime.Today(workflow.Now));
         foreach (var error in errors)
         {
             ModelState.AddModelError(FieldKey(error.Field), L.Message(error.Text));
@@ -162,19 +174,12 @@ public sealed class DraftingController(PortalDbContext db, AgreementWorkflow wor
             }
 
             var key = $"Items[{row.Id}].Frequency";
-            if (string.IsNullOrWhiteSpace(row.Frequency))
+            if (ReadFrequency(key, row.Frequency, item.Name) is not { } frequency)
             {
-                ModelState.AddModelError(key, L["请填写“{0}”的频次。", item.Name]);
+                continue;
             }
-            else if (!LenientNumbers.TryParseInt(row.Frequency, out var frequency))
-            {
-                ModelState.AddModelError(key, LenientNumbers.Message(row.Frequency, whole: true));
-            }
-            else if (frequency is < 1 or > AgreementItem.MaxFrequency)
-            {
-                ModelState.AddModelError(key, L["“{0}”的频次应为 1 到 {1}。", item.Name, AgreementItem.MaxFrequency]);
-            }
-            else if (item.FrequencyProblem(frequency) is { } problem)
+
+            if (item.FrequencyProblem(frequency) is { } problem)
             {
                 // The domain's minimum (附件2 二.3, 2020 guide 三(一)) at the field, the number kept as typed.
                 ModelState.AddModelError(key, L.Message(problem));
@@ -192,30 +197,80 @@ public sealed class DraftingController(PortalDbContext db, AgreementWorkflow wor
     public static bool IsClauseItem(Agreement agreement, AgreementItem item) =>
         item.Clause is { } clause && clause.RepeatsInTerms() && agreement.Template == AgreementTemplate.MedicalElderCareConsortium;
 
-    private async Task<PriceChoice?> ChosenItemAsync(Agreement agreement, ItemForm form)
+    /// <summary>
+    /// A typed frequency as a number of 1 to <see cref="AgreementItem.MaxFrequency"/>, or null with the message at
+    /// <paramref name="key"/> (nothing typed: null without a message, the caller decides whether that is allowed).
+    /// </summary>
+    private int? ReadFrequency(string key, string? typed, string? itemName)
+    {
+        if (string.IsNullOrWhiteSpace(typed))
+        {
+            if (itemName is not null)
+            {
+                ModelState.AddModelError(key, L["请填写“{0}”的频次。", itemName]);
+            }
+
+            return null;
+        }
+
+        if (!LenientNumbers.TryParseInt(typed, out var frequency))
+        {
+            ModelState.AddModelError(key, LenientNumbers.Message(typed, whole: true));
+            return null;
+        }
+
+        if (frequency is < 1 or > AgreementItem.MaxFrequency)
+        {
+            ModelState.AddModelError(key, itemName is null
+                ? L["频次应为 1 到 {0}。", AgreementItem.MaxFrequency]
+                : L["“{0}”的频次应为 1 到 {1}。", itemName, AgreementItem.MaxFrequency]);
+            return null;
+        }
+
+        return frequency;
+    }
+
+    /// <summary>
+    /// The item the 添加 button adds: its price and frequency, each problem at its own field in the same answer
+    /// (a missing service does not hide a frequency that cannot be read). The frequency is checked against the clause
+    /// numbers posted with it, since the terms are saved first (<see cref="Apply"/>).
+    /// </summary>
+    private async Task<NewItem?> ReadNewItemAsync(Agreement agreement, ItemForm form, TermsForm terms)
     {
         var choice = form.ServicePriceId is { } priceId ? (await PricesAsync(agreement)).FirstOrDefault(p => p.Price.Id == priceId) : null;
         if (choice is null)
         {
             ModelState.AddModelError(nameof(ItemForm.ServicePriceId), L["请从对方当前的收费标准中选择要添加的服务项目。"]);
         }
-        else if (form.Frequency is { } f && (f < 1 || f > AgreementItem.MaxFrequency))
+
+        var frequency = ReadFrequency(nameof(ItemForm.Frequency), form.Frequency, null);
+        if (choice is null)
         {
-            ModelState.AddModelError(nameof(ItemForm.Frequency), L["频次应为 1 到 {0}。", AgreementItem.MaxFrequency]);
+            return null;
         }
-        else if (form.Frequency is { } typed
-                 && TemplateClauses.ForCatalogueCode(choice.Item.Code).FrequencyProblem(choice.Item.Name, typed, choice.Price.Unit) is { } problem)
+
+        var clause = TemplateClauses.ForCatalogueCode(choice.Item.Code);
+        // Only the clause numbers: the rest of the posted terms may not even be valid yet.
+        var posted = new AgreementTerms { ClinicSessionsPerMonth = terms.ClinicSessionsPerMonth, WardRoundsPerMonth = terms.WardRoundsPerMonth };
+        var clauseNumber = clause is { } c && agreement.Template == AgreementTemplate.MedicalElderCareConsortium ? posted.NumberOf(c) : null;
+        if (frequency is { } typed)
         {
-            ModelState.AddModelError(nameof(ItemForm.Frequency), L.Message(problem));
+            var problem = clause.FrequencyProblem(choice.Item.Name, typed, choice.Price.Unit)
+                          ?? posted.AddedItemConflict(agreement.Template, clause, choice.Item.Name, typed);
+            if (problem is not null)
+            {
+                ModelState.AddModelError(nameof(ItemForm.Frequency), L.Message(problem));
+            }
         }
-        else if (form.Frequency is null && !(TemplateClauses.ForCatalogueCode(choice.Item.Code) is { } clause
-                                              && agreement.Template == AgreementTemplate.MedicalElderCareConsortium
-                                              && agreement.Terms.NumberOf(clause) is not null))
+        else if (string.IsNullOrWhiteSpace(form.Frequency) && clauseNumber is null)
         {
             ModelState.AddModelError(nameof(ItemForm.Frequency), L["请填写频次，例如 4。"]);
         }
 
-        return choice;
+        // 附件1 一、二: typed into an empty clause, the number fills the clause too; the flash says so.
+        var fillsClause = frequency is not null && clause is { } repeated && repeated.RepeatsInTerms() && clauseNumber is null
+                          && agreement.Template == AgreementTemplate.MedicalElderCareConsortium;
+        return new NewItem(choice, frequency, fillsClause ? clause : null);
     }
 
     /// <summary>Domain field names → form field names ("Terms.Term" is shown at the end date).</summary>
@@ -225,10 +280,13 @@ public sealed class DraftingController(PortalDbContext db, AgreementWorkflow wor
         return key == "Term" ? nameof(TermsForm.TermTo) : key;
     }
 
-    private LocalizedString Done(DraftIntent what, PriceChoice? choice) => what.Kind switch
+    private string Done(DraftIntent what, NewItem? added) => what.Kind switch
     {
         DraftIntentKind.Submit => L["已提交医疗机构审核。"],
-        DraftIntentKind.AddItem => L["已添加“{0}”，草稿已保存。", choice!.Item.Name],
+        DraftIntentKind.AddItem when added!.FillsClause is { } clause => L.Message(new DomainMessage(
+            "已添加“{0}”，并将{1}填为 {2} 次/月（两处为同一数值），草稿已保存。",
+            added.Choice.Item.Name, new DomainMessage(clause.ToChinese()), added.Frequency!.Value)),
+        DraftIntentKind.AddItem => L["已添加“{0}”，草稿已保存。", added!.Choice.Item.Name],
         DraftIntentKind.RemoveItem => L["已移除服务项目，草稿已保存。"],
         DraftIntentKind.AcceptProposal => L["已接受对方的修改建议，草稿已保存。"],
         _ => L["草稿已保存。"],
@@ -286,10 +344,13 @@ public sealed class DraftingController(PortalDbContext db, AgreementWorkflow wor
         var typed = rows.GroupBy(r => r.Id).ToDictionary(g => g.Key, g => g.Last().Frequency);
         var (elderCareCounty, medicalCounty) = await workflow.CountiesAsync(agreement);
         var home = await db.ElderCareInstitutions.AsNoTracking().SingleAsync(e => e.Id == agreement.ElderCareInstitutionId);
+        var termWarning = agreement.TermIsDrafted && ModelState.GetFieldValidationState(nameof(TermsForm.TermTo)) != ModelValidationState.Invalid
+            ? AgreementTerms.EndedBefore(terms.TermTo, BeijingTime.Today(workflow.Now))
+            : null;
         return View(EditView, new DraftPage(
             await details.BuildAsync(agreement, User), terms, item, await PricesAsync(agreement), typed, notice,
             FilingBureaus.CivilAffairs(elderCareCounty), FilingBureaus.HealthChoices(elderCareCounty, medicalCounty),
-            agreement.AssessElderCareSide(home)));
+            agreement.AssessElderCareSide(home), termWarning));
     }
 
     /// <summary>The partner's prices in force today (Beijing), in catalogue order.</summary>

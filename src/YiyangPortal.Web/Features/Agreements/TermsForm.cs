@@ -156,5 +156,6 @@ public sealed class ItemForm
 
     public Guid? ServicePriceId { get; set; }
 
-    public int? Frequency { get; set; }
+    /// <summary>As typed (text), so a value that is not a number comes back as typed with its message.</summary>
+    public string? Frequency { get; set; }
 }
