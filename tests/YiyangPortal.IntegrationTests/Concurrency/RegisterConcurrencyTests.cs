@@ -108,11 +108,11 @@ public sealed partial class RegisterConcurrencyTests(PortalAppFactory app) : ICl
         Assert.Equal(1, await CountHomesAsync(home.Name));
 
         // A deactivated record no longer blocks its name; it cannot be reactivated beside the new one.
-        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync($"{ElderCare}/{home.Id}", $"{ElderCare}/{home.Id}/active", new() { ["active"] = "false" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync($"{ElderCare}/{home.Id}", $"{ElderCare}/{home.Id}/active", new Dictionary<string, string> { ["active"] = "false" })).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync(ElderCare + "/new", ElderCare + "/new", sameName)).StatusCode);
-        var reactivate = await admin.SubmitAsync($"{ElderCare}/{home.Id}", $"{ElderCare}/{home.Id}/active", new() { ["active"] = "true" });
-        Assert.Equal(HttpStatusCode.Redirect, reactivate.StatusCode);
-        Assert.Contains("不能启用：本区县已有在用的同名机构", await (await admin.GetAsync($"{ElderCare}/{home.Id}")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var reactivate = await admin.SubmitAsync($"{ElderCare}/{home.Id}", $"{ElderCare}/{home.Id}/active", new Dictionary<string, string> { ["active"] = "true" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, reactivate.StatusCode);
+        Assert.Contains($"不能启用：本区县已有在用的同名机构“{home.Name}”。", await reactivate.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(2, await CountHomesAsync(home.Name));
         Assert.False(await TestData.InTenantAsync(app, TestData.Shaoxing, db => db.ElderCareInstitutions.Where(i => i.Id == home.Id).Select(i => i.IsActive).SingleAsync()));
     }

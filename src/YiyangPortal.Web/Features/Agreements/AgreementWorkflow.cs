@@ -143,11 +143,14 @@ public sealed partial class AgreementWorkflow(
     /// children (an item decision, an added item, a new event) would leave the root row untouched, so PostgreSQL would
     /// neither check nor change its xmin and a stale page's second step would silently win. Such a save updates the
     /// root row as well (a column set to its own value): the version the page carried is checked, and changes.
+    /// (Setting the expected version makes xmin itself "modified", but xmin is never written, so that alone issues no
+    /// UPDATE and checks nothing: only a written column counts.)
     /// </summary>
     private void TouchRootIfChildrenChanged(Agreement agreement)
     {
         var root = db.Entry(agreement);
-        if (root.State != EntityState.Unchanged)
+        if (root.State is not (EntityState.Unchanged or EntityState.Modified)
+            || root.Properties.Any(p => p.IsModified && p.Metadata.Name != "xmin"))
         {
             return;
         }

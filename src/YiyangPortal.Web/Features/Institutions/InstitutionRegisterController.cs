@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using YiyangPortal.Domain.Common;
 using YiyangPortal.Domain.Identity;
 using YiyangPortal.Domain.Institutions;
@@ -175,8 +176,7 @@ public abstract class InstitutionRegisterController<TInstitution, TForm, TRow>(P
             // A deactivated duplicate does not block a new record (ADR 051); it cannot come back beside it.
             if (await NameHolderAsync(institution.CountyId, institution.Name, id) is { } holder)
             {
-                FlashError(L["不能启用：本区县已有在用的同名机构“{0}”。", holder]);
-                return RedirectToAction(nameof(Edit), new { id });
+                return await RefusedReactivationAsync(institution, L["不能启用：本区县已有在用的同名机构“{0}”。", holder]);
             }
 
             institution.Reactivate();
@@ -192,8 +192,10 @@ public abstract class InstitutionRegisterController<TInstitution, TForm, TRow>(P
         }
         catch (DbUpdateException e) when (IsUniqueViolation(e))
         {
-            FlashError(L["不能启用：本区县已有在用的同名机构，或该机构的登记号已被在用机构使用。"]);
-            return RedirectToAction(nameof(Edit), new { id });
+            db.ChangeTracker.Clear();
+            return await Set.SingleOrDefaultAsync(i => i.Id == id) is { } fresh
+                ? await RefusedReactivationAsync(fresh, L["不能启用：本区县已有在用的同名机构，或该机构的登记号已被在用机构使用。"])
+                : NotFound();
         }
 
         Flash(active ? L["已启用“{0}”。", institution.Name] : L["已停用“{0}”，其记录和历史协议保留。", institution.Name]);
@@ -209,6 +211,15 @@ public abstract class InstitutionRegisterController<TInstitution, TForm, TRow>(P
     {
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return FormView(page);
+    }
+
+    /// <summary>The edit page again (422) with the reason the record cannot be reactivated; nothing saved.</summary>
+    private async Task<IActionResult> RefusedReactivationAsync(TInstitution institution, LocalizedString reason)
+    {
+        var form = FormOf(institution);
+        form.Version = VersionOf(institution);
+        ModelState.AddModelError(string.Empty, reason);
+        return RefusedView(new InstitutionFormPage<TForm>(institution.Id, form, await db.CountyOptionsAsync(), IsActive: false, await HistoryAsync(institution.Id)));
     }
 
     private uint VersionOf(TInstitution institution) => db.Entry(institution).Property<uint>("xmin").CurrentValue;
