@@ -2,8 +2,8 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using YiyangPortal.Domain.Agreements;
-using YiyangPortal.Web.Features.Agreements;
 using YiyangPortal.TestSupport;
+using YiyangPortal.Web.Features.Agreements;
 
 namespace YiyangPortal.IntegrationTests.Concurrency;
 
