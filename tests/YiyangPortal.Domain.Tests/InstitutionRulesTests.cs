@@ -18,6 +18,20 @@ public class InstitutionRulesTests
     public void IsPrimaryLevel_FollowsTheKind(MedicalInstitutionKind kind, bool expected) =>
         Assert.Equal(expected, kind.IsPrimaryLevel());
 
+    /// <summary>ADR 051: 站 and 村卫生室 are not graded; 卫生院 and 社区卫生服务中心 at most 二级; hospitals any grade.</summary>
+    [Theory]
+    [InlineData(MedicalInstitutionKind.VillageClinic, HospitalGrade.Ungraded, true)]
+    [InlineData(MedicalInstitutionKind.VillageClinic, HospitalGrade.Level1, false)]
+    [InlineData(MedicalInstitutionKind.VillageClinic, HospitalGrade.Level3, false)]
+    [InlineData(MedicalInstitutionKind.CommunityHealthStation, HospitalGrade.Level2, false)]
+    [InlineData(MedicalInstitutionKind.TownshipHealthCenter, HospitalGrade.Level2, true)]
+    [InlineData(MedicalInstitutionKind.CommunityHealthCenter, HospitalGrade.Level1, true)]
+    [InlineData(MedicalInstitutionKind.CommunityHealthCenter, HospitalGrade.Level3, false)]
+    [InlineData(MedicalInstitutionKind.GeneralHospital, HospitalGrade.Level3, true)]
+    [InlineData(MedicalInstitutionKind.NursingHospital, HospitalGrade.Ungraded, true)]
+    public void GradeProblem_FollowsTheKind(MedicalInstitutionKind kind, HospitalGrade grade, bool allowed) =>
+        Assert.Equal(allowed, kind.GradeProblem(grade) is null);
+
     [Fact]
     public void PrimaryLevelKinds_AreExactlyTheFourPrimaryKinds() =>
         Assert.Equal(

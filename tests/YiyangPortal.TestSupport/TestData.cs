@@ -101,7 +101,7 @@ public static class TestData
         {
             var place = await db.Counties.SingleAsync(c => c.Name == county);
             var details = new MedicalInstitutionDetails(
-                place.Id, name, kind, grade ?? (kind.IsPrimaryLevel() ? HospitalGrade.Level1 : HospitalGrade.Level2), $"TEST-YY-{Unique()}",
+                place.Id, name, kind, grade ?? (kind.GradeProblem(HospitalGrade.Level1) is not null ? HospitalGrade.Ungraded : kind.IsPrimaryLevel() ? HospitalGrade.Level1 : HospitalGrade.Level2), $"TEST-YY-{Unique()}",
                 UnifiedSocialCreditCode.Complete($"12{place.DivisionCode}4{Random.Shared.Next(50_000_000, 100_000_000)}"),
                 true, true, Contact());
             var institution = db.MedicalInstitutions.Add(new MedicalInstitution(place.TenantId, details)).Entity;

@@ -1,3 +1,5 @@
+using YiyangPortal.Domain.Common;
+
 namespace YiyangPortal.Domain.Institutions;
 
 /// <summary>医疗卫生机构 — party 乙方 of an agreement. Its 统一社会信用代码 is optional (a 村卫生室 often has none).</summary>
@@ -35,6 +37,11 @@ public sealed class MedicalInstitution : Institution
     public void Update(MedicalInstitutionDetails details)
     {
         SetIdentity(details.CountyId, details.Name, details.CreditCode);
+        if (details.Kind.GradeProblem(details.Grade) is { } problem)
+        {
+            throw new DomainException(problem);
+        }
+
         Kind = details.Kind;
         Grade = details.Grade;
         LicenseNumber = InstitutionRules.RequireRegistration(details.LicenseNumber, "执业许可证登记号（备案号）");

@@ -46,4 +46,19 @@ public static class MedicalInstitutionKindRules
     /// <summary>The 基层 kinds, for queries that filter in the database (<c>kinds.Contains(m.Kind)</c>).</summary>
     public static IReadOnlyList<MedicalInstitutionKind> PrimaryLevelKinds { get; } =
         Enum.GetValues<MedicalInstitutionKind>().Where(k => k.IsPrimaryLevel()).ToArray();
+
+    /// <summary>
+    /// Which 医院等级 a kind may carry (ADR 051). The policy texts name the kinds (2020 guide 二(二)) but not their
+    /// grades, so this follows the grading practice (医院分级管理办法; 医疗机构基本标准): 社区卫生服务站 and 村卫生室 are
+    /// not graded (未定级 only); 乡镇卫生院 and 社区卫生服务中心 are graded at most 二级 (一级 as a rule, some 中心卫生院
+    /// 二级); hospitals, 护理院, 康复 and 安宁疗护 institutions may carry any grade. Null when allowed, else the message.
+    /// </summary>
+    public static string? GradeProblem(this MedicalInstitutionKind kind, HospitalGrade grade) => kind switch
+    {
+        MedicalInstitutionKind.CommunityHealthStation or MedicalInstitutionKind.VillageClinic when grade != HospitalGrade.Ungraded =>
+            "社区卫生服务站、村卫生室不评定医院等级，请选择“未定级”。",
+        MedicalInstitutionKind.TownshipHealthCenter or MedicalInstitutionKind.CommunityHealthCenter when grade == HospitalGrade.Level3 =>
+            "乡镇卫生院、社区卫生服务中心的等级最高为二级，请选择未定级、一级或二级。",
+        _ => null,
+    };
 }

@@ -26,6 +26,13 @@ internal static class InstitutionConfiguration
         builder.HasIndex(i => new { i.TenantId, i.CreditCode }).IsUnique().HasFilter("credit_code IS NOT NULL");
         builder.HasIndex(i => new { i.TenantId, i.CountyId, i.Name });
 
+        // ADR 051: one active institution of a name per county (a deactivated duplicate does not block), so the
+        // regulators' counts and the account forms' lists see each institution once; and two admins editing one
+        // record at once: the second save is refused (xmin is PostgreSQL's row version).
+        builder.HasIndex(i => new { i.TenantId, i.CountyId, i.Name }, $"ux_{table}_active_name").IsUnique().HasFilter("is_active")
+            .HasDatabaseName($"ux_{table}_active_name");
+        builder.Property<uint>("xmin").IsRowVersion();
+
         // The register and directory pages in name order: the first page is an index range scan, not a sort of the
         // whole city.
         builder.HasIndex(i => new { i.TenantId, i.Name, i.Id });

@@ -21,5 +21,11 @@ internal sealed class ServiceItemConfiguration : IEntityTypeConfiguration<Servic
         builder.Property(i => i.Requirement).HasConversion<int>();
         builder.HasIndex(i => new { i.TenantId, i.Code }).IsUnique().HasFilter("code <> ''");
         builder.HasIndex(i => new { i.TenantId, i.Category, i.SortOrder });
+
+        // ADR 051: one active item of a name per category (a deactivated one does not block), and two admins editing
+        // one item at once: the second save is refused (xmin is PostgreSQL's row version).
+        builder.HasIndex(i => new { i.TenantId, i.Category, i.Name }, "ux_service_items_active_name").IsUnique().HasFilter("is_active")
+            .HasDatabaseName("ux_service_items_active_name");
+        builder.Property<uint>("xmin").IsRowVersion();
     }
 }

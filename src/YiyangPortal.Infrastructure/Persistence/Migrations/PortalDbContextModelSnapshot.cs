@@ -671,6 +671,12 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("unit");
 
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_service_items");
 
@@ -681,6 +687,11 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("TenantId", "Category", "SortOrder")
                         .HasDatabaseName("ix_service_items_tenant_id_category_sort_order");
+
+                    b.HasIndex(new[] { "TenantId", "Category", "Name" }, "ux_service_items_active_name")
+                        .IsUnique()
+                        .HasDatabaseName("ux_service_items_active_name")
+                        .HasFilter("is_active");
 
                     b.ToTable("service_items", (string)null);
                 });
@@ -1953,6 +1964,12 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("tenant_id");
 
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_elder_care_institutions");
 
@@ -1975,6 +1992,16 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("TenantId", "Name", "Id")
                         .HasDatabaseName("ix_elder_care_institutions_tenant_id_name_id");
+
+                    b.HasIndex(new[] { "TenantId", "CountyId", "Name" }, "ux_elder_care_institutions_active_name")
+                        .IsUnique()
+                        .HasDatabaseName("ux_elder_care_institutions_active_name")
+                        .HasFilter("is_active");
+
+                    b.HasIndex(new[] { "TenantId", "RegistrationNumber" }, "ux_elder_care_institutions_active_registration")
+                        .IsUnique()
+                        .HasDatabaseName("ux_elder_care_institutions_active_registration")
+                        .HasFilter("is_active AND registration_number <> ''");
 
                     b.ToTable("elder_care_institutions", (string)null);
                 });
@@ -2058,6 +2085,12 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("tenant_id");
 
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_medical_institutions");
 
@@ -2085,6 +2118,11 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("TenantId", "Name", "Id")
                         .HasDatabaseName("ix_medical_institutions_tenant_id_name_id");
+
+                    b.HasIndex(new[] { "TenantId", "CountyId", "Name" }, "ux_medical_institutions_active_name")
+                        .IsUnique()
+                        .HasDatabaseName("ux_medical_institutions_active_name")
+                        .HasFilter("is_active");
 
                     b.ToTable("medical_institutions", (string)null);
                 });

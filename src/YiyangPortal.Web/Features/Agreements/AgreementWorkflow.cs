@@ -73,6 +73,7 @@ public sealed partial class AgreementWorkflow(
         }
 
         db.ChangeTracker.DetectChanges();
+        TouchRootIfChildrenChanged(agreement);
         var recorded = agreement.Events.Where(e => entry.State == EntityState.Added || db.Entry(e).State == EntityState.Added).ToList();
 
         // Issue 14: each new signature gets its institution's seal, in this unit of work; a refusal throws
@@ -135,6 +136,35 @@ public sealed partial class AgreementWorkflow(
         }
 
         return SaveOutcome.Saved;
+    }
+
+    /// <summary>
+    /// ADR 051: the agreement's version (xmin) is the version of the whole aggregate. A step that changes only its
+    /// children (an item decision, an added item, a new event) would leave the root row untouched, so PostgreSQL would
+    /// neither check nor change its xmin and a stale page's second step would silently win. Such a save updates the
+    /// root row as well (a column set to its own value): the version the page carried is checked, and changes.
+    /// (Setting the expected version makes xmin itself "modified", but xmin is never written, so that alone issues no
+    /// UPDATE and checks nothing: only a written column counts.)
+    /// </summary>
+    private void TouchRootIfChildrenChanged(Agreement agreement)
+    {
+        var root = db.Entry(agreement);
+        if (root.State is not (EntityState.Unchanged or EntityState.Modified)
+            || root.Properties.Any(p => p.IsModified && p.Metadata.Name != "xmin"))
+        {
+            return;
+        }
+
+        static bool Changed(EntityState state) => state is EntityState.Added or EntityState.Modified or EntityState.Deleted;
+        var childChanged = agreement.Items.Any(i => Changed(db.Entry(i).State))
+            || agreement.SignatureHistory.Any(s => Changed(db.Entry(s).State))
+            || agreement.Events.Any(e => Changed(db.Entry(e).State))
+            || db.ChangeTracker.Entries<AgreementItem>().Any(i => i.State == EntityState.Deleted
+                && Equals(i.Property("AgreementId").CurrentValue, agreement.Id));
+        if (childChanged)
+        {
+            root.Property(a => a.Status).IsModified = true;
+        }
     }
 
     /// <summary>

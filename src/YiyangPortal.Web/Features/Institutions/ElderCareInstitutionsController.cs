@@ -31,4 +31,15 @@ public sealed class ElderCareInstitutionsController(PortalDbContext db)
     protected override ElderCareInstitution NewInstitution(ElderCareForm form) => new(TenantId, form.ToDetails());
 
     protected override void Apply(ElderCareInstitution institution, ElderCareForm form) => institution.Update(form.ToDetails());
+
+    /// <summary>ADR 051: an active home's 备案（登记）号 is not another active home's in the city.</summary>
+    protected override async Task CheckMoreAsync(ElderCareForm form, Guid? self, bool active)
+    {
+        var number = form.RegistrationNumber?.Trim();
+        if (active && !string.IsNullOrEmpty(number) &&
+            await Db.ElderCareInstitutions.Where(i => i.RegistrationNumber == number && i.IsActive && i.Id != self).Select(i => i.Name).FirstOrDefaultAsync() is { } holder)
+        {
+            ModelState.AddModelError(nameof(form.RegistrationNumber), L["该备案（登记）号已登记为“{0}”。", holder]);
+        }
+    }
 }

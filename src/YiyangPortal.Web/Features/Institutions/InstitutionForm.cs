@@ -23,6 +23,9 @@ public abstract class InstitutionForm
 
     public string? ContactPhone { get; set; }
 
+    /// <summary>The record's row version (xmin) the edit form was rendered with (ADR 051); null for a new one.</summary>
+    public uint? Version { get; set; }
+
     public InstitutionContact Contact() =>
         new(Address ?? string.Empty, LegalRepresentative ?? string.Empty, ContactPerson ?? string.Empty, ContactPhone ?? string.Empty);
 

@@ -98,16 +98,24 @@ public sealed class InstitutionImportController(
     private async Task<(List<ImportError>, int)> ImportElderCareAsync(List<SheetRow> rows, Dictionary<string, Guid> counties)
     {
         var codes = (await db.ElderCareInstitutions.Where(i => i.CreditCode != null).Select(i => i.CreditCode!).ToListAsync()).ToHashSet(StringComparer.Ordinal);
+        var active = await db.ElderCareInstitutions.Where(i => i.IsActive).Select(i => new { i.CountyId, i.Name, i.RegistrationNumber }).ToListAsync();
         var forms = new List<ElderCareForm>();
+
+        // ADR 051: an active home's name in its county and its 备案（登记）号 are unique, as on the form.
         var errors = InstitutionImporter.Validate(
             rows, ElderCareColumns, elderCareValidator, counties,
-            f => [("统一社会信用代码", f.CreditCode)],
-            new Dictionary<string, IReadOnlySet<string>> { ["统一社会信用代码"] = codes },
+            f => [("统一社会信用代码", f.CreditCode), ("机构名称", NameKey(f.CountyId, f.Name)), ("备案（登记）号", f.RegistrationNumber)],
+            new Dictionary<string, IReadOnlySet<string>>
+            {
+                ["统一社会信用代码"] = codes,
+                ["机构名称"] = active.Select(i => NameKey(i.CountyId, i.Name)!.ToUpperInvariant()).ToHashSet(StringComparer.Ordinal),
+                ["备案（登记）号"] = active.Select(i => i.RegistrationNumber.Trim().ToUpperInvariant()).ToHashSet(StringComparer.Ordinal),
+            },
             forms);
         if (errors.Count == 0)
         {
             db.ElderCareInstitutions.AddRange(forms.Select(f => new ElderCareInstitution(TenantId, f.ToDetails())));
-            await db.SaveChangesAsync();
+            return await SaveImportAsync(forms.Count);
         }
 
         return (errors, forms.Count);
@@ -115,24 +123,44 @@ public sealed class InstitutionImportController(
 
     private async Task<(List<ImportError>, int)> ImportMedicalAsync(List<SheetRow> rows, Dictionary<string, Guid> counties)
     {
-        var existing = await db.MedicalInstitutions.Select(i => new { i.CreditCode, i.LicenseNumber }).ToListAsync();
+        var existing = await db.MedicalInstitutions.Select(i => new { i.CreditCode, i.LicenseNumber, i.CountyId, i.Name, i.IsActive }).ToListAsync();
         var forms = new List<MedicalForm>();
         var errors = InstitutionImporter.Validate(
             rows, MedicalColumns, medicalValidator, counties,
-            f => [("执业许可证登记号", f.LicenseNumber), ("统一社会信用代码", f.CreditCode)],
+            f => [("执业许可证登记号", f.LicenseNumber), ("统一社会信用代码", f.CreditCode), ("机构名称", NameKey(f.CountyId, f.Name))],
             new Dictionary<string, IReadOnlySet<string>>
             {
                 ["执业许可证登记号"] = existing.Select(e => e.LicenseNumber.ToUpperInvariant()).ToHashSet(StringComparer.Ordinal),
                 ["统一社会信用代码"] = existing.Where(e => e.CreditCode != null).Select(e => e.CreditCode!).ToHashSet(StringComparer.Ordinal),
+                ["机构名称"] = existing.Where(e => e.IsActive).Select(e => NameKey(e.CountyId, e.Name)!.ToUpperInvariant()).ToHashSet(StringComparer.Ordinal),
             },
             forms);
         if (errors.Count == 0)
         {
             db.MedicalInstitutions.AddRange(forms.Select(f => new MedicalInstitution(TenantId, f.ToDetails())));
-            await db.SaveChangesAsync();
+            return await SaveImportAsync(forms.Count);
         }
 
         return (errors, forms.Count);
+    }
+
+    /// <summary>An institution's name within its county, as the import compares them (ADR 051).</summary>
+    private static string? NameKey(Guid? county, string? name) =>
+        county is null || string.IsNullOrWhiteSpace(name) ? null : $"{county}|{name.Trim()}";
+
+    /// <summary>Saves the file's rows; a unique index refusing one (another admin registered it meanwhile) saves none.</summary>
+    private async Task<(List<ImportError>, int)> SaveImportAsync(int count)
+    {
+        try
+        {
+            await db.SaveChangesAsync();
+            return ([], count);
+        }
+        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            db.ChangeTracker.Clear();
+            return ([new ImportError(0, string.Empty, "导入时其他管理员刚刚登记了其中的机构，本次未导入任何机构。请重新导入以查看重复的行。")], count);
+        }
     }
 
     private static ImportPage Page(string kind, IReadOnlyList<ImportError> errors, string? fileName) => kind == "eldercare"

@@ -46,6 +46,15 @@ public sealed class MedicalFormValidator : AbstractValidator<MedicalForm>
         RuleFor(f => f.Kind).NotNull().WithMessage("请选择机构类型。").IsInEnum().WithMessage("请选择机构类型。");
         RuleFor(f => f.Grade).NotNull().WithMessage("请选择医院等级（未定级也请选择）。").IsInEnum().WithMessage("请选择医院等级。");
 
+        // ADR 051: the domain's rule of which kinds are graded, shown at the grade.
+        RuleFor(f => f.Grade).Custom((grade, context) =>
+        {
+            if (context.InstanceToValidate.Kind is { } kind && grade is { } g && kind.GradeProblem(g) is { } problem)
+            {
+                context.AddFailure(problem);
+            }
+        });
+
         // 2020 guide 二(一): 医疗卫生机构应当具备相应资质 — the 执业许可证 (or a clinic's 备案).
         RuleFor(f => f.LicenseNumber).NotEmpty().WithMessage("请填写执业许可证登记号（备案号）。")
             .MaximumLength(50).WithMessage("执业许可证登记号（备案号）不能超过 50 个字符。");

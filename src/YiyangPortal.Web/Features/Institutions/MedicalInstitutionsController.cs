@@ -53,7 +53,7 @@ public sealed class MedicalInstitutionsController(PortalDbContext db)
 
     protected override void Apply(MedicalInstitution institution, MedicalForm form) => institution.Update(form.ToDetails());
 
-    protected override async Task CheckMoreAsync(MedicalForm form, Guid? self)
+    protected override async Task CheckMoreAsync(MedicalForm form, Guid? self, bool active)
     {
         var license = form.LicenseNumber?.Trim();
         if (await Db.MedicalInstitutions.Where(i => i.LicenseNumber == license && i.Id != self).Select(i => i.Name).FirstOrDefaultAsync() is { } licensee)
