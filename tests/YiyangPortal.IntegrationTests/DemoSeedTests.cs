@@ -115,6 +115,7 @@ public class DemoSeedTests(PortalAppFactory app) : IClassFixture<PortalAppFactor
         await health.LoginAsync("/shaoxing", "weijian@shaoxing.demo");
         var pages = string.Concat(
             await (await civil.GetAsync("/shaoxing/filings?status=Pending")).Content.ReadAsStringAsync(),
+            await (await civil.GetAsync("/shaoxing/filings?overdue=true")).Content.ReadAsStringAsync(),
             await (await civil.GetAsync("/shaoxing/filings?status=Accepted")).Content.ReadAsStringAsync(),
             await (await health.GetAsync("/shaoxing/filings?status=Submitted")).Content.ReadAsStringAsync(),
             await (await health.GetAsync("/shaoxing/filings?status=Returned")).Content.ReadAsStringAsync());

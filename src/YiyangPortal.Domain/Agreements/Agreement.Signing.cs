@@ -6,7 +6,10 @@ namespace YiyangPortal.Domain.Agreements;
 /// <summary>Signing in either order: the first signature → 部分签署, the second → 已生效.</summary>
 public sealed partial class Agreement
 {
-    public void Sign(AgreementActor by, string signerName, string signerTitle, string clientIp, string documentSha256)
+    /// <param name="samePair">The other agreements of the same 甲方 and 乙方: the second signature checks that none is in
+    /// force on any day of this one's term (ADR 052), and a 附件2 续签 starts after its original.</param>
+    public void Sign(
+        AgreementActor by, string signerName, string signerTitle, string clientIp, string documentSha256, IReadOnlyCollection<Agreement> samePair)
     {
         by.EnsureKnown();
         Machine.EnsureCanFire(Trigger.Sign);
@@ -15,12 +18,21 @@ public sealed partial class Agreement
             NormalizeIp(clientIp), NormalizeSha256(documentSha256), ReturnCount);
         CheckSignature(signature);
 
+        var completes = CurrentSignatures.Exists(s => s.Party != signature.Party);
+        var term = completes && Template == AgreementTemplate.ProjectCooperation && !IsSupplement
+            ? SignedProjectTerm(BeijingTime.DateOf(by.AtUtc), samePair)
+            : Terms.Term;
+        if (completes && TermOverlap(term, samePair) is { } overlap)
+        {
+            throw new DomainException(overlap.Text);
+        }
+
         _signatures.Add(signature);
         Machine.Fire(Trigger.Sign);
         Record(by, AgreementEventKind.Signed, null, null, $"{signature.SignerName}（{signature.SignerTitle}）", null);
         if (Status == AgreementStatus.Effective)
         {
-            BecomeEffective(by);
+            BecomeEffective(by, term);
         }
     }
 
@@ -50,17 +62,13 @@ public sealed partial class Agreement
         }
     }
 
-    private void BecomeEffective(AgreementActor by)
+    private void BecomeEffective(AgreementActor by, ValidityPeriod? term)
     {
         EffectiveAtUtc = by.AtUtc;
 
         // 附件2 三、3: 本协议自签字之日起生效，有效期一年 — a year counted as the Civil Code counts it (第二百零一、二百零二条):
-        // signed 2026-03-02 it ends 2027-03-02; signed 2028-02-29, on 2029-02-28.
-        if (Template == AgreementTemplate.ProjectCooperation && !IsSupplement)
-        {
-            var day = BeijingTime.DateOf(by.AtUtc);
-            Terms = Terms with { Term = new ValidityPeriod(day, CivilCodePeriod.EndOfYears(day, 1)) };
-        }
+        // signed 2026-03-02 it ends 2027-03-02; signed 2028-02-29, on 2029-02-28 (a 续签 from the day after its original).
+        Terms = Terms with { Term = term };
 
         Record(by, AgreementEventKind.BecameEffective, null, null, Terms.Term?.ToString(), null);
     }

@@ -145,9 +145,12 @@ public sealed class Filing : ITenantOwned
 
     /// <summary>
     /// 已报送 → 需补正 with the regulator's reason and the last day to correct (inclusive). The deadline cannot be
-    /// before the day it is set, nor more than <see cref="MaxCorrectionDays"/> days later.
+    /// before the day it is set, nor more than <see cref="MaxCorrectionDays"/> days later. A deadline on a 法定休假日 of
+    /// the tenant's <paramref name="calendar"/> moves to the day after the rest ends, as the filing's due date does
+    /// (<see cref="HolidayCalendar.LastDay"/>, 民法典 第二百零三条; review B 6).
     /// </summary>
-    public void Return(RoleAssignment reviewer, Guid userId, DateTimeOffset atUtc, string reason, DateOnly correctionDueDate)
+    public void Return(
+        RoleAssignment reviewer, Guid userId, DateTimeOffset atUtc, string reason, DateOnly correctionDueDate, HolidayCalendar? calendar = null)
     {
         RequireReviewer(reviewer, userId);
         Machine.EnsureCanFire(Trigger.Return);
@@ -164,8 +167,8 @@ public sealed class Filing : ITenantOwned
         Machine.Fire(Trigger.Return);
         ReviewedAtUtc = UtcTimestamp.Normalize(atUtc);
         ReturnReason = reason.Trim();
-        CorrectionDueDate = correctionDueDate;
-        Record(ReviewedAtUtc.Value, userId, null, FilingStatus.Submitted, $"{ReturnReason}；补正{FilingStatusLabels.Deadline(correctionDueDate)}");
+        CorrectionDueDate = (calendar ?? HolidayCalendar.None).LastDay(correctionDueDate);
+        Record(ReviewedAtUtc.Value, userId, null, FilingStatus.Submitted, $"{ReturnReason}；补正{FilingStatusLabels.Deadline(CorrectionDueDate.Value)}");
     }
 
     /// <summary>Why a correction deadline cannot be set on <paramref name="today"/>, or null.</summary>

@@ -48,9 +48,42 @@ public static class FilingTurn
         return Expression.Lambda<Func<Filing, bool>>(body, filing);
     }
 
+    /// <summary>
+    /// The filings shown in <paramref name="status"/> on <paramref name="todayInBeijing"/>, as the badge shows them
+    /// (<see cref="Filing.StatusLabel"/>): 逾期 is a state of its own, so 待报送 and 需补正 are those not overdue. The list's
+    /// tabs and the dashboard's columns both count by this one definition; with <see cref="OverdueOn"/> the five are a
+    /// partition of the filings.
+    /// </summary>
+    public static Expression<Func<Filing, bool>> ShownAs(FilingStatus status, DateOnly todayInBeijing)
+    {
+        var overdue = OverdueOn(todayInBeijing);
+        Expression<Func<FilingStatus>> wanted = () => status;
+        var filing = overdue.Parameters[0];
+        var body = Expression.AndAlso(
+            Expression.Equal(Expression.Property(filing, nameof(Filing.Status)), wanted.Body),
+            Expression.Not(overdue.Body));
+        return Expression.Lambda<Func<Filing, bool>>(body, filing);
+    }
+
+    /// <summary><see cref="CurrentDeadline"/> as a query expression: the correction deadline while 需补正, else the due date.</summary>
+    public static Expression<Func<Filing, FilingDeadline>> WithDeadline { get; } =
+        f => new FilingDeadline
+        {
+            Filing = f,
+            Deadline = f.Status == FilingStatus.Returned && f.CorrectionDueDate != null ? f.CorrectionDueDate.Value : f.DueDate,
+        };
+
     private sealed class Substitution(Dictionary<ParameterExpression, Expression> replacements) : ExpressionVisitor
     {
         protected override Expression VisitParameter(ParameterExpression node) =>
             replacements.TryGetValue(node, out var replacement) ? replacement : node;
     }
+}
+
+/// <summary>A filing with the deadline it is judged by now (<see cref="FilingTurn.WithDeadline"/>).</summary>
+public sealed class FilingDeadline
+{
+    public required Filing Filing { get; init; }
+
+    public required DateOnly Deadline { get; init; }
 }

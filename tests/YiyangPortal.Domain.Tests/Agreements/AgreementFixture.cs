@@ -123,6 +123,6 @@ internal static class AgreementFixture
         return supplement;
     }
 
-    public static void Sign(Agreement agreement, AgreementParty party, DateTimeOffset? at = null) =>
-        agreement.Sign(As(party, at), party == AgreementParty.ElderCare ? "王院长" : "李主任", "法定代表人", "203.0.113.7", Sha);
+    public static void Sign(Agreement agreement, AgreementParty party, DateTimeOffset? at = null, IReadOnlyCollection<Agreement>? samePair = null) =>
+        agreement.Sign(As(party, at), party == AgreementParty.ElderCare ? "王院长" : "李主任", "法定代表人", "203.0.113.7", Sha, samePair ?? []);
 }

@@ -41,7 +41,7 @@ public class AgreementSigningTests
         Sign(agreement, AgreementParty.ElderCare);
 
         Assert.Throws<DomainException>(() =>
-            agreement.Sign(Medic(), "李主任", "院长", "203.0.113.8", new string('f', 64)));
+            agreement.Sign(Medic(), "李主任", "院长", "203.0.113.8", new string('f', 64), []));
         Assert.Equal(AgreementStatus.PartiallySigned, agreement.Status);
     }
 
@@ -50,7 +50,7 @@ public class AgreementSigningTests
     [InlineData("203.0.113.7", "abc")]
     [InlineData("203.0.113.7", "ZZ23456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef")]
     public void Sign_WithBadEvidence_IsRefused(string ip, string sha) =>
-        Assert.Throws<DomainException>(() => PendingSignature().Sign(Elder(), "王院长", "院长", ip, sha));
+        Assert.Throws<DomainException>(() => PendingSignature().Sign(Elder(), "王院长", "院长", ip, sha, []));
 
     [Fact]
     public void Sign_BeforeMedicalAcceptance_IsRefused() =>

@@ -91,7 +91,7 @@ public class AgreementTransitionTests
     {
         var agreement = PendingSignature();
 
-        Assert.Throws<DomainException>(() => agreement.Sign(default, "王院长", "院长", "203.0.113.7", Sha));
+        Assert.Throws<DomainException>(() => agreement.Sign(default, "王院长", "院长", "203.0.113.7", Sha, []));
         Assert.Throws<DomainException>(() => agreement.ReturnForRevision(default, "x"));
         Assert.Empty(agreement.Signatures);
     }

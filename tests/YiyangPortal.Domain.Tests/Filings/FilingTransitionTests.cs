@@ -30,6 +30,20 @@ public class FilingTransitionTests
         Assert.Equal(RegulatorUser, filing.History[1].ActorUserId);
     }
 
+    /// <summary>Review B 6: a 补正 deadline on a Saturday moves to Monday, as the due date does (民法典 第二百零三条).</summary>
+    [Fact]
+    public void Return_WithADeadlineOnARestDay_MovesItToTheNextWorkingDay()
+    {
+        var filing = HealthFiling(Signed);
+        filing.Submit(AgreementFixture.Elder(Signed.AddDays(1)));
+        var calendar = HolidayCalendar.Of([], []);
+
+        filing.Return(HealthRegulator, RegulatorUser, Signed.AddDays(2), "缺少乙方盖章页", new DateOnly(2027, 2, 27), calendar); // Saturday
+
+        Assert.Equal(new DateOnly(2027, 3, 1), filing.CorrectionDueDate);
+        Assert.Contains("截止 2027-03-01（含当日）", filing.History[^1].Note, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Return_ThenResubmit_ThenAccept_KeepsReasonInHistory()
     {

@@ -81,7 +81,7 @@ public sealed class AgreementActionsController(
 
             // The signer's name and title are printed in the sealed copy and its audit certificate.
             a.Sign(by, printer.Printed(Required(signerName, "请填写签署人姓名。")), printer.Printed(Required(signerTitle, "请填写签署人职务。")), ip,
-                text.Sha256);
+                text.Sha256, await workflow.SamePairAsync(a));
         }, L["已签署。"]);
     }
 

@@ -87,6 +87,13 @@ public sealed class DraftingController(PortalDbContext db, AgreementWorkflow wor
             return await PageAsync(await ReloadAsync(agreement), form, newItem, rows, "尚未保存：请按提示修改后再保存。");
         }
 
+        // ADR 052: a term over another agreement of the same pair is refused at the term field, with nothing saved.
+        if (agreement.TermOverlap(agreement.Terms.Term, await workflow.SamePairAsync(agreement)) is { } overlap)
+        {
+            ModelState.AddModelError(FieldKey(overlap.Field), L.Message(overlap.Text));
+            return await PageAsync(await ReloadAsync(agreement), form, newItem, rows, "尚未保存：请按提示修改后再保存。");
+        }
+
         if (what.Kind == DraftIntentKind.Preview)
         {
             return AgreementPdfResult.Inline(this, await workflow.PdfAsync(agreement), agreement.DocumentNumber);

@@ -10,13 +10,18 @@ namespace YiyangPortal.Web.Features.Dashboard;
 
 /// <summary>One bureau's filings in one county, by state; 逾期 counted apart from 待报送.</summary>
 /// <param name="FirstSubmitted">Filings submitted at all; <paramref name="OnTime"/> of them by their due date.</param>
+/// <param name="Pending">待报送 and not overdue; <paramref name="Returned"/>: 需补正 and not overdue; an overdue one is
+/// counted under <paramref name="Overdue"/> only (<see cref="FilingTurn.ShownAs"/>, as the list's tabs count).</param>
+/// <param name="NeverSubmittedOverdue">Of <paramref name="Overdue"/>, those never submitted (a 需补正 past its correction
+/// deadline was submitted, and counts in <paramref name="FirstSubmitted"/>).</param>
 public sealed record FilingFigures(
-    int Pending, int Overdue, int Submitted, int Accepted, int Returned, double? AverageDaysToFile, int FirstSubmitted = 0, int OnTime = 0)
+    int Pending, int Overdue, int Submitted, int Accepted, int Returned, double? AverageDaysToFile, int FirstSubmitted = 0, int OnTime = 0,
+    int NeverSubmittedOverdue = 0)
 {
     public int Total => Pending + Overdue + Submitted + Accepted + Returned;
 
     /// <summary>按时备案率 (<see cref="FilingPunctuality"/>).</summary>
-    public double? OnTimeRate => FilingPunctuality.Rate(OnTime, FirstSubmitted, Overdue);
+    public double? OnTimeRate => FilingPunctuality.Rate(OnTime, FirstSubmitted, NeverSubmittedOverdue);
 }
 
 public sealed record CountyFigures(Guid CountyId, string County, CoverageCounts Coverage, FilingFigures Filings);
@@ -24,7 +29,9 @@ public sealed record CountyFigures(Guid CountyId, string County, CoverageCounts 
 /// <summary>A 养老机构 not signed, or signed without a 基层 partner (绍市民〔2024〕6号 二.1).</summary>
 public sealed record UncoveredHome(string County, string Name, int Agreements, bool HasInternalMedical);
 
-public sealed record OverdueRow(Guid FilingId, string DocumentNumber, string ElderCare, string County, DateOnly DueDate);
+/// <param name="Deadline">The deadline it is overdue against: the correction deadline of a 需补正, else the due date
+/// (<see cref="FilingTurn.WithDeadline"/>).</param>
+public sealed record OverdueRow(Guid FilingId, string DocumentNumber, string ElderCare, string County, DateOnly Deadline, bool Correction);
 
 /// <summary>
 /// The regulator dashboard in three aggregate statements (coverage, filings by state, the overdue list), each one
@@ -75,8 +82,9 @@ public sealed class DashboardQuery(PortalDbContext db)
         """;
 
     // filing_totals is kept by a trigger (FilingTotals): a few thousand rows per bureau, whatever the number of filings.
-    // 逾期 here is FilingTurn.OverdueOn over those totals: 待报送 past the due date, or 需补正 past the correction
-    // deadline (the totals keep a 需补正 filing under its correction deadline, FilingTotals).
+    // The states are FilingTurn.ShownAs over those totals, as the list's tabs filter: 逾期 is FilingTurn.OverdueOn
+    // (待报送 past the due date, or 需补正 past the correction deadline: the totals keep a 需补正 filing under its
+    // correction deadline, FilingTotals), and 待报送 and 需补正 are the rest of each.
     private const string FilingSql = """
         SELECT t.county_id,
             coalesce(sum(t.filings) FILTER (WHERE t.status = 'Pending' AND t.due_date >= @today), 0)::int,
@@ -86,7 +94,8 @@ public sealed class DashboardQuery(PortalDbContext db)
             coalesce(sum(t.filings) FILTER (WHERE t.status = 'Returned' AND t.due_date >= @today), 0)::int,
             (sum(t.days_to_file) / nullif(sum(t.submitted), 0))::float8,
             coalesce(sum(t.submitted), 0)::int,
-            coalesce(sum(t.on_time), 0)::int
+            coalesce(sum(t.on_time), 0)::int,
+            coalesce(sum(t.filings) FILTER (WHERE t.status = 'Pending' AND t.due_date < @today), 0)::int
         FROM filing_totals t
         WHERE t.tenant_id = @tenant AND t.bureau = @bureau AND (@county::uuid IS NULL OR t.county_id = @county)
         GROUP BY t.county_id
@@ -106,7 +115,7 @@ public sealed class DashboardQuery(PortalDbContext db)
                     r.GetInt32(7), r.GetInt32(8), r.GetInt32(9))), cancellationToken);
             var filings = await ReadAsync(FilingSql, scope, r => (r.GetGuid(0),
                 new FilingFigures(r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5),
-                    r.IsDBNull(6) ? null : r.GetDouble(6), r.GetInt32(7), r.GetInt32(8))), cancellationToken);
+                    r.IsDBNull(6) ? null : r.GetDouble(6), r.GetInt32(7), r.GetInt32(8), r.GetInt32(9))), cancellationToken);
             var overdue = await OverdueAsync(bureau, countyId, today, cancellationToken);
             var coverageBy = coverage.ToDictionary(p => p.Item1, p => p.Item2);
             var filingsBy = filings.ToDictionary(p => p.Item1, p => p.Item2);
@@ -140,17 +149,24 @@ public sealed class DashboardQuery(PortalDbContext db)
         }
     }
 
-    /// <summary>The 20 longest overdue, by the filings' own rule (<see cref="FilingTurn.OverdueOn"/>), as the list links to.</summary>
-    private Task<List<OverdueRow>> OverdueAsync(Bureau bureau, Guid? countyId, DateOnly today, CancellationToken cancellationToken) =>
-        (from f in db.Filings.AsNoTracking().Where(FilingTurn.OverdueOn(today))
-         where f.Bureau == bureau && (countyId == null || f.CountyId == countyId)
-         join a in db.Agreements on f.AgreementId equals a.Id
-         join e in db.ElderCareInstitutions on a.ElderCareInstitutionId equals e.Id
-         join c in db.Counties on f.CountyId equals c.Id
-         orderby f.DueDate, a.DocumentNumber
-         select new OverdueRow(f.Id, a.DocumentNumber, e.Name, c.Name, f.DueDate))
-        .Take(20)
-        .ToListAsync(cancellationToken);
+    /// <summary>
+    /// The 20 longest overdue, by the filings' own rule (<see cref="FilingTurn.OverdueOn"/>), as the list links to, each
+    /// against the deadline it missed (<see cref="FilingTurn.WithDeadline"/>: a 需补正's correction deadline).
+    /// </summary>
+    private async Task<List<OverdueRow>> OverdueAsync(Bureau bureau, Guid? countyId, DateOnly today, CancellationToken cancellationToken)
+    {
+        var rows = await (from f in db.Filings.AsNoTracking().Where(FilingTurn.OverdueOn(today))
+                              .Where(f => f.Bureau == bureau && (countyId == null || f.CountyId == countyId))
+                              .Select(FilingTurn.WithDeadline)
+                          join a in db.Agreements on f.Filing.AgreementId equals a.Id
+                          join e in db.ElderCareInstitutions on a.ElderCareInstitutionId equals e.Id
+                          join c in db.Counties on f.Filing.CountyId equals c.Id
+                          orderby f.Deadline, a.DocumentNumber
+                          select new { f.Filing.Id, a.DocumentNumber, e.Name, County = c.Name, f.Deadline, f.Filing.Status })
+            .Take(20)
+            .ToListAsync(cancellationToken);
+        return rows.ConvertAll(r => new OverdueRow(r.Id, r.DocumentNumber, r.Name, r.County, r.Deadline, r.Status == FilingStatus.Returned));
+    }
 
     private async Task<List<T>> ReadAsync<T>(string sql, Scope scope, Func<DbDataReader, T> map, CancellationToken cancellationToken)
     {

@@ -25,15 +25,16 @@ public static class DashboardSheet
     {
         var f = counties.Select(x => x.Filings).ToList();
         var submitted = counties.Where(x => x.Filings.AverageDaysToFile is not null).ToList();
-        var weight = submitted.Sum(x => x.Filings.Submitted + x.Filings.Accepted + x.Filings.Returned);
+        // Each county's average is over the filings submitted at all (overdue 需补正 included).
+        var weight = submitted.Sum(x => x.Filings.FirstSubmitted);
         double? average = weight == 0 ? null
-            : submitted.Sum(x => x.Filings.AverageDaysToFile!.Value * (x.Filings.Submitted + x.Filings.Accepted + x.Filings.Returned)) / weight;
+            : submitted.Sum(x => x.Filings.AverageDaysToFile!.Value * x.Filings.FirstSubmitted) / weight;
         return new CountyFigures(
             Guid.Empty, label,
             counties.Select(x => x.Coverage).Aggregate(CoverageCounts.None, (sum, c) => sum + c),
             new FilingFigures(
                 f.Sum(x => x.Pending), f.Sum(x => x.Overdue), f.Sum(x => x.Submitted), f.Sum(x => x.Accepted), f.Sum(x => x.Returned),
-                average, f.Sum(x => x.FirstSubmitted), f.Sum(x => x.OnTime)));
+                average, f.Sum(x => x.FirstSubmitted), f.Sum(x => x.OnTime), f.Sum(x => x.NeverSubmittedOverdue)));
     }
 
     public static IReadOnlyList<string> Row(CountyFigures x)

@@ -37,23 +37,6 @@ public sealed class FilingCreator(PortalDbContext db)
         return filings;
     }
 
-    /// <summary>
-    /// The tenant's holidays and 调休 workdays around a month from <paramref name="signed"/> (issue 11 point 9); no
-    /// calendar configured moves nothing.
-    /// </summary>
-    private async Task<HolidayCalendar> CalendarAsync(DateOnly signed, CancellationToken cancellationToken)
-    {
-        var from = signed;
-        var to = signed.AddMonths(3);
-        var days = await db.CalendarDays.AsNoTracking().Where(d => d.Date >= from && d.Date <= to)
-            .Select(d => new { d.Date, d.Kind }).ToListAsync(cancellationToken);
-        if (days.Count == 0 && !await db.CalendarDays.AnyAsync(cancellationToken))
-        {
-            return HolidayCalendar.None;
-        }
-
-        return HolidayCalendar.Of(
-            days.Where(d => d.Kind == CalendarDayKind.Holiday).Select(d => d.Date),
-            days.Where(d => d.Kind == CalendarDayKind.Workday).Select(d => d.Date));
-    }
+    private Task<HolidayCalendar> CalendarAsync(DateOnly signed, CancellationToken cancellationToken) =>
+        FilingCalendar.AroundAsync(db, signed, cancellationToken);
 }

@@ -73,11 +73,12 @@ public sealed class FilingWorkflow(PortalDbContext db, TimeProvider clock)
     /// <summary>已报送 → 需补正 with the reason and the correction deadline; both parties are told what to correct by when.</summary>
     public async Task<SaveOutcome> ReturnAsync(Filing filing, RoleAssignment reviewer, Guid userId, string reason, DateOnly correctionDueDate)
     {
-        filing.Return(reviewer, userId, Now, reason, correctionDueDate);
+        // The same working-day rule as the due date (FilingCalendar): a deadline on a rest day moves past it.
+        filing.Return(reviewer, userId, Now, reason, correctionDueDate, await FilingCalendar.AroundAsync(db, correctionDueDate, CancellationToken.None));
         var (number, _, bureau) = await DescribeAsync(filing);
         await NotifyPartiesAsync(
             filing, userId,
-            new DomainMessage("{0}要求补正协议 {1} 的备案，请于截止 {2:yyyy-MM-dd}（含当日）前补正后重新报送：{3}", bureau, number, correctionDueDate, filing.ReturnReason));
+            new DomainMessage("{0}要求补正协议 {1} 的备案，请于截止 {2:yyyy-MM-dd}（含当日）前补正后重新报送：{3}", bureau, number, filing.CorrectionDueDate, filing.ReturnReason));
         return await SaveAsync();
     }
 

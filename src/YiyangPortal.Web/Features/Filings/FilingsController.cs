@@ -44,7 +44,8 @@ public sealed class FilingsController(PortalDbContext db, FilingWorkflow workflo
         }
         else if (status is { } s)
         {
-            filings = filings.Where(f => f.Status == s);
+            // The tab shows what the badge shows: an overdue 待报送 or 需补正 is under 逾期 only, as on the dashboard.
+            filings = filings.Where(FilingTurn.ShownAs(s, today));
         }
 
         var paged = await filings.ToPageAsync(
