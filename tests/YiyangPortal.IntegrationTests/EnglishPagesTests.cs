@@ -20,7 +20,13 @@ public partial class EnglishPagesTests(PortalAppFactory app) : IClassFixture<Por
         "中文", // the language switch names the other language in that language
         "绍兴市", "温州市", "浙江省",
         "养医联合体服务协议", "医养结合项目服务合作协议", "附件1", "附件2",
-        "民法典", "国卫老龄发〔2024〕40号", "国卫办老龄发〔2023〕18号", "绍市民〔2024〕6号",
+        "民法典", "国卫老龄发〔2024〕40号", "国卫办老龄发〔2023〕18号", "国卫办老龄发〔2020〕23号", "绍市民〔2024〕6号 一、二.1", "绍市民〔2024〕6号",
+    ];
+
+    /// <summary>What the agreement builder's users type on the way (reasons, signers' positions): data, shown as typed.</summary>
+    private static readonly string[] Typed =
+    [
+        "请确认修改建议后重新提交。", "本院人员安排有限，建议减少频次，其余项目同意。", "请补充加盖双方公章的协议扫描件。", "院长", "主任",
     ];
 
     [Fact]
@@ -78,7 +84,10 @@ public partial class EnglishPagesTests(PortalAppFactory app) : IClassFixture<Por
         var values = new HashSet<string>(StringComparer.Ordinal);
         values.UnionWith(await db.ElderCareInstitutions.Select(i => i.Name).ToListAsync());
         values.UnionWith(await db.MedicalInstitutions.Select(i => i.Name).ToListAsync());
-        values.UnionWith(await db.Counties.Select(c => c.Name).ToListAsync());
+        values.UnionWith(await db.ElderCareInstitutions.Select(i => i.Address).ToListAsync());
+        values.UnionWith(await db.MedicalInstitutions.Select(i => i.Address).ToListAsync());
+        values.UnionWith((await db.Counties.Select(c => new { c.Name, c.CivilAffairsBureauName, c.HealthBureauName }).ToListAsync())
+            .SelectMany(c => new[] { c.Name, c.CivilAffairsBureauName, c.HealthBureauName }));
         values.UnionWith(await db.Users.Select(u => u.DisplayName).ToListAsync());
         values.UnionWith(await db.StaffMembers.Select(m => m.Name).ToListAsync());
         values.UnionWith((await db.ServiceItems.Select(i => new { i.Name, i.Description, i.Source }).ToListAsync())
@@ -101,7 +110,10 @@ public partial class EnglishPagesTests(PortalAppFactory app) : IClassFixture<Por
         Assert.True(leftovers.Count == 0, "Chinese left in the English UI:\n" + string.Join("\n", leftovers.Distinct()));
     }
 
-    /// <summary>The visible text (text nodes, titles, placeholders, labels) of a page, minus the allowed values, that is still Chinese.</summary>
+    /// <summary>
+    /// The visible texts (text nodes, titles, placeholders, labels) of a page that, once the allowed values are taken
+    /// out, still hold Chinese words or full-width punctuation mixed into English.
+    /// </summary>
     private static IEnumerable<string> Leftovers(string html, HashSet<string> allowed)
     {
         var body = NotShown().Replace(html, " ");
@@ -115,10 +127,9 @@ public partial class EnglishPagesTests(PortalAppFactory app) : IClassFixture<Por
                 continue;
             }
 
-            var rest = allowed.Where(v => v.Length > 0).OrderByDescending(v => v.Length)
-                .Concat(AllowedAlways)
-                .Aggregate(text, (t, v) => t.Replace(v, " ", StringComparison.Ordinal));
-            if (Chinese().IsMatch(rest))
+            var rest = allowed.Where(v => v.Length > 0).Concat(AllowedAlways).Concat(Typed).OrderByDescending(v => v.Length)
+                .Aggregate(text, (t, v) => t.Replace(v, "§", StringComparison.Ordinal));
+            if (Ideograph().IsMatch(rest) || MixedPunctuation().IsMatch(rest))
             {
                 yield return Whitespace().Replace(text, " ").Trim();
             }
@@ -136,6 +147,14 @@ public partial class EnglishPagesTests(PortalAppFactory app) : IClassFixture<Por
 
     [GeneratedRegex(@"[\u3000-\u303F\u3400-\u9FFF\uFF00-\uFFEF]")]
     private static partial Regex Chinese();
+
+    /// <summary>Chinese words that are not an allowed value.</summary>
+    [GeneratedRegex(@"[\u3400-\u9FFF]")]
+    private static partial Regex Ideograph();
+
+    /// <summary>Full-width punctuation next to English words or numbers ("Party A：", "yuan（first half…"); around a name it may stay.</summary>
+    [GeneratedRegex(@"[A-Za-z0-9)]\s?[：，；（）。、]|[：，；（）。、]\s?[A-Za-z0-9(]")]
+    private static partial Regex MixedPunctuation();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

@@ -37,6 +37,14 @@ public static partial class HistoryText
             return item.Groups["name"].Success ? localizer["{0}：{1}", item.Groups["name"].Value, values.Value] : values;
         }
 
+        if (Period().Match(text) is { Success: true } period)
+        {
+            var from = DateOnly.ParseExact(period.Groups["from"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            return period.Groups["to"].Success
+                ? localizer.Period(from, DateOnly.ParseExact(period.Groups["to"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture))
+                : localizer.Period(new Domain.Common.ValidityPeriod(from, null));
+        }
+
         if (CorrectionNote().Match(text) is { Success: true } note)
         {
             return Correction(localizer, note.Groups["reason"].Value, DateOnly.ParseExact(note.Groups["due"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture));
@@ -63,6 +71,10 @@ public static partial class HistoryText
 
     [GeneratedRegex("^(?:(?<name>.+)：)?(?<n>\\d+) (?<unit>次/周|次/月|次/年|次|人次|月|年|床日)，(?:单价 (?<price>[\\d,]+\\.\\d{2}) 元|不收费)$")]
     private static partial Regex ItemValues();
+
+    /// <summary>A term as <see cref="Domain.Common.ValidityPeriod"/> records it: "2026-10-01 至 2027-09-30", "2024-01-01 起".</summary>
+    [GeneratedRegex("^(?<from>\\d{4}-\\d{2}-\\d{2})(?: 至 (?<to>\\d{4}-\\d{2}-\\d{2})| 起)$")]
+    private static partial Regex Period();
 
     [GeneratedRegex("^(?<reason>.*?)；?补正截止 (?<due>\\d{4}-\\d{2}-\\d{2})（含当日）$", RegexOptions.Singleline)]
     private static partial Regex CorrectionNote();
