@@ -130,18 +130,21 @@ public sealed record AgreementTerms
     /// (附件1 三), and the 年度健康服务费 only where both parties agreed to publish it (issue 11 point 5) — worded as
     /// 附件1 words it (分两次支付，上、下半年各一次), nothing invented. Null when there is nothing to show.
     /// </summary>
-    public string? PublicFeeRules()
+    public string? PublicFeeRules() => PublicFeeRuleMessage()?.ToString();
+
+    /// <summary><see cref="PublicFeeRules"/> as a message, so the public list reads it in the visitor's language.</summary>
+    public DomainMessage? PublicFeeRuleMessage()
     {
-        var parts = new List<string>();
+        var parts = new List<DomainMessage>();
         if (PublishAnnualHealthServiceFee && AnnualHealthServiceFee is { } fee)
         {
-            parts.Add($"年度健康服务费 {fee} 元（分两次支付，上、下半年各一次）");
+            parts.Add(new DomainMessage("年度健康服务费 {0} 元（分两次支付，上、下半年各一次）", fee));
         }
 
-        if (SeniorConsultationFee is { } s) { parts.Add($"会诊费 正高 {s} 元/次"); }
-        if (AssociateSeniorConsultationFee is { } a) { parts.Add($"副高 {a} 元/次"); }
-        if (IntermediateConsultationFee is { } i) { parts.Add($"中级 {i} 元/次"); }
-        return parts.Count == 0 ? null : string.Join("；", parts);
+        if (SeniorConsultationFee is { } s) { parts.Add(new DomainMessage("会诊费 正高 {0} 元/次", s)); }
+        if (AssociateSeniorConsultationFee is { } a) { parts.Add(new DomainMessage("副高 {0} 元/次", a)); }
+        if (IntermediateConsultationFee is { } i) { parts.Add(new DomainMessage("中级 {0} 元/次", i)); }
+        return parts.Count == 0 ? null : new DomainMessage("{0}", new DomainMessageList("；", parts));
     }
 
     /// <summary>The consultation fee per visit for a title (附件1 三).</summary>

@@ -168,7 +168,9 @@ public sealed class Filing : ITenantOwned
         ReviewedAtUtc = UtcTimestamp.Normalize(atUtc);
         ReturnReason = reason.Trim();
         CorrectionDueDate = (calendar ?? HolidayCalendar.None).LastDay(correctionDueDate);
-        Record(ReviewedAtUtc.Value, userId, null, FilingStatus.Submitted, $"{ReturnReason}；补正{FilingStatusLabels.Deadline(CorrectionDueDate.Value)}");
+        // A reason that already ends its sentence takes no second mark: "…扫描件。补正截止…", not "…扫描件。；补正截止…".
+        var joint = ReturnReason.Length > 0 && "。！？；.!?;".Contains(ReturnReason[^1], StringComparison.Ordinal) ? string.Empty : "；";
+        Record(ReviewedAtUtc.Value, userId, null, FilingStatus.Submitted, $"{ReturnReason}{joint}补正{FilingStatusLabels.Deadline(CorrectionDueDate.Value)}");
     }
 
     /// <summary>Why a correction deadline cannot be set on <paramref name="today"/>, or null.</summary>

@@ -26,5 +26,29 @@ internal sealed class BindingMessages(IStringLocalizer<SharedResource> l) : ICon
         messages.SetMissingBindRequiredValueAccessor(_ => l["请填写此项。"]);
         messages.SetMissingKeyOrValueAccessor(() => l["请填写此项。"]);
         messages.SetMissingRequestBodyRequiredValueAccessor(() => l["请求内容为空。"]);
+        options.ModelMetadataDetailsProviders.Add(new DateMessages(l, messages));
+    }
+
+    /// <summary>A date field that cannot be read says what it expects ("请输入有效的日期，如 2026-12-31"), not just "invalid".</summary>
+    private sealed class DateMessages(IStringLocalizer l, DefaultModelBindingMessageProvider general) : IBindingMetadataProvider
+    {
+        private static readonly Type[] Dates = [typeof(DateOnly), typeof(DateTime), typeof(DateTimeOffset)];
+
+        public void CreateBindingMetadata(BindingMetadataProviderContext context)
+        {
+            var type = Nullable.GetUnderlyingType(context.Key.ModelType) ?? context.Key.ModelType;
+            if (!Dates.Contains(type))
+            {
+                return;
+            }
+
+            var messages = new DefaultModelBindingMessageProvider(general);
+            messages.SetAttemptedValueIsInvalidAccessor((value, _) => l["“{0}”不是有效的日期。请输入有效的日期，如 2026-12-31。", value]);
+            messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => l["“{0}”不是有效的日期。请输入有效的日期，如 2026-12-31。", value]);
+            messages.SetValueIsInvalidAccessor(value => l["“{0}”不是有效的日期。请输入有效的日期，如 2026-12-31。", value]);
+            messages.SetUnknownValueIsInvalidAccessor(_ => l["请输入有效的日期，如 2026-12-31。"]);
+            messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => l["请输入有效的日期，如 2026-12-31。"]);
+            context.BindingMetadata.ModelBindingMessageProvider = messages;
+        }
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
 
 namespace YiyangPortal.Web.Validation;
 
@@ -41,7 +42,8 @@ public sealed class LenientNumberBinder(Type type) : IModelBinder
             : LenientNumbers.TryParseDecimal(typed, out var d) ? d : null;
         if (value is null)
         {
-            bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, LenientNumbers.Message(typed, whole));
+            var localizer = bindingContext.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+            bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, localizer.Message(LenientNumbers.Problem(typed, whole)));
             bindingContext.Result = ModelBindingResult.Failed();
             return Task.CompletedTask;
         }

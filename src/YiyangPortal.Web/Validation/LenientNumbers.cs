@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using YiyangPortal.Domain.Common;
 
 namespace YiyangPortal.Web.Validation;
 
@@ -45,10 +46,25 @@ public static partial class LenientNumbers
                && int.TryParse(plain, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
     }
 
-    /// <summary>"“一百”不是数字。请填写阿拉伯数字，例如 1200 或 1,200.50。"</summary>
-    public static string Message(string typed, bool whole) => whole
-        ? $"“{Shorten(typed)}”不是整数。请填写阿拉伯数字，例如 4。"
-        : $"“{Shorten(typed)}”不是有效的金额或数字。请填写阿拉伯数字，例如 1200 或 1,200.50。";
+    /// <summary>"“一百”不是数字。请填写阿拉伯数字，例如 1200 或 1,200.50。" as Chinese text (<see cref="Problem"/>).</summary>
+    public static string Message(string typed, bool whole) => Problem(typed, whole).ToString();
+
+    /// <summary>
+    /// What is wrong with <paramref name="typed"/>, as a template and the value (ADR 028), so it reads in the user's
+    /// language: a number too large for the field says so ("数值过大"), anything else shows an example.
+    /// </summary>
+    public static DomainMessage Problem(string typed, bool whole)
+    {
+        ArgumentNullException.ThrowIfNull(typed);
+        var shown = Shorten(typed);
+        return Normalize(typed) is { } plain && (!whole || !plain.Contains('.', StringComparison.Ordinal))
+            ? whole
+                ? new DomainMessage("“{0}”数值过大，请填写不超过 {1:#,0} 的整数。", shown, int.MaxValue)
+                : new DomainMessage("“{0}”数值过大，请核对后重新填写。", shown)
+            : whole
+                ? new DomainMessage("“{0}”不是整数。请填写阿拉伯数字，例如 4。", shown)
+                : new DomainMessage("“{0}”不是有效的金额或数字。请填写阿拉伯数字，例如 1200 或 1,200.50。", shown);
+    }
 
     private static string Shorten(string typed) => typed.Length <= 20 ? typed : typed[..20] + "…";
 

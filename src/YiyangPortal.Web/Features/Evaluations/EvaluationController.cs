@@ -85,7 +85,7 @@ public sealed class EvaluationController(PortalDbContext db, AgreementWorkflow a
         {
             if (form.Typed(criterion) is { Length: > 0 } typed && !LenientNumbers.TryParseInt(typed, out _))
             {
-                problems.Add(new FieldError(criterion.ToString(), LenientNumbers.Message(typed, whole: true)));
+                problems.Add(new FieldError(criterion.ToString(), LenientNumbers.Problem(typed, whole: true)));
             }
         }
 

@@ -47,12 +47,12 @@ public sealed class ServiceRecordForm
 
         if (!string.IsNullOrWhiteSpace(ResidentsServed) && Residents is null)
         {
-            errors.Add(new FieldError(nameof(ResidentsServed), LenientNumbers.Message(ResidentsServed, whole: true)));
+            errors.Add(new FieldError(nameof(ResidentsServed), LenientNumbers.Problem(ResidentsServed, whole: true)));
         }
 
         if (!string.IsNullOrWhiteSpace(DurationMinutes) && Minutes is null)
         {
-            errors.Add(new FieldError(nameof(DurationMinutes), LenientNumbers.Message(DurationMinutes, whole: true)));
+            errors.Add(new FieldError(nameof(DurationMinutes), LenientNumbers.Problem(DurationMinutes, whole: true)));
         }
 
         return errors;

@@ -89,14 +89,14 @@ public sealed class PublicListController(PortalDbContext db, TimeProvider clock)
     /// Who publishes the list (2024 guide 一(二)): the county's bureau when a county is chosen, else the city's. Health:
     /// 卫生健康行政部门; civil affairs: 民政部门.
     /// </summary>
-    private static string Publisher(bool medical, string tenantName, Domain.Tenancy.County? county) => county is { } c
+    private string Publisher(bool medical, string tenantName, Domain.Tenancy.County? county) => county is { } c
         ? (medical ? c.HealthBureauName : c.CivilAffairsBureauName)
-        : tenantName + (medical ? "卫生健康委员会" : "民政局");
+        : L.Named(tenantName, medical ? "卫生健康委员会" : "民政局");
 
     /// <summary>The term, marked 已签署·待生效 while it has not started.</summary>
     private string Term(Agreement a) => a.Terms.Term is { } term
-        ? $"{term.From:yyyy-MM-dd} 至 {term.To:yyyy-MM-dd}"
-          + (a.IsSignedNotYetInForce(Domain.Common.BeijingTime.Today(clock.GetUtcNow())) ? $"（{AgreementStatusLabels.SignedNotYetInForce}）" : string.Empty)
+        ? L.Period(term)
+          + (a.IsSignedNotYetInForce(Domain.Common.BeijingTime.Today(clock.GetUtcNow())) ? L["（{0}）", L[AgreementStatusLabels.SignedNotYetInForce].Value] : string.Empty)
         : "—";
 
     /// <summary>The effective agreements of the shown institutions, keyed by the shown side's id.</summary>
@@ -113,9 +113,9 @@ public sealed class PublicListController(PortalDbContext db, TimeProvider clock)
             .ToDictionary(g => g.Key, g => g.Select(a => new PublicAgreement(
                 a.DocumentNumber, partners[partnerOf(a)].Name, counties[partners[partnerOf(a)].CountyId],
                 Term(a),
-                a.Terms.PublicFeeRules(),
+                a.Terms.PublicFeeRuleMessage() is { } fees ? L.Message(fees) : null,
                 a.IncludedItems.Select(i => new PublicItem(
-                    CatalogueLabels.Of(i.Category), i.Name, CatalogueLabels.Frequency(i.Frequency, i.Unit),
-                    CatalogueLabels.Price(i.UnitPrice, i.Unit), CatalogueLabels.Of(i.Funding))).ToList())).ToList());
+                    L[CatalogueLabels.Of(i.Category)], i.Name, CatalogueLabels.Frequency(i.Frequency, i.Unit, L),
+                    CatalogueLabels.Price(i.UnitPrice, i.Unit, L), L[CatalogueLabels.Of(i.Funding)])).ToList())).ToList());
     }
 }

@@ -86,10 +86,21 @@ public static class CatalogueLabels
     public static string PriceUnit(ServiceUnit unit) =>
         unit is ServiceUnit.TimesPerWeek or ServiceUnit.TimesPerMonth or ServiceUnit.TimesPerYear ? "次" : Of(unit);
 
-    /// <summary>"1,200.00 元/次", or the free-of-charge wording when there is no price.</summary>
+    /// <summary>"1,200.00 元/次" (English "1,200.00 yuan/visit"), or the free-of-charge wording when there is no price.</summary>
     public static string Price(Money? price, ServiceUnit unit, IStringLocalizer? localizer = null) => price is { } p
-        ? $"{Amounts.Yuan(p)} {Localized("元", localizer)}/{Localized(PriceUnit(unit), localizer)}"
+        ? $"{Amounts.Yuan(p)} {Localized(PerUnit(unit), localizer)}"
         : Localized("免费或按医保规定", localizer);
+
+    /// <summary>"元/次": the currency per what one price buys, one key each, so English need not join "yuan" and "per visit".</summary>
+    private static string PerUnit(ServiceUnit unit) => PriceUnit(unit) switch
+    {
+        "次" => "元/次",
+        "人次" => "元/人次",
+        "月" => "元/月",
+        "年" => "元/年",
+        "床日" => "元/床日",
+        var other => "元/" + other,
+    };
 
     private static string Localized(string text, IStringLocalizer? localizer) => localizer is null ? text : localizer[text];
 
