@@ -71,7 +71,8 @@ public sealed class DraftingController(PortalDbContext db, AgreementWorkflow wor
         }
 
         var what = DraftIntent.Parse(intent);
-        var rows = items ?? [];
+        // An items.Index naming no posted row binds as null (a tampered or stale form): such a row edits nothing.
+        var rows = (items ?? []).Where(r => r is not null).ToList();
         var frequencies = ReadFrequencies(agreement, rows);
         var added = what.Kind == DraftIntentKind.AddItem ? await ReadNewItemAsync(agreement, newItem, form) : null;
         if (!ModelState.IsValid)
