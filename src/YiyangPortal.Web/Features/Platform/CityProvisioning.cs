@@ -27,6 +27,12 @@ public sealed class CityTakenException(string field, Exception inner) : Exceptio
     public string Field { get; } = field;
 }
 
+/// <summary>Identity refused the first admin's account (e.g. characters it does not take in a user name).</summary>
+public sealed class CityAdminRefusedException(string reasons) : Exception("First tenant admin refused: " + reasons)
+{
+    public string Reasons { get; } = reasons;
+}
+
 /// <summary>
 /// The one way a city comes into being (ADR 054), for the platform operator's 新增城市 and for the demo seeder: the
 /// tenant, its counties, the national holidays (<see cref="NationalHolidays"/>), the standard service catalogue and,
@@ -68,8 +74,7 @@ public static class CityProvisioning
             if (!result.Succeeded)
             {
                 // Nothing is kept: the transaction is rolled back when it is disposed uncommitted.
-                throw new InvalidOperationException(
-                    "Could not create the first tenant admin: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+                throw new CityAdminRefusedException(string.Join("；", result.Errors.Select(e => e.Description)));
             }
         }
 

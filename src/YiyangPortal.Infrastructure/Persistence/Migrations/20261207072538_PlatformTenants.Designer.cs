@@ -12,7 +12,7 @@ using YiyangPortal.Infrastructure.Persistence;
 namespace YiyangPortal.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261207065106_PlatformTenants")]
+    [Migration("20261207072538_PlatformTenants")]
     partial class PlatformTenants
     {
         /// <inheritdoc />
