@@ -24,7 +24,8 @@ public partial class PlatformStatusTests(PortalAppFactory app) : IClassFixture<P
         Assert.Contains("data-ok=\"true\">可连接", html, StringComparison.Ordinal);
         Assert.Matches("data-testid=\"status-migrations\" data-ok=\"true\"", html);
         Assert.DoesNotContain("pending-migrations", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("Password", html, StringComparison.OrdinalIgnoreCase); // no connection string or key
+        Assert.DoesNotContain("Password=", html, StringComparison.OrdinalIgnoreCase); // no connection string or key
+        Assert.DoesNotContain("Host=", html, StringComparison.OrdinalIgnoreCase);
 
         var (counties, agreements, users) = await TestData.InTenantAsync(app, TestData.Shaoxing, async db => (
             await db.Counties.CountAsync(), await db.Agreements.CountAsync(), await db.Users.CountAsync()));
