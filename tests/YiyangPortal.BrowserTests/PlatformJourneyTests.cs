@@ -15,7 +15,12 @@ public class PlatformJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task Operator_AddsACity_AndItsAdminSignsInThere()
     {
-        var page = await SignInJourneyTests.SignInAsync(browser, string.Empty, "platform@yiyang.demo", "/platform");
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync($"{browser.BaseUrl}/login");
+        await page.GetByLabel("电子邮箱").FillAsync("platform@yiyang.demo");
+        await page.GetByLabel("密码").FillAsync(TestSupport.PortalAppFactory.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync($"{browser.BaseUrl}/platform");
         await page.GetByRole(AriaRole.Link, new() { Name = "城市租户", Exact = true }).First.ClickAsync();
         await page.WaitForURLAsync($"{browser.BaseUrl}/platform/tenants");
         await ShootAsync(page, "platform-journey-tenants");
