@@ -129,6 +129,9 @@ public class PageWidthTests(BrowserFixture browser)
     {
         var page = await SignInAsync("platform@yiyang.demo", "/platform", tenant: string.Empty);
         await CheckAsync(page, "platform-home");
+        await VisitAsync(page, "/platform/tenants", "platform-tenants");
+        await VisitAsync(page, "/platform/tenants/new", "platform-tenant-new");
+        await VisitAsync(page, "/platform/status", "platform-status");
         await page.Context.CloseAsync();
     }
 

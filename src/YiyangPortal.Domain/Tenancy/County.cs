@@ -39,6 +39,21 @@ public sealed class County : ITenantOwned
         HealthBureauName = Name + "卫生健康局";
     }
 
+    /// <summary>The longest county name taken (the column's length).</summary>
+    public const int NameMaxLength = 30;
+
+    /// <summary>
+    /// The kind a GB/T 2260 county code stands for, by its last two digits: 01–20 市辖区, 21–80 县 (and 旗), 81–99 县级市
+    /// (330602 越城区, 330624 新昌县, 330681 诸暨市).
+    /// </summary>
+    public static CountyKind KindOf(string divisionCode) =>
+        int.Parse(divisionCode.AsSpan(4, 2), System.Globalization.CultureInfo.InvariantCulture) switch
+        {
+            <= 20 => CountyKind.District,
+            <= 80 => CountyKind.County,
+            _ => CountyKind.CountyLevelCity,
+        };
+
     public Guid Id { get; private set; }
 
     public Guid TenantId { get; private set; }

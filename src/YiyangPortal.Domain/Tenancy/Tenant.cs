@@ -12,16 +12,14 @@ public sealed partial class Tenant
         Name = string.Empty;
     }
 
+    /// <summary>The longest city name taken (e.g. 延边朝鲜族自治州 is 8 characters).</summary>
+    public const int NameMaxLength = 50;
+
     public Tenant(string slug, string name, string divisionCode)
     {
-        if (!SlugPattern().IsMatch(slug))
+        if (Problems(slug, name, divisionCode) is [var first, ..])
         {
-            throw new DomainException("租户标识只能由小写字母、数字和连字符组成，长度 2–40。");
-        }
-
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            throw new DomainException("请填写城市名称。");
+            throw new DomainException(first.Text);
         }
 
         Id = Guid.CreateVersion7();
@@ -41,7 +39,61 @@ public sealed partial class Tenant
     /// <summary>GB/T 2260 administrative division code of the city (e.g. 330600 for 绍兴市).</summary>
     public string DivisionCode { get; private set; } = string.Empty;
 
+    /// <summary>停用: the city's URLs answer with a "门户已停用" page; nothing is deleted and 启用 brings it back.</summary>
     public bool IsActive { get; private set; }
+
+    public void Deactivate() => IsActive = false;
+
+    public void Activate() => IsActive = true;
+
+    /// <summary>
+    /// What is wrong with a new city's slug, name and GB/T 2260 code, keyed by form field. A city's code ends in 00
+    /// (地级 level: 330600 绍兴市); a province's ends in 0000 and is not a city.
+    /// </summary>
+    public static IReadOnlyList<FieldError> Problems(string? slug, string? name, string? divisionCode)
+    {
+        var errors = new List<FieldError>();
+        if (string.IsNullOrWhiteSpace(slug))
+        {
+            errors.Add(new FieldError(nameof(Slug), "请填写租户标识。"));
+        }
+        else if (!SlugPattern().IsMatch(slug))
+        {
+            errors.Add(new FieldError(nameof(Slug), "租户标识只能由小写字母、数字和连字符组成，以字母或数字开头，长度 2–40。"));
+        }
+        else if (ReservedSlugs.Contains(slug))
+        {
+            errors.Add(new FieldError(nameof(Slug), new DomainMessage("“{0}”是平台保留的路径，不能用作租户标识。", slug)));
+        }
+
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            errors.Add(new FieldError(nameof(Name), "请填写城市名称。"));
+        }
+        else if (name.Trim().Length > NameMaxLength)
+        {
+            errors.Add(new FieldError(nameof(Name), new DomainMessage("城市名称不能超过 {0} 个字。", NameMaxLength)));
+        }
+        else if (name.Any(char.IsControl))
+        {
+            errors.Add(new FieldError(nameof(Name), "名称只能有一行，不能含换行等控制字符。"));
+        }
+
+        if (string.IsNullOrWhiteSpace(divisionCode))
+        {
+            errors.Add(new FieldError(nameof(DivisionCode), "请填写行政区划代码。"));
+        }
+        else if (divisionCode.Length != 6 || !divisionCode.All(char.IsAsciiDigit))
+        {
+            errors.Add(new FieldError(nameof(DivisionCode), "行政区划代码应为 6 位数字。"));
+        }
+        else if (!divisionCode.EndsWith("00", StringComparison.Ordinal) || divisionCode.EndsWith("0000", StringComparison.Ordinal))
+        {
+            errors.Add(new FieldError(nameof(DivisionCode), "城市的行政区划代码应以 00 结尾（如绍兴市 330600），以 0000 结尾的是省级代码。"));
+        }
+
+        return errors;
+    }
 
     /// <summary>The default notice period of a new city, in days.</summary>
     public const int DefaultTerminationNoticeDays = 30;

@@ -6,7 +6,8 @@ namespace YiyangPortal.Infrastructure.Persistence;
 /// <summary>
 /// The explicit migration step (<c>YiyangPortal.Web migrate</c>, the compose "migrator" service). It runs as the
 /// role that owns the tables, then grants the application role plain DML only: the web app never owns a table,
-/// so row-level security always applies to it. Evidence tables are insert-only for it (<see cref="AppendOnlyTables"/>)
+/// so row-level security always applies to it; it may read which migrations were applied (运行状态, ADR 054), not
+/// change them. Evidence tables are insert-only for it (<see cref="AppendOnlyTables"/>)
 /// and the audit checkpoints read-only (<see cref="AuditCheckpoints"/>).
 /// </summary>
 public static partial class DatabaseMigrator
@@ -35,6 +36,7 @@ public static partial class DatabaseMigrator
             GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO "{appRole}";
             GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO "{appRole}";
             REVOKE ALL ON "{PortalDbContextOptions.MigrationsHistoryTable}" FROM "{appRole}";
+            GRANT SELECT ON "{PortalDbContextOptions.MigrationsHistoryTable}" TO "{appRole}";
             {AppendOnlyTables.RevokeSql(appRole)}
             {AuditCheckpoints.GrantSql(appRole)}
             {Fulfilment.ServiceRecordPartitions.GrantSql(appRole)}

@@ -11,6 +11,12 @@ namespace YiyangPortal.Web.Tenancy;
 /// </summary>
 public sealed class TenantResolutionMiddleware(RequestDelegate next, IOptions<TenancyOptions> options)
 {
+    /// <summary>Where the requests of a 停用 city go (under the reserved <c>error</c> segment).</summary>
+    public const string ClosedCityPath = "/error/city-closed";
+
+    /// <summary>The <see cref="HttpContext.Items"/> key of the 停用 city a request asked for.</summary>
+    public static readonly object ClosedCityKey = new();
+
     public async Task InvokeAsync(HttpContext context, TenantCatalog catalog, TenantContext tenantContext)
     {
         var tenant = await ResolveAsync(context, catalog, options.Value);
@@ -27,7 +33,7 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, IOptions<Te
     {
         if (options.Hosts.TryGetValue(context.Request.Host.Host, out var hostSlug))
         {
-            return await catalog.FindAsync(hostSlug, context.RequestAborted);
+            return await catalog.FindAsync(hostSlug, context.RequestAborted) ?? await ClosedAsync(context, catalog, hostSlug);
         }
 
         var path = context.Request.Path.Value ?? string.Empty;
@@ -48,9 +54,25 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, IOptions<Te
         {
             context.Request.PathBase = context.Request.PathBase.Add("/" + segment);
             context.Request.Path = end < 0 ? "/" : path[end..];
+            return tenant;
         }
 
-        return tenant;
+        return await ClosedAsync(context, catalog, segment);
+    }
+
+    /// <summary>
+    /// A 停用 city (ADR 054): every URL of it, sign-in included, shows the "门户已停用" page (503) with no tenant set,
+    /// instead of "page not found" or a sign-in that silently fails. Nothing of the city is read.
+    /// </summary>
+    private static async Task<TenantInfo?> ClosedAsync(HttpContext context, TenantCatalog catalog, string slug)
+    {
+        if (await catalog.FindInactiveAsync(slug, context.RequestAborted) is { } closed)
+        {
+            context.Items[ClosedCityKey] = closed;
+            context.Request.Path = ClosedCityPath;
+        }
+
+        return null;
     }
 }
 

@@ -2533,8 +2533,18 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                         .HasDefaultValue(30)
                         .HasColumnName("termination_notice_days");
 
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_tenants");
+
+                    b.HasIndex("DivisionCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tenants_division_code");
 
                     b.HasIndex("Slug")
                         .IsUnique()
@@ -2791,6 +2801,26 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_tenant_seal_authorities_root_key_id");
 
                     b.ToTable("tenant_seal_authorities", (string)null);
+                });
+
+            modelBuilder.Entity("YiyangPortal.Infrastructure.Tenancy.SweepRun", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<long>("Sweep")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sweep");
+
+                    b.Property<DateTimeOffset>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.HasKey("TenantId", "Sweep")
+                        .HasName("pk_sweep_runs");
+
+                    b.ToTable("sweep_runs", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
@@ -3501,6 +3531,16 @@ namespace YiyangPortal.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_tenant_seal_authorities_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("YiyangPortal.Infrastructure.Tenancy.SweepRun", b =>
+                {
+                    b.HasOne("YiyangPortal.Domain.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sweep_runs_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("YiyangPortal.Domain.Agreements.Agreement", b =>

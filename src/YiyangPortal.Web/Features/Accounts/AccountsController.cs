@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -127,9 +126,7 @@ public sealed class AccountsController(PortalDbContext db, UserManager<PortalUse
         return View(Views + "Issued.cshtml", new IssuedPassword(user.DisplayName, user.Email!, password));
     }
 
-    /// <summary>16 characters from an alphabet without look-alikes: read aloud or typed from a printout.</summary>
-    private static string NewPassword() =>
-        RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 16);
+    private static string NewPassword() => InitialPasswords.Generate();
 
     private async Task CheckBindingAsync(AccountForm form)
     {

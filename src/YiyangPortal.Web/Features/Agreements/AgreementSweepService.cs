@@ -11,7 +11,7 @@ namespace YiyangPortal.Web.Features.Agreements;
 /// </summary>
 public sealed class AgreementSweepService(IServiceScopeFactory scopes)
 {
-    private const long LockKey = 0x5959_4147_5245; // "YYAGRE"
+    public const long LockKey = 0x5959_4147_5245; // "YYAGRE"
 
     /// <summary>One pass over every tenant as of <paramref name="now"/> (tests pass a later instant).</summary>
     public async Task RunOnceAsync(DateTimeOffset now, CancellationToken cancellationToken) =>

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using YiyangPortal.Domain.Common;
@@ -8,6 +7,8 @@ using YiyangPortal.Domain.Institutions;
 using YiyangPortal.Domain.Tenancy;
 using YiyangPortal.Infrastructure.Identity;
 using YiyangPortal.Infrastructure.Persistence;
+using YiyangPortal.Web.Features.Platform;
+using YiyangPortal.Web.Security;
 
 namespace YiyangPortal.Web.Features.Seeding;
 
@@ -27,7 +28,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes)
 {
     public async Task<SeedResult> SeedAsync(string? configuredPassword, CancellationToken cancellationToken)
     {
-        var password = new DemoPassword(string.IsNullOrEmpty(configuredPassword) ? GeneratePassword() : configuredPassword);
+        var password = new DemoPassword(string.IsNullOrEmpty(configuredPassword) ? InitialPasswords.Generate() : configuredPassword);
         var accounts = new List<SeededAccount>();
         var generated = 0;
         var agreements = 0;
@@ -121,26 +122,21 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var tenant = await db.Tenants.SingleOrDefaultAsync(t => t.Slug == seed.Slug, cancellationToken);
-        if (tenant is null)
+        if (await db.Tenants.SingleOrDefaultAsync(t => t.Slug == seed.Slug, cancellationToken) is { } existing)
         {
-            tenant = new Tenant(seed.Slug, seed.Name, seed.DivisionCode);
-            db.Tenants.Add(tenant);
-            await db.SaveChangesAsync(cancellationToken);
+            return existing;
         }
 
-        return tenant;
+        // The platform operator's 新增城市 step (ADR 054): the city, its counties, holidays and catalogue at once.
+        var city = new NewCity(seed.Slug, seed.Name, seed.DivisionCode, [.. seed.Counties.Select(c => new CountyLine(c.Code, c.Name, c.Kind))]);
+        return (await CityProvisioning.CreateAsync(scopes, city, admin: null, cancellationToken)).Tenant;
     }
 
     private static async Task<DemoData.Lookup> EnsureReferenceDataAsync(
         SeedingScope scope, Guid tenantId, DemoData.TenantSeed seed, CancellationToken cancellationToken)
     {
         var db = scope.Db;
-        var counties = await db.Counties.ToDictionaryAsync(c => c.Name, cancellationToken);
-        foreach (var c in seed.Counties.Where(c => !counties.ContainsKey(c.Name)))
-        {
-            counties[c.Name] = db.Counties.Add(new County(tenantId, c.Code, c.Name, c.Kind)).Entity;
-        }
+        var counties = await db.Counties.ToDictionaryAsync(c => c.Name, cancellationToken); // made with the city
 
         var elderCare = await db.ElderCareInstitutions.ToDictionaryAsync(i => i.Name, cancellationToken);
         foreach (var (e, ordinal) in seed.ElderCare.Select((e, i) => (e, i + 1)).Where(p => !elderCare.ContainsKey(p.e.Name)))
@@ -160,12 +156,6 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes)
         if (!await db.CoverageTargets.AnyAsync(cancellationToken))
         {
             db.CoverageTargets.AddRange(seed.Targets.Select(t => new CoverageTarget(tenantId, t.Measure, t.Percent, t.Deadline, t.Source)));
-        }
-
-        // The national holidays and 调休 (issue 11 point 9), also the tenant's to edit afterwards.
-        if (!await db.CalendarDays.AnyAsync(cancellationToken))
-        {
-            db.CalendarDays.AddRange(NationalHolidays.All.Select(d => new CalendarDay(tenantId, d.Date, d.Kind, d.Name)));
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -209,10 +199,6 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes)
 
         return true;
     }
-
-    /// <summary>16 characters from an alphabet without look-alikes (0/O, 1/l/I): easy to type from a terminal.</summary>
-    private static string GeneratePassword() =>
-        RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 16);
 
     /// <summary>The demo password and, once the first account was created with it (validated, hashed), its hash.</summary>
     private sealed class DemoPassword(string text)

@@ -2,8 +2,8 @@ using YiyangPortal.Domain.Identity;
 
 namespace YiyangPortal.Web.Features.Shared;
 
-/// <summary>A navigation entry. <see cref="Href"/> is null for a page that is planned but not yet available.</summary>
-public sealed record NavItem(string Label, string? Href);
+/// <summary>A navigation entry: every entry leads to a page that exists (no "即将上线" placeholders).</summary>
+public sealed record NavItem(string Label, string Href);
 
 /// <summary>
 /// Each role's own navigation; the first entry is the role's home page. A page has one name: the menu entry, the
@@ -11,15 +11,15 @@ public sealed record NavItem(string Label, string? Href);
 /// </summary>
 public static class Navigation
 {
-    public static string HomeOf(PortalRole role) => For(role)[0].Href!;
+    public static string HomeOf(PortalRole role) => For(role)[0].Href;
 
     public static IReadOnlyList<NavItem> For(PortalRole role) => role switch
     {
         PortalRole.PlatformAdmin =>
         [
             new("平台概览", "~/platform"),
-            new("城市租户", null),
-            new("运行状态", null),
+            new("城市租户", "~/platform/tenants"),
+            new("运行状态", "~/platform/status"),
         ],
         PortalRole.TenantAdmin =>
         [
