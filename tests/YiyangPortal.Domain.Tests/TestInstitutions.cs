@@ -22,11 +22,15 @@ internal static class TestInstitutions
 
     public static MedicalInstitutionDetails MedicalDetails(
         MedicalInstitutionKind kind = MedicalInstitutionKind.CommunityHealthCenter,
-        HospitalGrade grade = HospitalGrade.Level1, bool tcm = false, bool insurance = true, string name = "塔山街道社区卫生服务中心") =>
-        new(Guid.NewGuid(), name, kind, grade, "PDY0000133060212A1001", null, tcm, insurance, Contact);
+        HospitalGrade? grade = null, bool tcm = false, bool insurance = true, string name = "塔山街道社区卫生服务中心") =>
+        new(Guid.NewGuid(), name, kind, grade ?? DefaultGrade(kind), "PDY0000133060212A1001", null, tcm, insurance, Contact);
+
+    /// <summary>一级, or 未定级 for the kinds that carry no grade (<see cref="MedicalInstitutionKindRules.GradeProblem"/>).</summary>
+    private static HospitalGrade DefaultGrade(MedicalInstitutionKind kind) =>
+        kind.GradeProblem(HospitalGrade.Level1) is null ? HospitalGrade.Level1 : HospitalGrade.Ungraded;
 
     public static MedicalInstitution Medical(
         MedicalInstitutionKind kind = MedicalInstitutionKind.CommunityHealthCenter,
-        HospitalGrade grade = HospitalGrade.Level1, bool tcm = false, bool insurance = true) =>
+        HospitalGrade? grade = null, bool tcm = false, bool insurance = true) =>
         new(Tenant, MedicalDetails(kind, grade, tcm, insurance));
 }
